@@ -1,0 +1,8 @@
+/** 绩效工资: the performance part of a cadre's pay, by score. */
+import { divZeroError } from "./errors";
+
+export function perfPay(score: number, amount: number, full = 100, pass = 0): number {
+  if (full <= 0) throw divZeroError(`满分应大于 0，而不是 ${full}`);
+  if (score < pass) return 0;
+  return amount * Math.min(score / full, 1);
+}

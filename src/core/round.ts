@@ -1,0 +1,24 @@
+/** Rounding as Excel does it, and the 9-decimal equality that ranking and ties use (SPEC §2.1). */
+
+/**
+ * Excel's ROUND: half away from zero, on the decimal value a clerk sees (so 1.005 → 1.01 and 80.125 → 80.13,
+ * although neither is exact in binary). The value is first cut to 15 significant digits, as Excel does.
+ */
+export function excelRound(x: number, digits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const sign = x < 0 ? -1 : 1;
+  const abs = Number(Math.abs(x).toPrecision(15));
+  const shifted = Math.round(Number(`${abs}e${digits}`));
+  return sign * Number(`${shifted}e${-digits}`);
+}
+
+/** The value two numbers must share to count as equal for ranking and ties: rounded to 9 decimals. */
+export function tieKey(x: number): number {
+  // Math.round(x·1e9) is exact enough while x·1e9 < 2^53; beyond that the number has no 9th decimal anyway.
+  if (Math.abs(x) < 9e6) return Math.round(x * 1e9) / 1e9;
+  return x;
+}
+
+export function sameValue(a: number, b: number): boolean {
+  return tieKey(a) === tieKey(b);
+}

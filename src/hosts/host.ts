@@ -1,0 +1,38 @@
+/**
+ * The one small interface every host implements: Excel (Office.js), WPS (ET API), .xlsx files (exceljs) and the
+ * in-memory workbook of the playground. The core builds sheet models; a host reads sheets and renders models.
+ */
+import { CellValue, GeneratedMarker, SheetModel } from "../core/sheet-model";
+
+export type HostKind = "excel" | "wps" | "xlsx" | "memory";
+
+/** A sheet as read: the values (and formulas, where there is one) of its used range, from A1. */
+export interface SheetData {
+  name: string;
+  /** Rows from row 1, columns from column A (cells above and left of the used range are null). */
+  values: CellValue[][];
+  /** Formulas with their leading "=", null where the cell holds a constant; same shape as values. */
+  formulas?: (string | null)[][];
+  /** Merged areas, e.g. "A1:H1". */
+  merges?: string[];
+}
+
+export interface WriteResult {
+  /** The names the models were written under (a clerk's own sheet of the same name is never replaced). */
+  written: string[];
+}
+
+export interface WorkbookHost {
+  readonly kind: HostKind;
+  sheetNames(): Promise<string[]>;
+  readSheet(name: string): Promise<SheetData | undefined>;
+  /** The markers of the sheets 考核助手 generated (see core/generated-sheets). */
+  readMarkers(): Promise<GeneratedMarker[]>;
+  /**
+   * Write generated sheets in one batch: replace the ones marked as ours, create the rest, never touch a clerk's
+   * sheet, update the markers, and activate `activate` if given. Nothing is left half-written on failure.
+   */
+  writeSheets(models: SheetModel[], options?: { activate?: string; now?: string }): Promise<WriteResult>;
+  /** The selected cell, where the host has a selection. */
+  selection?(): Promise<{ sheet: string; address: string } | undefined>;
+}
