@@ -4,9 +4,22 @@
  */
 import { numError } from "./errors";
 
+/** UTF-8 bytes of a text (written out here because the core may use no host API such as TextEncoder). */
+export function utf8Bytes(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
+}
+
 export function fnv1a32(text: string): number {
   let h = 2166136261;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of utf8Bytes(text)) {
     h ^= byte;
     h = Math.imul(h, 16777619) >>> 0;
   }
