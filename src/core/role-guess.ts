@@ -1,0 +1,61 @@
+/**
+ * Sensible first guesses of what each column of a clerk's table is for, from its header text and its values
+ * (a header containing 否决 or 事故 → 否决; 加分; 扣分; 系数; 类别 → 分组 …). The clerk confirms or changes them.
+ */
+import type { DetectedColumn, DetectedTable } from "./table-detect";
+import type { Method } from "./scheme/types";
+
+export type ColumnRole = "name" | "indicator" | "veto" | "bonus" | "deduction" | "coefficient" | "group" | "fine" | "previousRank" | "done" | "task" | "ignore";
+
+export interface RoleGuess {
+  column: DetectedColumn;
+  role: ColumnRole;
+  /** For indicators: a method and points to start from. */
+  method?: Method;
+  points?: number;
+}
+
+const RULES: [RegExp, ColumnRole][] = [
+  [/否决|事故|一票/, "veto"],
+  [/加分/, "bonus"],
+  [/扣分|减分/, "deduction"],
+  [/系数/, "coefficient"],
+  [/类别|分组|类型|组别|片区/, "group"],
+  [/上年名次|上期名次|去年名次|原名次/, "previousRank"],
+  [/缺签|旷工|迟到|早退|缺勤|次数|天数/, "fine"],
+  [/已完成|完成数|已参保|实际完成/, "done"],
+  [/任务数|任务户数|目标数|应参保/, "task"],
+  [/序号|编号|备注|说明|电话|负责人|领导|干部|联系人/, "ignore"],
+];
+
+/** Points written in a header, e.g. "党建(20分)" or "党建工作20分". */
+export function pointsInHeader(header: string): number | undefined {
+  const m = /(\d+(?:\.\d+)?)\s*分/.exec(header);
+  return m ? Number(m[1]) : undefined;
+}
+
+const GRADE_WORDS = /^(优|良|中|差)$/;
+
+export function guessRoles(table: DetectedTable, values?: unknown[][]): RoleGuess[] {
+  return table.columns.map((column, i) => {
+    if (i === table.nameColumn) return { column, role: "name" };
+    if (i === table.groupColumn) return { column, role: "group" };
+    if (column.kind === "empty" || !column.header) return { column, role: "ignore" };
+    const rule = RULES.find(([re]) => re.test(column.header));
+    if (rule) return { column, role: rule[1] };
+    if (column.kind === "text") {
+      const grades = values && table.unitRows.every((r) => {
+        const v = values[r - 1]?.[column.index];
+        return v === null || v === undefined || v === "" || (typeof v === "string" && GRADE_WORDS.test(v.trim()));
+      });
+      return grades ? { column, role: "indicator", method: "grade", points: pointsInHeader(column.header) ?? 5 } : { column, role: "ignore" };
+    }
+    const stated = pointsInHeader(column.header);
+    // A rate (0–1 or a 率 header) is scored against a target; anything else is taken as the entered score.
+    if (/率/.test(column.header) || (column.max !== undefined && column.max <= 1 && (column.min ?? 0) >= 0)) {
+      return { column, role: "indicator", method: "target", points: stated ?? 10 };
+    }
+    if (/名次|排名/.test(column.header)) return { column, role: "indicator", method: "rank", points: stated ?? 10 };
+    return { column, role: "indicator", method: "points", points: stated ?? Math.max(1, Math.ceil(column.max ?? 10)) };
+  });
+}
