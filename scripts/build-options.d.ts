@@ -1,0 +1,7 @@
+export declare const DEV_URL: string;
+export declare const CDN_OFFICE_JS: string;
+export declare function readBuildOptions(env: Record<string, string | undefined>): {
+  addinUrl: string;
+  officeJsUrl: string;
+};
+export declare function rewriteManifest(xml: string, addinUrl: string): string;

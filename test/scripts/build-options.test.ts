@@ -1,0 +1,50 @@
+import { CDN_OFFICE_JS, DEV_URL, readBuildOptions, rewriteManifest } from "../../scripts/build-options";
+
+describe("readBuildOptions", () => {
+  test("defaults: the dev URL and office.js from Microsoft's CDN", () => {
+    expect(readBuildOptions({})).toEqual({ addinUrl: DEV_URL, officeJsUrl: CDN_OFFICE_JS });
+    expect(readBuildOptions({ KH_ADDIN_URL: "  ", KH_OFFICE_JS_URL: "" })).toEqual({
+      addinUrl: DEV_URL,
+      officeJsUrl: CDN_OFFICE_JS,
+    });
+    expect(CDN_OFFICE_JS).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  });
+
+  test("KH_ADDIN_URL: https, normalised to end with a slash", () => {
+    expect(readBuildOptions({ KH_ADDIN_URL: "https://oa.example.gov.cn/kaohe" }).addinUrl).toBe(
+      "https://oa.example.gov.cn/kaohe/",
+    );
+    expect(readBuildOptions({ KH_ADDIN_URL: "https://10.1.2.3:8443/" }).addinUrl).toBe("https://10.1.2.3:8443/");
+  });
+
+  test("KH_ADDIN_URL that Office could not load is refused with a Chinese message", () => {
+    expect(() => readBuildOptions({ KH_ADDIN_URL: "http://oa.example/kaohe/" })).toThrow(/必须以 https:\/\/ 开头/);
+    expect(() => readBuildOptions({ KH_ADDIN_URL: "oa.example/kaohe" })).toThrow(/不是有效的网址/);
+    expect(() => readBuildOptions({ KH_ADDIN_URL: "https://oa.example/?a=1" })).toThrow(/查询串/);
+    expect(() => readBuildOptions({ KH_ADDIN_URL: 'https://oa.example/"x' })).toThrow(/不允许的字符/);
+  });
+
+  test("KH_OFFICE_JS_URL: an https URL or a path on the add-in's server", () => {
+    expect(readBuildOptions({ KH_OFFICE_JS_URL: "https://intranet.example/office/office.js" }).officeJsUrl).toBe(
+      "https://intranet.example/office/office.js",
+    );
+    expect(readBuildOptions({ KH_OFFICE_JS_URL: "/office-js/office.js" }).officeJsUrl).toBe("/office-js/office.js");
+    expect(readBuildOptions({ KH_OFFICE_JS_URL: "office-js/office.js" }).officeJsUrl).toBe("office-js/office.js");
+  });
+
+  test("KH_OFFICE_JS_URL over http, protocol-relative or with markup is refused", () => {
+    expect(() => readBuildOptions({ KH_OFFICE_JS_URL: "http://intranet.example/office.js" })).toThrow(/https/);
+    expect(() => readBuildOptions({ KH_OFFICE_JS_URL: "//intranet.example/office.js" })).toThrow(/https/);
+    expect(() => readBuildOptions({ KH_OFFICE_JS_URL: 'office.js"><script>' })).toThrow(/不允许的字符/);
+  });
+});
+
+describe("rewriteManifest", () => {
+  test("replaces every dev URL and nothing else", () => {
+    const xml = `<a x="${DEV_URL}taskpane.html"/><b y="${DEV_URL}assets/icon-16.png"/><c>localhost is fine in text</c>`;
+    expect(rewriteManifest(xml, "https://p.example/k/")).toBe(
+      `<a x="https://p.example/k/taskpane.html"/><b y="https://p.example/k/assets/icon-16.png"/><c>localhost is fine in text</c>`,
+    );
+    expect(rewriteManifest(xml, DEV_URL)).toBe(xml);
+  });
+});
