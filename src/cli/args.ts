@@ -1,0 +1,112 @@
+/** Parsing `kh` arguments by hand (no dependency): `kh score <workbook.xlsx> [options]`, `kh --help`, `kh --version`. */
+
+export type FormulaMode = "native" | "kh" | "values";
+
+export interface ScoreArgs {
+  command: "score";
+  workbook: string;
+  scheme?: string;
+  output?: string;
+  stage?: number;
+  formulas: FormulaMode;
+  json: boolean;
+}
+
+export type Parsed = ScoreArgs | { command: "help" } | { command: "version" };
+
+/** A mistake in the command line itself (exit code 2). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+const FORMULA_MODES: readonly FormulaMode[] = ["native", "kh", "values"];
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  if (argv.length === 0 || argv.some((a) => a === "-h" || a === "--help" || a === "help")) return { command: "help" };
+  if (argv.includes("--version") || argv.includes("-v")) return { command: "version" };
+  const [command, ...rest] = argv;
+  if (command !== "score") throw new UsageError(`未知命令：${command}（目前只有 kh score，用 kh --help 查看用法）`);
+
+  const positional: string[] = [];
+  const out: Partial<ScoreArgs> = {};
+  let formulas: FormulaMode = "native";
+  let json = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    // --name=value and --name value are both accepted.
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const next = rest[i + 1];
+      if (next === undefined || (next.startsWith("-") && next.length > 1)) throw new UsageError(`选项 ${name} 后面缺少值`);
+      i++;
+      return next;
+    };
+    switch (name) {
+      case "--scheme":
+      case "-s":
+        out.scheme = value();
+        break;
+      case "-o":
+      case "--output":
+      case "--out":
+        out.output = value();
+        break;
+      case "--stage": {
+        const text = value();
+        const n = Number(text);
+        if (!/^\d+$/.test(text.trim()) || n < 1) throw new UsageError(`--stage 应为正整数（第几次调度），而不是：${text}`);
+        out.stage = n;
+        break;
+      }
+      case "--formulas": {
+        const mode = value() as FormulaMode;
+        if (!FORMULA_MODES.includes(mode)) throw new UsageError(`--formulas 应为 native、kh 或 values 之一，而不是：${mode}`);
+        formulas = mode;
+        break;
+      }
+      case "--json":
+        if (eq > 0) throw new UsageError("--json 不带值");
+        json = true;
+        break;
+      default:
+        if (arg.startsWith("-") && arg !== "-") throw new UsageError(`未知选项：${arg}（用 kh --help 查看用法）`);
+        positional.push(arg);
+    }
+  }
+  if (positional.length === 0) throw new UsageError("缺少工作簿文件：kh score <工作簿.xlsx>");
+  if (positional.length > 1) throw new UsageError(`多余的参数：${positional.slice(1).join(" ")}（一次只处理一个工作簿）`);
+  return { command: "score", workbook: positional[0], formulas, json, ...out };
+}
+
+export const USAGE = `考核助手 kh —— 为目标管理考核工作簿评分，生成得分、龙虎榜、奖惩兑现等工作表
+
+用法 Usage:
+  kh score <工作簿.xlsx> [选项]
+
+选项 Options:
+  --scheme <方案.json>     考核方案 JSON 文件；不给时读取工作簿中的「考核方案」工作表
+                           (scheme JSON file; default: the 考核方案 sheet of the workbook)
+  -o <输出.xlsx>           输出文件，默认为「<原文件名>-考核结果.xlsx」，与原文件同一文件夹；原文件不改动
+                           (output file; default <input>-考核结果.xlsx next to the input)
+  --stage <N>              第 N 次调度：另生成「第N次调度通报」并在「调度记录」中追加一次
+                           (dispatch stage N: adds the bulletin and appends to the dispatch log)
+  --formulas <方式>        得分表中的公式：native（默认，只用 Excel 自带函数，没装加载项也能算）、
+                           kh（用 KH.* 自定义函数）、values（只写数值，不写公式）
+                           (formulas in the generated sheets: native | kh | values)
+  --json                   把每个单位的结果以 JSON 数组输出到标准输出
+                           (print the per-unit results as a JSON array on stdout)
+  -h, --help               显示本帮助 (show this help)
+  -v, --version            显示版本 (show the version)
+
+示例 Examples:
+  kh score 村级考核.xlsx
+  kh score 村级考核.xlsx --scheme 方案.json -o 结果.xlsx --json
+  kh score 参保调度.xlsx --stage 2
+
+退出码 Exit codes: 0 成功；1 输入有误（文件、工作表、列或方案）；2 命令行用法有误
+`;

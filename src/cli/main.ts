@@ -1,0 +1,118 @@
+/**
+ * The `kh` command line. `main` runs in-process (tests call it with their own writers); `runProcess` is what
+ * bin/kh.js and `npm run kh` call. Exit codes: 0 success, 1 bad input or failure, 2 a mistake in the command line.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { UnitResult } from "../core/unit-result";
+import { USAGE, UsageError, parseArgs } from "./args";
+import { defaultEngine } from "./default-engine";
+import { ScoringEngine } from "./engine";
+import { scoreWorkbook } from "./pipeline";
+import { leaderboardText } from "./text-table";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Progress lines are shown only on a terminal. */
+  stderrIsTTY?: boolean;
+  cwd?: string;
+  now?: () => Date;
+}
+
+/** The per-unit JSON of SPEC §5, keys in the documented order (and nothing else). */
+export function unitJson(r: UnitResult): Record<string, unknown> {
+  return {
+    name: r.name,
+    group: r.group,
+    scores: r.scores,
+    subtotal: r.subtotal,
+    bonus: r.bonus,
+    deduction: r.deduction,
+    coefficient: r.coefficient,
+    total: r.total,
+    vetoed: r.vetoed,
+    rank: r.rank,
+    mark: r.mark,
+    grade: r.grade,
+    award: r.award,
+    reward: r.reward,
+    fines: r.fines,
+    missing: r.missing,
+  };
+}
+
+export async function main(argv: readonly string[], io: CliIo, engine: ScoringEngine = defaultEngine): Promise<number> {
+  const fail = (message: string, code: number) => {
+    io.stderr(`错误：${message.replace(/\s*\n\s*/g, " ")}\n`);
+    return code;
+  };
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(`${e.message}`, 2);
+    throw e;
+  }
+  if (args.command === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.command === "version") {
+    io.stdout(`kh ${version()}\n`);
+    return 0;
+  }
+  try {
+    const result = await scoreWorkbook(args, engine, {
+      cwd: io.cwd ?? process.cwd(),
+      now: io.now?.() ?? new Date(),
+      progress: (m) => {
+        if (io.stderrIsTTY) io.stderr(`${m}\n`);
+      },
+      warn: (m) => io.stderr(`${m}\n`),
+    });
+    const done = `已写入 ${result.output}${result.written.length ? `：${result.written.join("、")}` : ""}`;
+    if (args.json) {
+      io.stdout(`${JSON.stringify(result.results.map(unitJson), null, 2)}\n`);
+      if (io.stderrIsTTY) io.stderr(`${done}\n`);
+    } else {
+      io.stdout(`${done}\n\n${leaderboardText(result.results, `${result.scheme.name} · 龙虎榜`, result.scheme.precision ?? 2)}\n`);
+    }
+    return 0;
+  } catch (e) {
+    const err = e as Error;
+    if (process.env.KH_DEBUG) io.stderr(`${err.stack}\n`);
+    // A bug, not bad input: say so, so the clerk passes it on rather than hunting for a mistake in the file.
+    const internal = e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError;
+    return fail(internal ? `内部错误（请把这一行告诉维护人员）：${err.message}` : oneLine(err), 1);
+  }
+}
+
+/** One line for an error that may list several problems (SchemeError, DataError carry `messages`). */
+export function oneLine(err: Error): string {
+  const list = (err as { messages?: unknown }).messages;
+  const lines = Array.isArray(list) && list.length > 0 ? list.map(String) : err.message.split("\n");
+  const shown = lines.slice(0, 3).map((l) => l.trim()).filter(Boolean);
+  return shown.join("；") + (lines.length > 3 ? `（等 ${lines.length} 处问题）` : "");
+}
+
+function version(): string {
+  // package.json is two folders up from src/cli (tsx) and three from dist/node/cli (the built CLI).
+  for (const up of ["../..", "../../.."]) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, up, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "kaohe-addin" && pkg.version) return pkg.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return "unknown";
+}
+
+export async function runProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stderrIsTTY: !!process.stderr.isTTY,
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * WorkbookHost over a MemoryWorkbook. A write builds the new list of sheets aside and swaps it in at the end, so a
+ * failure leaves the workbook as it was.
+ */
+import { MARKER_SHEET, PlannedWrite, planWrite, readMarkers } from "../../core/generated-sheets";
+import { CellValue, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { SheetData, WorkbookHost, WriteResult } from "../host";
+import { SheetRender, blankMergedTails, renderWrite, usedRows, writtenName } from "../render-plan";
+import { MemoryCell, MemorySheet, MemoryWorkbook } from "./memory-workbook";
+
+export class MemoryHost implements WorkbookHost {
+  readonly kind = "memory" as const;
+
+  constructor(readonly workbook: MemoryWorkbook = { sheets: [] }) {}
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.sheets.map((s) => s.name);
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    const sheet = this.find(name);
+    return sheet && readMemorySheet(sheet);
+  }
+
+  async readMarkers(): Promise<GeneratedMarker[]> {
+    return readMarkers((await this.readSheet(MARKER_SHEET))?.values);
+  }
+
+  async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}): Promise<WriteResult> {
+    if (models.some((m) => m.name === MARKER_SHEET)) throw new Error(`不能写入保留的工作表名：${MARKER_SHEET}`);
+    const names = await this.sheetNames();
+    const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString());
+    const sheets = [...this.workbook.sheets];
+    const writes: PlannedWrite[] = [...plan.writes, { model: plan.markerSheet, exists: names.includes(MARKER_SHEET) }];
+    for (const write of writes) {
+      const at = sheets.findIndex((s) => s.name === write.model.name);
+      const old = at >= 0 ? sheets[at] : undefined;
+      const existingRows = old && write.model.append ? usedRows(readMemorySheet(old).values) : 0;
+      const sheet = applyRender(renderWrite(write, existingRows), old);
+      if (at >= 0) sheets[at] = sheet;
+      else sheets.push(sheet);
+    }
+    const active = writtenName(plan.writes, models, options.activate);
+    this.workbook.sheets = sheets;
+    if (active !== undefined) this.workbook.active = active;
+    return { written: plan.writes.map((w) => w.model.name) };
+  }
+
+  private find(name: string): MemorySheet | undefined {
+    return this.workbook.sheets.find((s) => s.name === name);
+  }
+}
+
+/** Values, formulas and merges of the used range, from A1. */
+export function readMemorySheet(sheet: MemorySheet): SheetData {
+  let height = 0;
+  let width = 0;
+  sheet.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell && (hasValue(cell.value) || cell.formula)) {
+        height = Math.max(height, r + 1);
+        width = Math.max(width, c + 1);
+      }
+    })
+  );
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = sheet.cells[r] ?? [];
+    values.push(Array.from({ length: width }, (_, c) => row[c]?.value ?? null));
+    formulas.push(Array.from({ length: width }, (_, c) => row[c]?.formula ?? null));
+  }
+  blankMergedTails(values, formulas, sheet.merges);
+  return { name: sheet.name, values, formulas, merges: [...sheet.merges] };
+}
+
+function hasValue(v: CellValue): boolean {
+  return v !== null && v !== "";
+}
+
+/** The sheet after a render: a new sheet for create and replace, the old one plus rows for append. */
+function applyRender(render: SheetRender, old: MemorySheet | undefined): MemorySheet {
+  const keep = render.mode === "append" && old ? old : undefined;
+  const cells: (MemoryCell | undefined)[][] = keep ? keep.cells.slice(0, render.startRow).map((r) => [...r]) : [];
+  while (cells.length < render.startRow) cells.push([]);
+  for (const row of render.cells) {
+    cells.push(row.map((c) => c && copyCell(c)));
+  }
+  return {
+    name: render.name,
+    cells,
+    merges: [...(keep?.merges ?? []), ...render.merges],
+    visibility: render.hidden ? "veryHidden" : "visible",
+    columnWidths: render.columnWidths.length ? [...render.columnWidths] : keep?.columnWidths,
+    conditionalFormats: [...(keep?.conditionalFormats ?? []), ...render.conditionalFormats],
+    freeze: render.freeze ?? keep?.freeze,
+    print: render.print ?? keep?.print,
+  };
+}
+
+function copyCell(c: MemoryCell): MemoryCell {
+  const out: MemoryCell = { value: c.value };
+  if (c.formula !== undefined) out.formula = c.formula;
+  if (c.style) out.style = { ...c.style };
+  return out;
+}

@@ -1,0 +1,56 @@
+/**
+ * A workbook as plain objects: what tests and the browser playground work on. Serialisable (JSON) and free of
+ * Node and DOM APIs.
+ */
+import { CellValue, ConditionalFormat, PrintSetup } from "../../core/sheet-model";
+import { CellStyle } from "../render-plan";
+
+export interface MemoryCell {
+  value: CellValue;
+  /** With its leading "=". */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export type Visibility = "visible" | "hidden" | "veryHidden";
+
+export interface MemorySheet {
+  name: string;
+  /** Rows from row 1, columns from A; missing cells are empty. */
+  cells: (MemoryCell | undefined)[][];
+  merges: string[];
+  visibility: Visibility;
+  columnWidths?: number[];
+  conditionalFormats?: ConditionalFormat[];
+  freeze?: { rows: number; columns: number };
+  print?: PrintSetup;
+}
+
+export interface MemoryWorkbook {
+  /** In tab order. */
+  sheets: MemorySheet[];
+  /** The name of the active sheet. */
+  active?: string;
+}
+
+/**
+ * A clerk's sheet from rows of values. A text that begins with "=" stays text here too: pass `formulas` (same
+ * shape, "=…" or null) for cells that really hold formulas.
+ */
+export function sheetOfValues(
+  name: string,
+  values: readonly (readonly CellValue[])[],
+  options: { formulas?: readonly (readonly (string | null)[])[]; merges?: string[]; visibility?: Visibility } = {}
+): MemorySheet {
+  return {
+    name,
+    cells: values.map((row, r) =>
+      row.map((value, c) => {
+        const formula = options.formulas?.[r]?.[c];
+        return formula ? { value, formula } : { value };
+      })
+    ),
+    merges: options.merges ? [...options.merges] : [],
+    visibility: options.visibility ?? "visible",
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * What a host writes for one planned sheet, worked out once for every host (xlsx, in-memory, and later Office.js
+ * and WPS): the cell grid with each cell's resolved style, where it starts (row 0, or below the rows already in a
+ * log sheet), and the merges and formats moved to match. Pure: no Node, DOM or Office APIs.
+ */
+import { PlannedWrite } from "../core/generated-sheets";
+import { CellValue, ConditionalFormat, ModelCell, PrintSetup, RangeFormat, SheetKind, SheetModel, columnIndex, columnLetter } from "../core/sheet-model";
+import { shiftFormulaRows } from "./formula-text";
+
+/** The formatting of one cell, the RangeFormats that cover it merged in order (a later format wins per property). */
+export type CellStyle = Omit<RangeFormat, "range">;
+
+export interface RenderCell extends ModelCell {
+  style?: CellStyle;
+}
+
+export interface SheetRender {
+  name: string;
+  kind: SheetKind;
+  /** create: a new sheet at the end; replace: our sheet, rewritten where it stands; append: rows added to our log. */
+  mode: "create" | "replace" | "append";
+  hidden: boolean;
+  /** 0-based row of the sheet where `cells[0]` goes. */
+  startRow: number;
+  /** Rows of cells from column A; covers every cell that has a value, a formula or a style. */
+  cells: (RenderCell | undefined)[][];
+  /** Merged areas, on the sheet (already moved by startRow). */
+  merges: string[];
+  conditionalFormats: ConditionalFormat[];
+  columnWidths: number[];
+  freeze?: { rows: number; columns: number };
+  print?: PrintSetup;
+}
+
+/** A rectangle of 0-based inclusive rows and columns; open ends (whole rows or columns) are Infinity. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
+const COLUMN = /^\$?([A-Z]{1,3})$/i;
+const ROW = /^\$?(\d+)$/;
+
+/** An A1 range ("B2:D9", "C3", "3:5", "A:C") as an Area; throws on anything else. */
+export function parseArea(a1: string): Area {
+  const [from, to = from] = a1.trim().split(":");
+  let m = CELL.exec(from);
+  let n = CELL.exec(to);
+  if (m && n) {
+    return ordered(Number(m[2]) - 1, columnIndex(m[1]), Number(n[2]) - 1, columnIndex(n[1]));
+  }
+  m = COLUMN.exec(from);
+  n = COLUMN.exec(to);
+  if (m && n && a1.includes(":")) return ordered(0, columnIndex(m[1]), Infinity, columnIndex(n[1]));
+  m = ROW.exec(from);
+  n = ROW.exec(to);
+  if (m && n && a1.includes(":")) return ordered(Number(m[1]) - 1, 0, Number(n[1]) - 1, Infinity);
+  throw new Error(`无法识别的区域地址：${a1}`);
+}
+
+function ordered(top: number, left: number, bottom: number, right: number): Area {
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** The A1 text of a bounded Area. */
+export function areaText(a: Area): string {
+  const from = `${columnLetter(a.left)}${a.top + 1}`;
+  const to = `${columnLetter(a.right)}${a.bottom + 1}`;
+  return from === to ? from : `${from}:${to}`;
+}
+
+/** Move an A1 range down by `by` rows (whole-column ranges stay as they are). */
+export function shiftArea(a1: string, by: number): string {
+  const a = parseArea(a1);
+  if (a.bottom === Infinity || a.right === Infinity) {
+    if (a.bottom === Infinity) return a1;
+    return `${a.top + 1 + by}:${a.bottom + 1 + by}`;
+  }
+  return areaText({ ...a, top: a.top + by, bottom: a.bottom + by });
+}
+
+/** The model with every formula dropped and its computed value kept (snapshots, and `--formulas values`). */
+export function valuesOnly(model: SheetModel): SheetModel {
+  return { ...model, cells: model.cells.map((row) => row.map((c) => ({ value: c.value }))) };
+}
+
+/** How many header rows a log model has: its frozen rows, or 1. Appending keeps the header once. */
+export function headerRowsOf(model: SheetModel): number {
+  return Math.max(1, model.freeze?.rows ?? 1);
+}
+
+/**
+ * The rows of a model as they go on the sheet. `existingRows` is how many rows the sheet already uses (from the
+ * top); it matters only for an append model written to a sheet of ours that is not empty.
+ */
+export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender {
+  const source = write.model.snapshot ? valuesOnly(write.model) : write.model;
+  const appending = !!source.append && write.exists && existingRows > 0;
+  const mode = appending ? "append" : write.exists ? "replace" : "create";
+  const header = appending ? headerRowsOf(source) : 0;
+  const startRow = appending ? existingRows : 0;
+  // Model row r goes to sheet row r + by; the header rows of an appended log are already on the sheet.
+  const by = startRow - header;
+  const rows = source.cells.slice(header);
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const cells: (RenderCell | undefined)[][] = rows.map((row) =>
+    row.map((c) => (c.formula !== undefined && by !== 0 ? { value: c.value, formula: shiftFormulaRows(c.formula, by) } : { ...c }))
+  );
+  applyFormats(cells, source.formats ?? [], header, Math.max(width, source.columnWidths?.length ?? 0));
+  const inData = (a1: string) => parseArea(a1).top >= header;
+  return {
+    name: source.name,
+    kind: source.kind,
+    mode,
+    hidden: !!source.hidden,
+    startRow,
+    cells,
+    merges: (source.merges ?? []).filter(inData).map((m) => shiftArea(m, by)),
+    // A conditional format's formula is written for its range's top-left cell, so it moves with the range.
+    conditionalFormats: (source.conditionalFormats ?? [])
+      .filter((cf) => inData(cf.range))
+      .map((cf) => ({ ...cf, range: shiftArea(cf.range, by), formula: shiftFormulaRows(cf.formula, by) })),
+    columnWidths: source.columnWidths ?? [],
+    freeze: source.freeze,
+    print: source.print,
+  };
+}
+
+/**
+ * Merge each RangeFormat into the styles of the cells it covers. Whole rows and columns stop at the model's extent
+ * (its rows, and the wider of its cells and its column widths). Rows above `skip` (a log's header) are left out.
+ */
+function applyFormats(cells: (RenderCell | undefined)[][], formats: readonly RangeFormat[], skip: number, width: number): void {
+  const height = cells.length + skip;
+  for (const { range, ...given } of formats) {
+    const style = definedOnly(given);
+    const a = parseArea(range);
+    const bottom = a.bottom === Infinity ? height - 1 : a.bottom;
+    const right = a.right === Infinity ? width - 1 : a.right;
+    for (let r = Math.max(a.top, skip); r <= bottom; r++) {
+      const row = (cells[r - skip] ??= []);
+      for (let c = a.left; c <= right; c++) {
+        const cell = (row[c] ??= { value: null });
+        cell.style = cell.style ? { ...cell.style, ...style } : { ...style };
+      }
+    }
+  }
+  for (let r = 0; r < cells.length; r++) cells[r] ??= [];
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The used height of a sheet's values: rows up to the last one holding anything. */
+export function usedRows(values: readonly (readonly CellValue[])[]): number {
+  for (let r = values.length - 1; r >= 0; r--) {
+    if (values[r].some((v) => v !== null && v !== "")) return r + 1;
+  }
+  return 0;
+}
+
+/** Look up the write of the sheet a caller asked to activate, by the model's own name or the name written. */
+export function writtenName(writes: readonly PlannedWrite[], requested: readonly SheetModel[], name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const at = requested.findIndex((m) => m.name === name);
+  if (at >= 0) return writes[at]?.model.name;
+  return writes.find((w) => w.model.name === name)?.model.name;
+}
+
+/** Blank every cell of a merged area but its top-left one, as Excel shows and returns a merged area's values. */
+export function blankMergedTails(values: CellValue[][], formulas: (string | null)[][] | undefined, merges: readonly string[]): void {
+  for (const m of merges) {
+    const a = parseArea(m);
+    for (let r = a.top; r <= Math.min(a.bottom, values.length - 1); r++) {
+      for (let c = a.left; c <= Math.min(a.right, values[r].length - 1); c++) {
+        if (r === a.top && c === a.left) continue;
+        values[r][c] = null;
+        if (formulas?.[r]) formulas[r][c] = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * .xlsx files on disk (Node only): opening with one clear Chinese line for each way a file can be wrong, and saving
+ * atomically — the workbook goes to a temporary file in the target's folder and is renamed over the target only
+ * when it is complete, so a failure never leaves a half-written file behind.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { XlsxHost } from "./xlsx-host";
+import { isOle, isZip, unkeptParts, zipEntryNames } from "./zip-entries";
+
+/** A problem with a file, worded for the clerk. */
+export class WorkbookFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WorkbookFileError";
+  }
+}
+
+export interface OpenedWorkbook {
+  host: XlsxHost;
+  /** Parts of the file the saved copy will not have (charts, pivot tables, macros…), named for a clerk. */
+  unkept: string[];
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+async function readBytes(file: string, shown: string): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new WorkbookFileError(`找不到文件：${shown}`);
+    if (code === "EISDIR") throw new WorkbookFileError(`${shown} 是文件夹，不是 .xlsx 工作簿`);
+    if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`没有权限读取文件：${shown}`);
+    throw new WorkbookFileError(`无法读取文件 ${shown}：${oneLine((e as Error).message)}`);
+  }
+}
+
+/** Open `file`; messages name it as `shown` (what the clerk typed). */
+export async function openXlsxFile(file: string, shown = file): Promise<OpenedWorkbook> {
+  const bytes = await readBytes(file, shown);
+  if (isOle(bytes)) {
+    throw new WorkbookFileError(`${shown} 是旧版 .xls 文件或加密的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试`);
+  }
+  const names = isZip(bytes) ? zipEntryNames(bytes) : undefined;
+  if (!names) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件`);
+  if (!names.includes("xl/workbook.xml")) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件（其中没有 Excel 工作簿）`);
+  try {
+    return { host: await XlsxHost.fromBuffer(bytes), unkept: unkeptParts(names) };
+  } catch (e) {
+    throw new WorkbookFileError(`无法读取工作簿 ${shown}：文件可能已损坏（${oneLine((e as Error).message)}）`);
+  }
+}
+
+/** Save to `file` through a temporary file in the same folder (a rename within one folder is atomic). */
+export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(temp, await host.toBuffer());
+    await fs.rename(temp, file);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
+      throw new WorkbookFileError(`无法写入 ${shown}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限`);
+    }
+    throw new WorkbookFileError(`无法写入 ${shown}：${oneLine((e as Error).message)}`);
+  }
+}

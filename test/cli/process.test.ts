@@ -1,0 +1,36 @@
+/** The real `kh` process, through tsx as `npm run kh` runs it: exit codes and streams as a shell sees them. */
+import { spawnSync } from "child_process";
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+function kh(...args: string[]) {
+  return spawnSync(process.execPath, [TSX, path.join(ROOT, "src", "cli", "bin.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+}
+
+describe("the kh process", () => {
+  it("scores the sample: JSON on stdout, nothing on stderr (not a terminal), exit 0, the output written", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-process-"));
+    try {
+      const out = path.join(dir, "结果.xlsx");
+      const run = kh("score", "samples/村级考核.xlsx", "--scheme", "samples/村级考核.scheme.json", "-o", out, "--json");
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const units = JSON.parse(run.stdout) as { name: string }[];
+      expect(units).toHaveLength(16);
+      expect(await fs.readdir(dir)).toEqual(["结果.xlsx"]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 1 with one Chinese line on stderr for a missing workbook", () => {
+    const bad = kh("score", "samples/没有这个.xlsx", "--json");
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toBe("错误：找不到文件：samples/没有这个.xlsx\n");
+  });
+});

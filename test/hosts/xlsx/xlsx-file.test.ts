@@ -1,0 +1,118 @@
+import { Workbook } from "exceljs";
+import { promises as fs } from "fs";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
+import { openXlsxFile, saveXlsxFile } from "../../../src/hosts/xlsx/xlsx-file";
+import { isOle, isZip, unkeptParts, zipEntryNames } from "../../../src/hosts/xlsx/zip-entries";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-xlsx-file-"));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function workbookBytes(): Promise<Uint8Array> {
+  const wb = new Workbook();
+  wb.addWorksheet("村级考核").getCell("A1").value = "村名";
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function put(name: string, bytes: Uint8Array | string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, bytes);
+  return file;
+}
+
+describe("zip-entries", () => {
+  it("lists the parts of a zip from its central directory", async () => {
+    const bytes = await workbookBytes();
+    expect(isZip(bytes)).toBe(true);
+    expect(isOle(bytes)).toBe(false);
+    const names = zipEntryNames(bytes) ?? [];
+    expect(names).toEqual(expect.arrayContaining(["xl/workbook.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"]));
+    expect(zipEntryNames(new TextEncoder().encode("PK\u0003\u0004 not really"))).toBeUndefined();
+  });
+
+  it("names the parts exceljs would not save back", () => {
+    expect(unkeptParts(["xl/workbook.xml", "xl/charts/chart1.xml", "xl/vbaProject.bin", "xl/pivotCache/pivotCacheDefinition1.xml"])).toEqual([
+      "图表",
+      "数据透视表",
+      "宏（VBA）",
+    ]);
+    expect(unkeptParts(["xl/workbook.xml", "xl/media/image1.png"])).toEqual([]);
+  });
+});
+
+describe("openXlsxFile", () => {
+  it("opens a workbook and reports what the saved copy will lack", async () => {
+    const zip = await JSZip.loadAsync(await workbookBytes());
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    const file = await put("有图表.xlsx", await zip.generateAsync({ type: "uint8array" }));
+    const { host, unkept } = await openXlsxFile(file);
+    expect(await host.sheetNames()).toEqual(["村级考核"]);
+    expect(unkept).toEqual(["图表"]);
+  });
+
+  it.each([
+    ["a missing file", async () => path.join(dir, "没有.xlsx"), "找不到文件：没有.xlsx"],
+    ["a folder", async () => (await fs.mkdir(path.join(dir, "文件夹.xlsx")), path.join(dir, "文件夹.xlsx")), "文件夹.xlsx 是文件夹，不是 .xlsx 工作簿"],
+    ["a text file", async () => put("数据.xlsx", "村名,党建\n牛颈村,19.6\n"), "数据.xlsx 不是 .xlsx 工作簿文件"],
+    ["an old .xls", async () => put("旧.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), "旧.xls 是旧版 .xls 文件或加密的工作簿"],
+    [
+      "a zip that is no workbook",
+      async () => {
+        const zip = new JSZip();
+        zip.file("word/document.xml", "<w:document/>");
+        return put("文档.xlsx", await zip.generateAsync({ type: "uint8array" }));
+      },
+      "文档.xlsx 不是 .xlsx 工作簿文件（其中没有 Excel 工作簿）",
+    ],
+    [
+      "a damaged workbook",
+      async () => {
+        const zip = await JSZip.loadAsync(await workbookBytes());
+        zip.file("xl/workbook.xml", "<workbook><sheets><sheet");
+        return put("坏.xlsx", await zip.generateAsync({ type: "uint8array" }));
+      },
+      "无法读取工作簿 坏.xlsx：文件可能已损坏",
+    ],
+  ])("refuses %s with one clear line", async (_what, make, message) => {
+    const file = await make();
+    const error = await openXlsxFile(file, path.basename(file)).then(
+      () => undefined,
+      (e: Error) => e
+    );
+    expect(error?.message).toContain(message);
+    expect(error?.message).not.toContain("\n");
+  });
+});
+
+describe("saveXlsxFile", () => {
+  it("writes the workbook, creating the folder, and leaves no temporary file", async () => {
+    const host = await XlsxHost.fromBuffer(await workbookBytes());
+    const out = path.join(dir, "输出", "结果.xlsx");
+    await saveXlsxFile(host, out);
+    expect(await fs.readdir(path.join(dir, "输出"))).toEqual(["结果.xlsx"]);
+    expect(await (await openXlsxFile(out)).host.sheetNames()).toEqual(["村级考核"]);
+  });
+
+  it("keeps the old file and leaves nothing behind when the save fails", async () => {
+    const out = await put("结果.xlsx", "旧内容");
+    const host = await XlsxHost.fromBuffer(await workbookBytes());
+    host.toBuffer = () => Promise.reject(new Error("磁盘已满"));
+    await expect(saveXlsxFile(host, out, "结果.xlsx")).rejects.toThrow("无法写入 结果.xlsx：磁盘已满");
+    expect(await fs.readFile(out, "utf8")).toBe("旧内容");
+    expect(await fs.readdir(dir)).toEqual(["结果.xlsx"]);
+  });
+
+  it("says so when the target cannot be written", async () => {
+    await put("占用", "一个文件");
+    const host = await XlsxHost.fromBuffer(await workbookBytes());
+    await expect(saveXlsxFile(host, path.join(dir, "占用", "结果.xlsx"), "占用/结果.xlsx")).rejects.toThrow("无法写入 占用/结果.xlsx");
+    expect(await fs.readdir(dir)).toEqual(["占用"]);
+  });
+});

@@ -1,0 +1,240 @@
+import { CellValue as ExcelCellValue, Workbook } from "exceljs";
+import { MARKER_SHEET } from "../../../src/core/generated-sheets";
+import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
+import { DATA_FORMULAS, DATA_MERGES, DATA_VALUES, FORMULA_LIKE_TEXTS, dispatchLogModel, leaderboardModel, scoresModel } from "../sample-models";
+import { cellXml, openZip, partText, sharedStrings, sheetXml } from "./zip-helpers";
+
+const NOW = "2025-11-22T08:00:00.000Z";
+
+/** A clerk's workbook as Excel would save it: data sheet with a merged title, header on row 2, formulas, styles. */
+function clerkWorkbook(): Workbook {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("村级考核");
+  DATA_VALUES.forEach((row, r) =>
+    row.forEach((value, c) => {
+      const formula = DATA_FORMULAS[r][c];
+      ws.getCell(r + 1, c + 1).value = formula ? ({ formula: formula.slice(1), result: value } as ExcelCellValue) : value;
+    })
+  );
+  ws.mergeCells(DATA_MERGES[0]);
+  ws.getCell("A1").font = { bold: true, size: 16 };
+  ws.getRow(2).font = { bold: true };
+  ws.getCell("C3").numFmt = "0.0";
+  ws.getColumn(1).width = 14;
+  ws.views = [{ state: "frozen", ySplit: 2, xSplit: 0, tabSelected: true } as never];
+  wb.addWorksheet("说明").getCell("A1").value = "本表由目标办维护";
+  return wb;
+}
+
+async function saved(wb: Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function reopened(host: XlsxHost): Promise<XlsxHost> {
+  return XlsxHost.fromBuffer(await host.toBuffer());
+}
+
+describe("XlsxHost reading", () => {
+  it("reads values, cached formula results and formulas, with the merged title row intact", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    expect(await host.readSheet("村级考核")).toEqual({ name: "村级考核", values: DATA_VALUES, formulas: DATA_FORMULAS, merges: DATA_MERGES });
+    expect(await host.sheetNames()).toEqual(["村级考核", "说明"]);
+    expect(await host.readSheet("不存在")).toBeUndefined();
+  });
+
+  it("flattens rich text and hyperlinks, gives dates as serial numbers and errors as their code", async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("杂");
+    ws.getCell("A1").value = { richText: [{ text: "牛颈" }, { font: { bold: true }, text: "村" }] };
+    ws.getCell("B1").value = { text: "说明", hyperlink: "http://example.com" };
+    ws.getCell("C1").value = new Date(Date.UTC(2025, 10, 22, 12, 0, 0));
+    ws.getCell("C1").numFmt = "yyyy-mm-dd hh:mm";
+    ws.getCell("D1").value = { error: "#N/A" } as ExcelCellValue;
+    ws.getCell("E1").value = true;
+    ws.getCell("F1").value = { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelCellValue;
+    ws.getCell("G1").value = "";
+    const host = await XlsxHost.fromBuffer(await saved(wb));
+    const data = await host.readSheet("杂");
+    // 2025-11-22 is serial 45983; noon is half a day.
+    expect(data?.values).toEqual([["牛颈村", "说明", 45983.5, "#N/A", true, "#DIV/0!"]]);
+    expect(data?.formulas).toEqual([[null, null, null, null, null, "=1/0"]]);
+  });
+
+  it("honours the 1904 date system", async () => {
+    const wb = new Workbook();
+    wb.properties.date1904 = true;
+    wb.addWorksheet("日期").getCell("A1").value = new Date(Date.UTC(2025, 10, 22));
+    const host = await XlsxHost.fromBuffer(await saved(wb));
+    expect((await host.readSheet("日期"))?.values).toEqual([[45983 - 1462]]);
+  });
+
+  it("maps Excel's stored forms back: _xldudf_KH_ to KH., _xlfn. dropped, shared formulas translated", async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet("公式");
+    ws.getCell("A1").value = 90;
+    ws.getCell("A2").value = 85;
+    ws.getCell("B1").value = { formula: "_xldudf_KH_RANKIN(A1,$A$1:$A$2)", result: 1 } as ExcelCellValue;
+    ws.getCell("B2").value = { sharedFormula: "B1", result: 2 } as ExcelCellValue;
+    ws.getCell("C1").value = { formula: "_xlfn.RANK.EQ(A1,$A$1:$A$2)", result: 1 } as ExcelCellValue;
+    ws.getCell("D1").value = { formula: '"_xldudf_KH_X("&_xldudf_OTHER_F(1)', result: "x" } as ExcelCellValue;
+    const host = await XlsxHost.fromBuffer(await saved(wb));
+    expect((await host.readSheet("公式"))?.formulas).toEqual([
+      [null, "=KH.RANKIN(A1,$A$1:$A$2)", "=RANK.EQ(A1,$A$1:$A$2)", '="_xldudf_KH_X("&_xldudf_OTHER_F(1)'],
+      [null, "=KH.RANKIN(A2,$A$1:$A$2)", null, null],
+    ]);
+  });
+});
+
+describe("XlsxHost writing", () => {
+  it("writes formulas with cached results, and Excel's stored forms of KH.* and newer functions", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    const kh = scoresModel("KH.");
+    kh.cells[1][3] = { value: 0.5, formula: "=RANK.EQ(D2,D$2:D$4)/2" };
+    await host.writeSheets([kh], { now: NOW });
+    const bytes = await host.toBuffer();
+    const xml = await sheetXml(bytes, "得分");
+    expect(cellXml(xml, "C2")).toMatch(/<f>&apos;村级考核&apos;!C3<\/f><v>19.6<\/v>/);
+    expect(cellXml(xml, "E2")).toMatch(/<f>_xldudf_KH_RANK\(D2,D\$2:D\$4\)<\/f><v>1<\/v>/);
+    expect(cellXml(xml, "D2")).toMatch(/<f>_xlfn.RANK.EQ\(D2,D\$2:D\$4\)\/2<\/f><v>0.5<\/v>/);
+    expect(cellXml(xml, "E5")).toMatch(/t="e".*<f>NA\(\)<\/f><v>#N\/A<\/v>/);
+    expect(cellXml(xml, "D5")).toMatch(/t="b".*<v>1<\/v>/);
+    const back = await (await XlsxHost.fromBuffer(bytes)).readSheet("得分");
+    expect(back?.formulas?.[1][4]).toBe("=KH.RANK(D2,D$2:D$4)");
+    expect(back?.values[1]).toEqual(["牛颈村", "行政村", 19.6, 0.5, 1, "=1+1"]);
+  });
+
+  it("stores texts that look like formulas as shared strings (text), in Text format", async () => {
+    const host = new XlsxHost();
+    await host.writeSheets([scoresModel()], { now: NOW });
+    const bytes = await host.toBuffer();
+    const xml = await sheetXml(bytes, "得分");
+    const strings = await sharedStrings(bytes);
+    for (const ref of ["F2", "F3", "F4", "B5", "C5"]) {
+      const c = cellXml(xml, ref);
+      expect(c).toMatch(/t="s"/);
+      expect(c).not.toMatch(/<f>/);
+      const index = Number(/<v>(\d+)<\/v>/.exec(c)?.[1]);
+      expect(FORMULA_LIKE_TEXTS).toContain(strings[index].replace(/&quot;/g, '"'));
+    }
+    const reloaded = (await XlsxHost.fromBuffer(bytes)).workbook.getWorksheet("得分");
+    expect(reloaded?.getCell("F2").numFmt).toBe("@");
+    expect(reloaded?.getCell("F2").value).toBe("=1+1");
+    const data = await (await XlsxHost.fromBuffer(bytes)).readSheet("得分");
+    expect([data?.values[1][5], data?.values[2][5], data?.values[3][5], data?.values[4][1], data?.values[4][2]]).toEqual(FORMULA_LIKE_TEXTS);
+    expect(data?.formulas?.[1][5]).toBeNull();
+  });
+
+  it("renders formats, merges, widths, frozen panes, conditional formats and A4 print setup", async () => {
+    const host = new XlsxHost();
+    await host.writeSheets([scoresModel(), leaderboardModel()], { now: NOW });
+    const bytes = await host.toBuffer();
+    const scores = await sheetXml(bytes, "得分");
+    expect(scores).toMatch(/<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"\/>/);
+    expect(scores).toMatch(/<col min="1" max="1" width="12"/);
+    expect(scores).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(scores).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+    expect(scores).toMatch(/<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页<\/oddFooter>/);
+    const board = await sheetXml(bytes, "龙虎榜");
+    expect(board).toMatch(/<mergeCell ref="A1:D1"\/>/);
+    expect(board).toMatch(/<conditionalFormatting sqref="A3:D4"><cfRule type="expression" dxfId="\d+" priority="1"><formula>\$D3=&quot;龙榜&quot;<\/formula>/);
+    expect(board).toMatch(/<pageSetup paperSize="9" orientation="portrait"/);
+    const workbook = await partText(await openZip(bytes), "xl/workbook.xml");
+    expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;龙虎榜&apos;!\$1:\$2<\/definedName>/);
+    expect(workbook).toMatch(new RegExp(`<sheet sheetId="\\d+" name="${MARKER_SHEET}" state="veryHidden"`));
+    const styles = await partText(await openZip(bytes), "xl/styles.xml");
+    expect(styles).toMatch(/<dxf><font><color rgb="FFFFFFFF"\/><\/font><fill><patternFill patternType="solid"><bgColor rgb="FFFF0000"\/>/);
+
+    const ws = (await XlsxHost.fromBuffer(bytes)).workbook.getWorksheet("得分");
+    expect(ws?.getCell("A1").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } });
+    expect(ws?.getCell("A1").font?.bold).toBe(true);
+    expect(ws?.getCell("A1").alignment?.horizontal).toBe("center");
+    expect(ws?.getCell("F1").border?.left?.style).toBe("thin");
+    expect(ws?.getCell("D2").numFmt).toBe("0.00");
+    expect(ws?.getCell("F2").font).toEqual({ size: 9, color: { argb: "FFC00000" } });
+    expect(ws?.getCell("F2").alignment?.wrapText).toBe(true);
+  });
+
+  it("makes the activated sheet the only selected tab", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    await host.writeSheets([scoresModel(), leaderboardModel()], { activate: "龙虎榜", now: NOW });
+    const bytes = await host.toBuffer();
+    expect(await partText(await openZip(bytes), "xl/workbook.xml")).toMatch(/activeTab="3"/);
+    expect(await sheetXml(bytes, "村级考核")).not.toMatch(/tabSelected/);
+    expect(await sheetXml(bytes, "龙虎榜")).toMatch(/tabSelected="1"/);
+  });
+
+  it("leaves a clerk's sheet exactly as it was: same sheet XML, cell by cell values, formulas and styles", async () => {
+    const original = await saved(clerkWorkbook());
+    // exceljs re-serialises what it loads (it adds zoomScale and page-setup defaults, drops tabSelected on a frozen
+    // view), so the baseline is the same file loaded and saved by exceljs with nothing written.
+    const before = await (await XlsxHost.fromBuffer(original)).toBuffer();
+    const host = await XlsxHost.fromBuffer(original);
+    await host.writeSheets([scoresModel(), leaderboardModel(), dispatchLogModel(1)], { now: NOW });
+    const after = await host.toBuffer();
+    // exceljs writes the clerk's sheets first, so their style and shared-string indices do not move either.
+    expect(await sheetXml(after, "村级考核")).toBe(await sheetXml(before, "村级考核"));
+    expect(await sheetXml(after, "说明")).toBe(await sheetXml(before, "说明"));
+    const a = (await XlsxHost.fromBuffer(original)).workbook.getWorksheet("村级考核");
+    const b = (await XlsxHost.fromBuffer(after)).workbook.getWorksheet("村级考核");
+    for (let r = 1; r <= DATA_VALUES.length; r++) {
+      for (let c = 1; c <= DATA_VALUES[0].length; c++) {
+        expect(b?.getCell(r, c).value).toEqual(a?.getCell(r, c).value);
+        expect(b?.getCell(r, c).style).toEqual(a?.getCell(r, c).style);
+      }
+    }
+  });
+
+  it("puts a model whose name a clerk's sheet has under 名称(考核助手), and refreshes that one next time", async () => {
+    const wb = clerkWorkbook();
+    wb.addWorksheet("得分").getCell("A1").value = "我自己的得分表";
+    const host = await XlsxHost.fromBuffer(await saved(wb));
+    expect((await host.writeSheets([scoresModel()], { now: NOW })).written).toEqual(["得分(考核助手)"]);
+    const again = await reopened(host);
+    expect((await again.writeSheets([scoresModel()], { now: NOW })).written).toEqual(["得分(考核助手)"]);
+    expect(await again.sheetNames()).toEqual(["村级考核", "说明", "得分", "得分(考核助手)", MARKER_SHEET]);
+    expect((await again.readSheet("得分"))?.values).toEqual([["我自己的得分表"]]);
+  });
+
+  it("replaces its own sheets in place, in the same tab position, with nothing of the old content left", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    await host.writeSheets([scoresModel(), leaderboardModel()], { now: NOW });
+    const second = await reopened(host);
+    second.workbook.addWorksheet("后加的表").getCell("A1").value = 1;
+    const smaller = { ...leaderboardModel(), cells: leaderboardModel().cells.slice(0, 2), formats: [], conditionalFormats: [], merges: [] };
+    await second.writeSheets([smaller], { now: "2025-11-23T08:00:00.000Z" });
+    const third = await reopened(second);
+    expect(await third.sheetNames()).toEqual(["村级考核", "说明", "得分", "龙虎榜", MARKER_SHEET, "后加的表"]);
+    expect((await third.readSheet("龙虎榜"))?.values.length).toBe(2);
+    const xml = await sheetXml(await third.toBuffer(), "龙虎榜");
+    expect(xml).not.toMatch(/conditionalFormatting|mergeCell|FFC7CE/);
+    expect((await third.readMarkers()).map((m) => [m.sheet, m.generatedAt])).toEqual([
+      ["得分", NOW],
+      ["龙虎榜", "2025-11-23T08:00:00.000Z"],
+    ]);
+  });
+
+  it("appends log rows below the existing ones across saves, keeping the header once", async () => {
+    const host = new XlsxHost();
+    await host.writeSheets([dispatchLogModel(1)], { now: NOW });
+    const next = await reopened(host);
+    await next.writeSheets([dispatchLogModel(2)], { now: NOW });
+    expect((await (await reopened(next)).readSheet("调度记录"))?.values).toEqual([
+      ["调度", "单位", "名次"],
+      ["第1次", "牛颈村", 1],
+      ["第1次", "西牛村", 2],
+      ["第2次", "牛颈村", 2],
+      ["第2次", "西牛村", 3],
+    ]);
+  });
+
+  it("checks every model before touching the workbook", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    const before = await host.toBuffer();
+    const badColour = { ...leaderboardModel(), formats: [{ range: "A1", fill: "red" }] };
+    await expect(host.writeSheets([scoresModel(), badColour], { now: NOW })).rejects.toThrow("无法识别的颜色：red");
+    const overlapping = { ...leaderboardModel(), merges: ["A1:D1", "C1:C2"] };
+    await expect(host.writeSheets([scoresModel(), overlapping], { now: NOW })).rejects.toThrow("合并区域重叠");
+    expect(await host.sheetNames()).toEqual(["村级考核", "说明"]);
+    expect(await sheetXml(await host.toBuffer(), "村级考核")).toBe(await sheetXml(before, "村级考核"));
+  });
+});
