@@ -1,0 +1,156 @@
+/**
+ * The Excel host: the core's sheet models rendered, and the clerk's sheets read, through Office.js. It is built on a
+ * function that runs one batch — `(cb) => Excel.run(cb)` in the add-in — so tests can hand it a fake object model.
+ */
+import { MARKER_SHEET, readMarkers } from "../../core/generated-sheets";
+import { CellValue, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { SheetData, WorkbookHost } from "../host";
+import { ExcelRun, ExcelWriteResult, isInternalSheet, writeSheets } from "./write-sheets";
+
+export interface ExcelHostOptions {
+  /**
+   * Cut writes and reads into requests of about this many bytes. Excel on the web refuses a request or response
+   * over 5 MB; the desktop has no such limit, so the default is one request.
+   */
+  maxRequestBytes?: number;
+  /** `Office.context.requirements.isSetSupported`; optional features (merged areas: ExcelApi 1.13) need it. */
+  isSetSupported?: (name: string, version: string) => boolean;
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly options: ExcelHostOptions = {}
+  ) {}
+
+  /** The clerk's sheets, hidden ones included; 考核助手's internal sheets left out. */
+  async sheetNames(): Promise<string[]> {
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name).filter((n) => !isInternalSheet(n));
+    });
+  }
+
+  /**
+   * The used range's values and formulas, placed from A1. Formulas come as Excel shows them (`=KH.RANKIN(…)`;
+   * the `_xldudf_` form exists only inside .xlsx files). Merged areas are read where ExcelApi 1.13 is available.
+   */
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    const budget = this.options.maxRequestBytes ?? Infinity;
+    const merges = this.options.isSetSupported?.("ExcelApi", "1.13") ?? false;
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load(
+        Number.isFinite(budget)
+          ? "rowIndex,columnIndex,rowCount,columnCount"
+          : "values,formulas,rowIndex,columnIndex,rowCount,columnCount"
+      );
+      const merged = merges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
+      merged?.load("address");
+      try {
+        await ctx.sync();
+      } catch (error) {
+        if ((error as { code?: string }).code === "ItemNotFound") return undefined;
+        throw error;
+      }
+      const data: SheetData = { name, values: [], formulas: [] };
+      if (merged && !merged.isNullObject) data.merges = areasOf(merged.address);
+      if (used.isNullObject) return data;
+
+      const [values, formulas] = Number.isFinite(budget)
+        ? await readInBands(ctx, ws, used, budget)
+        : [used.values as CellValue[][], used.formulas as unknown[][]];
+      const width = used.columnIndex + used.columnCount;
+      for (let r = 0; r < used.rowIndex; r++) {
+        data.values.push(new Array<null>(width).fill(null));
+        data.formulas!.push(new Array<null>(width).fill(null));
+      }
+      const pad = new Array<null>(used.columnIndex).fill(null);
+      values.forEach((row, r) => {
+        data.values.push([...pad, ...row.map((v) => (v === "" ? null : v))]);
+        // `formulas` returns constants too, and a text cell "=…" comes back as its text: a formula is a string
+        // starting with "=" that differs from the cell's value.
+        data.formulas!.push([
+          ...pad,
+          ...formulas[r].map((f, c) =>
+            typeof f === "string" && f.startsWith("=") && f !== row[c] ? f : null
+          ),
+        ]);
+      });
+      return data;
+    });
+  }
+
+  async readMarkers(): Promise<GeneratedMarker[]> {
+    const sheet = await this.readSheet(MARKER_SHEET);
+    return readMarkers(sheet?.values);
+  }
+
+  writeSheets(
+    models: SheetModel[],
+    options: { activate?: string; now?: string } = {}
+  ): Promise<ExcelWriteResult> {
+    return writeSheets(this.run, models, options, this.options.maxRequestBytes ?? Infinity);
+  }
+
+  /** The active sheet and the selected range's address on it (undefined when a chart or shape is selected). */
+  async selection(): Promise<{ sheet: string; address: string } | undefined> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load("address");
+      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      try {
+        await ctx.sync();
+      } catch {
+        return undefined;
+      }
+      return { sheet: sheet.name, address: withoutSheet(range.address) };
+    });
+  }
+}
+
+/** A large used range read in bands of rows, one request each (Excel on the web limits a response to 5 MB). */
+async function readInBands(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  used: Excel.Range,
+  budget: number
+): Promise<[CellValue[][], unknown[][]]> {
+  const values: CellValue[][] = [];
+  const formulas: unknown[][] = [];
+  // About 64 bytes a cell for a value and a formula in JSON.
+  const band = Math.max(1, Math.floor(budget / (64 * Math.max(1, used.columnCount))));
+  for (let r = 0; r < used.rowCount; r += band) {
+    const part = ws.getRangeByIndexes(
+      used.rowIndex + r,
+      used.columnIndex,
+      Math.min(band, used.rowCount - r),
+      used.columnCount
+    );
+    part.load("values,formulas");
+    await ctx.sync();
+    values.push(...(part.values as CellValue[][]));
+    formulas.push(...part.formulas);
+  }
+  return [values, formulas];
+}
+
+/** "得分!B3" or "'my sheet'!B3:C4" → "B3", "B3:C4". */
+export function withoutSheet(address: string): string {
+  const at = address.lastIndexOf("!");
+  return at >= 0 ? address.slice(at + 1) : address;
+}
+
+/** The areas of a RangeAreas address ("Sheet1!A1:B2, Sheet1!D4:E5"), without sheet names. */
+export function areasOf(address: string): string[] {
+  const out: string[] = [];
+  const re = /!?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)\s*(?:,|$)/gi;
+  for (const m of address.matchAll(re)) out.push(m[1].replace(/\$/g, ""));
+  return out;
+}
