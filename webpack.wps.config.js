@@ -1,0 +1,73 @@
+/* eslint-disable no-undef */
+/**
+ * The WPS 表格 add-in build (`npm run build:wps`): dist/wps/ is the add-in folder WPS's jsaddons expects
+ * (packaged as kaohe_<version> by `npm run package:wps`):
+ *   index.html + main.js   the entry page WPS opens at start: ribbon callbacks and the KH.* functions
+ *   ribbon.xml, images/    the 考核助手 tab
+ *   taskpane.html + .js    the same React task pane as the Excel add-in, without office.js
+ *   help.html              the function help, opened from the ribbon
+ * Separate from webpack.config.js (the Office add-in) so neither build changes the other. Note: the Office build
+ * cleans dist/, so run `npm run build` before `npm run build:wps`, not after.
+ */
+const path = require("path");
+const webpack = require("webpack");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const ForbidModulesPlugin = require("./scripts/forbid-modules-plugin");
+const { buildWpsMetadata } = require("./wps/build/functions-metadata");
+
+/* global require, module, __dirname */
+
+module.exports = async (_env, argv) => {
+  const dev = argv.mode === "development";
+  const metadata = await buildWpsMetadata();
+  return {
+    devtool: dev ? "source-map" : false,
+    // WPS's embedded Chromium is older than current browsers on some builds: keep our code at ES2017.
+    target: ["web", "es2017"],
+    entry: {
+      main: "./src/wps/main.ts",
+      taskpane: "./src/wps/taskpane.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist/wps"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json"), compilerOptions: { target: "ES2017", sourceMap: dev } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new ForbidModulesPlugin({ packages: ["hyperformula"] }),
+      new webpack.DefinePlugin({ __KH_WPS_FUNCTIONS__: JSON.stringify(metadata) }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./wps/index.html",
+        chunks: ["main"],
+        inject: "head",
+        // A classic, blocking script: WPS looks the ribbon callbacks up on window as soon as the page has loaded.
+        scriptLoading: "blocking",
+        hash: true,
+      }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], hash: true }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "wps/images/*.svg", to: "images/[name][ext]" },
+        ],
+      }),
+    ],
+    performance: { maxAssetSize: 1024 * 1024, maxEntrypointSize: 1024 * 1024, assetFilter: (file) => file.endsWith(".js") },
+  };
+};
