@@ -25,8 +25,11 @@ export class RankTable {
     this.ascending = !!options.ascending;
     this.dense = !!options.dense;
     this.size = values.length;
-    const sorted = values.map(tieKey);
-    sorted.sort(this.ascending ? (a, b) => a - b : (a, b) => b - a);
+    // A typed array sorts numerically without a comparator callback: several times faster than Array#sort.
+    const sorted = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) sorted[i] = tieKey(values[i]);
+    sorted.sort();
+    if (!this.ascending) sorted.reverse();
     this.keys = [];
     this.betterCount = [];
     for (let i = 0; i < sorted.length; i++) {

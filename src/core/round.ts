@@ -8,8 +8,15 @@ export function excelRound(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;
   const abs = Number(Math.abs(x).toPrecision(15));
-  const shifted = Math.round(Number(`${abs}e${digits}`));
-  return sign * Number(`${shifted}e${-digits}`);
+  const shifted = Math.round(shiftDecimal(abs, digits));
+  return sign * shiftDecimal(shifted, -digits);
+}
+
+/** x·10^places computed on the decimal text, so no binary error creeps in (1.005 → 100.5, not 100.49999…). */
+function shiftDecimal(x: number, places: number): number {
+  // String(x) may itself be in exponent form (1e+21, 2.5e-7): add to its exponent rather than append a second one.
+  const [mantissa, exponent = "0"] = String(x).split("e");
+  return Number(`${mantissa}e${Number(exponent) + places}`);
 }
 
 /** The value two numbers must share to count as equal for ranking and ties: rounded to 9 decimals. */

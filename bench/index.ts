@@ -1,0 +1,25 @@
+/**
+ * Runs every benchmark in order (`npm run bench`). Each file exports `async function run(): Promise<void>` and
+ * prints its own figures; add yours to the list.
+ */
+import * as excelHost from "./excel-host";
+import * as rankin from "./rankin";
+import * as xlsxHost from "./xlsx-host";
+
+const benches: [string, { run(): Promise<void> }][] = [
+  ["rankin", rankin],
+  ["xlsx-host", xlsxHost],
+  ["excel-host", excelHost],
+];
+
+async function main(): Promise<void> {
+  for (const [name, bench] of benches) {
+    console.log(`\n=== ${name}`);
+    await bench.run();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
