@@ -4,12 +4,14 @@
  */
 import * as excelHost from "./excel-host";
 import * as rankin from "./rankin";
+import * as scoreWorkbook from "./score-workbook";
 import * as xlsxHost from "./xlsx-host";
 
 const benches: [string, { run(): Promise<void> }][] = [
   ["rankin", rankin],
   ["xlsx-host", xlsxHost],
   ["excel-host", excelHost],
+  ["score-workbook", scoreWorkbook],
 ];
 
 async function main(): Promise<void> {

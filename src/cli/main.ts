@@ -6,8 +6,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { UnitResult } from "../core/unit-result";
 import { USAGE, UsageError, parseArgs } from "./args";
-import { defaultEngine } from "./default-engine";
-import { ScoringEngine } from "./engine";
 import { scoreWorkbook } from "./pipeline";
 import { leaderboardText } from "./text-table";
 
@@ -42,7 +40,7 @@ export function unitJson(r: UnitResult): Record<string, unknown> {
   };
 }
 
-export async function main(argv: readonly string[], io: CliIo, engine: ScoringEngine = defaultEngine): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const fail = (message: string, code: number) => {
     io.stderr(`错误：${message.replace(/\s*\n\s*/g, " ")}\n`);
     return code;
@@ -63,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo, engine: ScoringEn
     return 0;
   }
   try {
-    const result = await scoreWorkbook(args, engine, {
+    const result = await scoreWorkbook(args, {
       cwd: io.cwd ?? process.cwd(),
       now: io.now?.() ?? new Date(),
       progress: (m) => {
@@ -76,7 +74,8 @@ export async function main(argv: readonly string[], io: CliIo, engine: ScoringEn
       io.stdout(`${JSON.stringify(result.results.map(unitJson), null, 2)}\n`);
       if (io.stderrIsTTY) io.stderr(`${done}\n`);
     } else {
-      io.stdout(`${done}\n\n${leaderboardText(result.results, `${result.scheme.name} · 龙虎榜`, result.scheme.precision ?? 2)}\n`);
+      const board = leaderboardText(result.results, `${result.scheme.name} · 龙虎榜`, result.scheme.precision ?? 2);
+      io.stdout(`${done}\n\n${board}\n${result.bulletin ? `\n第${args.stage}次调度通报：\n${result.bulletin}\n` : ""}`);
     }
     return 0;
   } catch (e) {
@@ -92,7 +91,10 @@ export async function main(argv: readonly string[], io: CliIo, engine: ScoringEn
 export function oneLine(err: Error): string {
   const list = (err as { messages?: unknown }).messages;
   const lines = Array.isArray(list) && list.length > 0 ? list.map(String) : err.message.split("\n");
-  const shown = lines.slice(0, 3).map((l) => l.trim()).filter(Boolean);
+  const shown = lines
+    .slice(0, 3)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return shown.join("；") + (lines.length > 3 ? `（等 ${lines.length} 处问题）` : "");
 }
 

@@ -1,18 +1,21 @@
 /**
- * `kh score`, step by step: read the workbook → find the scheme (a JSON file, or the 考核方案 sheet) → score →
- * build the generated sheets → write them into the workbook → save it atomically under the output name.
- * Nothing is written unless every step before the save succeeded.
+ * `kh score`, step by step: read the workbook → find the scheme (a JSON file, or the 考核方案 sheet) → run the same
+ * workflow as the task pane (src/app/workflow) on the .xlsx host: 得分, 龙虎榜, 奖惩兑现 (and 考核方案 from a JSON
+ * scheme), with --stage N also 第N次调度通报 and a 调度记录 entry → save the workbook atomically under the output name.
+ * Nothing is written unless every step before the save succeeded (the workflow writes into the workbook in memory
+ * only after it has worked everything out, and the file is saved only at the end).
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import { MARKER_SHEET } from "../core/generated-sheets";
+import { parseScheme } from "../core/scheme/parse";
+import { SCHEME_SHEET } from "../core/scheme/scheme-sheet";
 import { Scheme } from "../core/scheme/types";
+import { localIsoTime } from "../core/sheets/common";
 import { UnitResult } from "../core/unit-result";
-import { SheetData } from "../hosts/host";
-import { valuesOnly } from "../hosts/render-plan";
+import { generateBoard, generateBulletin, loadScheme } from "../app/workflow";
 import { openXlsxFile, saveXlsxFile } from "../hosts/xlsx/xlsx-file";
 import { ScoreArgs } from "./args";
-import { SCHEME_SHEET, SchemeRead, ScoringEngine } from "./engine";
 
 export interface PipelineIo {
   /** Folder that relative paths are resolved against. */
@@ -31,6 +34,8 @@ export interface PipelineResult {
   results: UnitResult[];
   /** The names the generated sheets were written under. */
   written: string[];
+  /** The bulletin paragraph, with --stage. */
+  bulletin?: string;
 }
 
 const DEFAULT_STAGES = 5;
@@ -41,10 +46,11 @@ export function defaultOutput(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}-考核结果.xlsx`);
 }
 
-export async function scoreWorkbook(args: ScoreArgs, engine: ScoringEngine, io: PipelineIo): Promise<PipelineResult> {
+export async function scoreWorkbook(args: ScoreArgs, io: PipelineIo): Promise<PipelineResult> {
   const input = path.resolve(io.cwd, args.workbook);
   const output = args.output ?? defaultOutput(args.workbook);
   const outputPath = path.resolve(io.cwd, output);
+  const now = localIsoTime(io.now);
 
   io.progress(`读取 ${args.workbook}…`);
   const { host, unkept } = await openXlsxFile(input, args.workbook);
@@ -55,49 +61,48 @@ export async function scoreWorkbook(args: ScoreArgs, engine: ScoringEngine, io: 
     io.warn(`注意：输出文件不含原文件中的${unkept.join("、")}（原文件未改动）`);
   }
 
-  const fromSheet = args.scheme === undefined;
-  const schemeSheet = fromSheet ? await host.readSheet(SCHEME_SHEET) : undefined;
-  let read: SchemeRead;
+  // A JSON scheme is handed to the workflow (which writes it as 考核方案); else the workbook's own is used.
+  let given: Scheme | undefined;
+  let scheme: Scheme;
   if (args.scheme !== undefined) {
-    read = engine.schemeFromJson(await readJsonFile(path.resolve(io.cwd, args.scheme), args.scheme));
-  } else if (schemeSheet) {
-    read = engine.schemeFromSheet(schemeSheet);
+    given = parseScheme(await readJsonFile(path.resolve(io.cwd, args.scheme), args.scheme)).scheme;
+    scheme = given;
   } else {
-    throw new Error(`找不到考核方案：工作簿中没有「${SCHEME_SHEET}」工作表，请用 --scheme 指定方案 JSON 文件`);
+    const loaded = await loadScheme(host);
+    if (!loaded) throw new Error(`找不到考核方案：工作簿中没有「${SCHEME_SHEET}」工作表，请用 --scheme 指定方案 JSON 文件`);
+    scheme = loaded.scheme;
   }
-  const scheme = read.scheme;
-  for (const w of read.warnings ?? []) io.warn(`注意：${w}`);
   checkStage(scheme, args.stage);
-
-  const data = await host.readSheet(scheme.data.sheet);
-  if (!data) {
+  if (!(await host.sheetNames()).includes(scheme.data.sheet)) {
     const names = (await host.sheetNames()).filter((n) => n !== MARKER_SHEET);
     throw new Error(`工作簿中没有名为「${scheme.data.sheet}」的工作表（方案 data.sheet）；现有工作表：${names.join("、")}`);
   }
 
   io.progress(`评分：${scheme.name}…`);
-  const score = engine.score(scheme, data, { stage: args.stage });
-  for (const p of score.problems) io.warn(`注意：${p}`);
-  const missing = missingSummary(score.units);
-  if (missing) io.warn(missing);
-
-  io.progress("生成工作表…");
-  let models = engine.buildSheets({
-    scheme,
-    data,
-    schemeSheet: fromSheet ? { data: schemeSheet as SheetData, layout: read.layout } : undefined,
-    score,
-    formulas: args.formulas === "kh" ? "kh" : "native",
-    stage: args.stage,
-    now: io.now,
+  const board = await generateBoard(host, {
+    scheme: given,
+    formulas: args.formulas,
+    now,
+    onProgress: (step) => {
+      if (step === "生成工作表") io.progress("生成工作表…");
+    },
   });
-  if (args.formulas === "values") models = models.map(valuesOnly);
-  const leaderboard = models.find((m) => m.kind === "leaderboard");
-  const { written } = await host.writeSheets(models, { activate: leaderboard?.name, now: io.now.toISOString() });
+  for (const w of board.warnings) io.warn(`注意：${w}`);
+  const missing = missingSummary(board.units);
+  if (missing) io.warn(missing);
+  const written = [...board.written];
+  let bulletin: string | undefined;
+  if (args.stage !== undefined) {
+    io.progress(`第${args.stage}次调度通报…`);
+    // The scheme is on the 考核方案 sheet by now (the workbook's own, or the JSON one just written).
+    const b = await generateBulletin(host, args.stage, { now });
+    written.push(...b.written.filter((n) => !written.includes(n)));
+    bulletin = b.text;
+  }
 
   io.progress(`保存 ${output}…`);
   await saveXlsxFile(host, outputPath, output);
-  return { output, scheme, results: score.units, written };
+  return { output, scheme, results: board.units, written, bulletin };
 }
 
 function checkStage(scheme: Scheme, stage: number | undefined): void {

@@ -74,7 +74,15 @@ export function leaderboardText(results: readonly UnitResult[], title?: string, 
     list.sort((a, b) => a.r.rank - b.r.rank || a.i - b.i);
     const rows = [
       ["名次", "单位", "总分", "标记", "等次", "奖项", "奖励"],
-      ...list.map(({ r }) => [String(r.rank), r.name, r.total.toFixed(precision), r.mark, r.grade, r.award, r.reward ? showNumber(r.reward) : ""]),
+      ...list.map(({ r }) => [
+        String(r.rank),
+        r.name,
+        r.total.toFixed(precision),
+        r.mark,
+        r.grade,
+        r.award,
+        r.reward ? showNumber(r.reward) : "",
+      ]),
     ];
     parts.push([group ? `【${group}】` : "", textTable(rows, [true, false, true, false, false, false, true])].filter(Boolean).join("\n"));
   }

@@ -2,16 +2,11 @@
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { defaultEngine } from "../../src/cli/default-engine";
-import { ScoringEngine } from "../../src/cli/engine";
 import { CliIo, main } from "../../src/cli/main";
 
 export const SAMPLES = path.join(__dirname, "..", "..", "samples");
 export const WORKBOOK = "村级考核.xlsx";
 export const SCHEME = "村级考核.scheme.json";
-
-/** The engine the CLI tests run: the real one. */
-export const engine: ScoringEngine = defaultEngine;
 
 export interface Run {
   code: number;
@@ -26,7 +21,7 @@ export async function scratch(): Promise<string> {
   return dir;
 }
 
-export async function kh(dir: string, argv: string[], options: { tty?: boolean; engine?: ScoringEngine } = {}): Promise<Run> {
+export async function kh(dir: string, argv: string[], options: { tty?: boolean } = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
@@ -36,7 +31,7 @@ export async function kh(dir: string, argv: string[], options: { tty?: boolean; 
     cwd: dir,
     now: () => new Date("2025-11-22T08:00:00.000Z"),
   };
-  const code = await main(argv, io, options.engine ?? engine);
+  const code = await main(argv, io);
   return { code, stdout, stderr };
 }
 

@@ -5,7 +5,7 @@ import { MARKER_SHEET } from "../../src/core/generated-sheets";
 import { schemeSheet } from "../../src/core/scheme/scheme-sheet";
 import { excelRound } from "../../src/core/round";
 import { openXlsxFile, saveXlsxFile } from "../../src/hosts/xlsx/xlsx-file";
-import { SAMPLES, SCHEME, WORKBOOK, engine, kh, listing, scratch, writeScheme } from "./cli-support";
+import { SAMPLES, SCHEME, WORKBOOK, kh, listing, scratch, writeScheme } from "./cli-support";
 
 let dir: string;
 beforeEach(async () => {
@@ -15,7 +15,24 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-const JSON_KEYS = ["name", "group", "scores", "subtotal", "bonus", "deduction", "coefficient", "total", "vetoed", "rank", "mark", "grade", "award", "reward", "fines", "missing"];
+const JSON_KEYS = [
+  "name",
+  "group",
+  "scores",
+  "subtotal",
+  "bonus",
+  "deduction",
+  "coefficient",
+  "total",
+  "vetoed",
+  "rank",
+  "mark",
+  "grade",
+  "award",
+  "reward",
+  "fines",
+  "missing",
+];
 
 describe("kh score: results", () => {
   it("prints the per-unit JSON of SPEC §5 and nothing else on stdout", async () => {
@@ -24,7 +41,24 @@ describe("kh score: results", () => {
     expect(run.stderr).toBe("");
     const units = JSON.parse(run.stdout) as Record<string, any>[];
     // The sample has a title row above the header (headerRow 2) and 16 villages.
-    expect(units.map((u) => u.name)).toEqual(["牛颈村", "西牛村", "麻竹村", "黄塘村", "石门村", "新联村", "大坪社区", "上坑村", "下围村", "高岗村", "长岭村", "白沙村", "水口村", "龙湾社区", "凤岗村", "东坑村"]);
+    expect(units.map((u) => u.name)).toEqual([
+      "牛颈村",
+      "西牛村",
+      "麻竹村",
+      "黄塘村",
+      "石门村",
+      "新联村",
+      "大坪社区",
+      "上坑村",
+      "下围村",
+      "高岗村",
+      "长岭村",
+      "白沙村",
+      "水口村",
+      "龙湾社区",
+      "凤岗村",
+      "东坑村",
+    ]);
     for (const u of units) {
       expect(Object.keys(u)).toEqual(JSON_KEYS);
       expect(Object.keys(u.scores)).toEqual(["党建工作", "常规工作", "参保率", "出生率", "招商引资", "群众满意", "财税", "信访"]);
@@ -40,14 +74,19 @@ describe("kh score: results", () => {
     const villages = units.filter((u) => u.group === "行政村");
     const lastCompeting = Math.max(...villages.filter((u) => !u.vetoed).map((u) => u.rank));
     expect(villages.filter((u) => u.vetoed).every((u) => u.rank > lastCompeting)).toBe(true);
-    expect(units.filter((u) => u.group === "社区").map((u) => u.rank).sort()).toEqual([1, 2]);
+    expect(
+      units
+        .filter((u) => u.group === "社区")
+        .map((u) => u.rank)
+        .sort()
+    ).toEqual([1, 2]);
   });
 
   it("without --json, says what it wrote and prints the 龙虎榜 per group", async () => {
     const run = await kh(dir, ["score", WORKBOOK, "--scheme", SCHEME]);
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe("已写入 村级考核-考核结果.xlsx：考核方案");
+    expect(lines[0]).toBe("已写入 村级考核-考核结果.xlsx：考核方案、得分、龙虎榜、奖惩兑现");
     expect(run.stdout).toContain("2025年度村级目标管理考核 · 龙虎榜");
     expect(run.stdout).toContain("【行政村】");
     expect(run.stdout).toContain("【社区】");
@@ -61,7 +100,7 @@ describe("kh score: results", () => {
     expect(await listing(dir)).toEqual([SCHEME, "村级考核-考核结果.xlsx", WORKBOOK].sort());
     expect(Buffer.compare(await fs.readFile(path.join(dir, WORKBOOK)), before)).toBe(0);
     const { host } = await openXlsxFile(path.join(dir, "村级考核-考核结果.xlsx"));
-    expect(await host.sheetNames()).toEqual(["村级考核", "考核方案", MARKER_SHEET]);
+    expect(await host.sheetNames()).toEqual(["村级考核", "考核方案", "得分", "龙虎榜", "奖惩兑现", MARKER_SHEET]);
     const original = await (await openXlsxFile(path.join(dir, WORKBOOK))).host.readSheet("村级考核");
     expect(await host.readSheet("村级考核")).toEqual(original);
   });
@@ -78,20 +117,33 @@ describe("kh score: results", () => {
     expect(withSheet).toEqual(withJson);
   });
 
-  it("warns on stderr about blank inputs and unit problems, and still scores", async () => {
+  it("warns on stderr about blank inputs (scored 0), and still scores", async () => {
     const { host } = await openXlsxFile(path.join(dir, WORKBOOK));
     const ws = host.workbook.getWorksheet("村级考核");
     ws!.getCell("E3").value = null; // 牛颈村's 参保率
-    ws!.getCell("H4").value = "很好"; // 西牛村's 民调等级: not a grade
     await saveXlsxFile(host, path.join(dir, "缺数.xlsx"));
     const run = await kh(dir, ["score", "缺数.xlsx", "--scheme", SCHEME, "--json"]);
     expect(run.code).toBe(0);
-    const lines = run.stderr.trimEnd().split("\n");
-    expect(lines).toContain("注意：以下单位缺少数据，按 0 分计：牛颈村（参保率）");
-    expect(lines.some((l) => l.startsWith("注意：") && l.includes("H4") && l.includes("很好"))).toBe(true);
+    expect(run.stderr.trimEnd().split("\n")).toEqual(["注意：以下单位缺少数据，按 0 分计：牛颈村（参保率）"]);
     const units = JSON.parse(run.stdout);
     expect(units[0].missing).toEqual(["参保率"]);
     expect(units[0].scores["参保率"]).toBe(0);
+  });
+
+  it("refuses unreadable data (never a silent 0), naming the cells, and writes nothing", async () => {
+    const { host } = await openXlsxFile(path.join(dir, WORKBOOK));
+    const ws = host.workbook.getWorksheet("村级考核");
+    ws!.getCell("H4").value = "很好"; // 西牛村's 民调等级: not a grade
+    ws!.getCell("C5").value = "缺考"; // 麻竹村's 党建
+    await saveXlsxFile(host, path.join(dir, "坏数.xlsx"));
+    const before = await listing(dir);
+    const run = await kh(dir, ["score", "坏数.xlsx", "--scheme", SCHEME, "--json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "错误：村级考核!H4：等次“很好”不在“群众满意”的等次系数中（优、良、中、差）；村级考核!C5：无法识别的数值“缺考”\n"
+    );
+    expect(await listing(dir)).toEqual(before);
   });
 
   it("warns when the output cannot keep a chart, and refuses to overwrite the input then", async () => {
@@ -113,29 +165,24 @@ describe("kh score: results", () => {
       "评分：2025年度村级目标管理考核…",
       "生成工作表…",
       "保存 村级考核-考核结果.xlsx…",
-      "已写入 村级考核-考核结果.xlsx：考核方案",
+      "已写入 村级考核-考核结果.xlsx：考核方案、得分、龙虎榜、奖惩兑现",
     ]);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 
   it("writes the output atomically: a failed run leaves an existing output untouched and no temporary file", async () => {
     await fs.writeFile(path.join(dir, "out.xlsx"), "上次的结果");
-    const failing = {
-      ...engine,
-      buildSheets: () => {
-        throw new Error("生成工作表失败：测试");
-      },
-    };
-    const run = await kh(dir, ["score", WORKBOOK, "--scheme", SCHEME, "-o", "out.xlsx"], { engine: failing });
+    const scheme = await writeScheme(dir, "错列.json", (s) => (s.indicators[1].column = "常规工作得分"));
+    const run = await kh(dir, ["score", WORKBOOK, "--scheme", scheme, "-o", "out.xlsx"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe("错误：生成工作表失败：测试\n");
+    expect(run.stderr).toBe("错误：方案第2个指标（常规工作）：数据列“常规工作得分”在“村级考核”中不存在\n");
     expect(await fs.readFile(path.join(dir, "out.xlsx"), "utf8")).toBe("上次的结果");
-    expect(await listing(dir)).toEqual([SCHEME, WORKBOOK, "out.xlsx"].sort());
+    expect(await listing(dir)).toEqual([SCHEME, WORKBOOK, "out.xlsx", "错列.json"].sort());
 
     const ok = await kh(dir, ["score", WORKBOOK, "--scheme", SCHEME, "-o", "out.xlsx"]);
     expect(ok.code).toBe(0);
-    expect(await listing(dir)).toEqual([SCHEME, WORKBOOK, "out.xlsx"].sort());
-    expect(await (await openXlsxFile(path.join(dir, "out.xlsx"))).host.sheetNames()).toContain("考核方案");
+    expect(await listing(dir)).toEqual([SCHEME, WORKBOOK, "out.xlsx", "错列.json"].sort());
+    expect(await (await openXlsxFile(path.join(dir, "out.xlsx"))).host.sheetNames()).toContain("得分");
   });
 });
 
@@ -161,7 +208,10 @@ describe("kh score: bad input → exit 1, one Chinese line on stderr, nothing wr
 
   it("no such data sheet (naming the sheets there are)", async () => {
     const scheme = await writeScheme(dir, "错表.json", (s) => (s.data.sheet = "村级考核表"));
-    await expectFailure(["score", WORKBOOK, "--scheme", scheme], "错误：工作簿中没有名为「村级考核表」的工作表（方案 data.sheet）；现有工作表：村级考核");
+    await expectFailure(
+      ["score", WORKBOOK, "--scheme", scheme],
+      "错误：工作簿中没有名为「村级考核表」的工作表（方案 data.sheet）；现有工作表：村级考核"
+    );
   });
 
   it("no such column", async () => {
@@ -179,7 +229,10 @@ describe("kh score: bad input → exit 1, one Chinese line on stderr, nothing wr
   it("a scheme file that is not JSON, naming the line", async () => {
     const text = (await fs.readFile(path.join(dir, SCHEME), "utf8")).replace('"headerRow": 2,', '"headerRow": 2');
     await fs.writeFile(path.join(dir, "坏.json"), text);
-    await expectFailure(["score", WORKBOOK, "--scheme", "坏.json"], /^错误：方案文件 坏\.json 不是有效的 JSON：第 6 行第 \d+ 列附近格式有误/);
+    await expectFailure(
+      ["score", WORKBOOK, "--scheme", "坏.json"],
+      /^错误：方案文件 坏\.json 不是有效的 JSON：第 6 行第 \d+ 列附近格式有误/
+    );
   });
 
   it("a scheme file saved in GBK", async () => {
@@ -192,9 +245,11 @@ describe("kh score: bad input → exit 1, one Chinese line on stderr, nothing wr
     await expectFailure(["score", WORKBOOK, "--scheme", scheme], /党建工作/);
   });
 
-  it("no scheme at all", () => expectFailure(["score", WORKBOOK], "错误：找不到考核方案：工作簿中没有「考核方案」工作表，请用 --scheme 指定方案 JSON 文件"));
+  it("no scheme at all", () =>
+    expectFailure(["score", WORKBOOK], "错误：找不到考核方案：工作簿中没有「考核方案」工作表，请用 --scheme 指定方案 JSON 文件"));
 
-  it("a stage the scheme does not have", () => expectFailure(["score", WORKBOOK, "--scheme", SCHEME, "--stage", "6"], "错误：--stage 6 超出范围：方案共有 5 个阶段（1 到 5）"));
+  it("a stage the scheme does not have", () =>
+    expectFailure(["score", WORKBOOK, "--scheme", SCHEME, "--stage", "6"], "错误：--stage 6 超出范围：方案共有 5 个阶段（1 到 5）"));
 });
 
 describe("kh usage", () => {

@@ -8,7 +8,11 @@ const ROOT = path.join(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 function kh(...args: string[]) {
-  return spawnSync(process.execPath, [TSX, path.join(ROOT, "src", "cli", "bin.ts"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  return spawnSync(process.execPath, [TSX, path.join(ROOT, "src", "cli", "bin.ts"), ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("the kh process", () => {

@@ -44,7 +44,12 @@ describe("terminal tables", () => {
 
   it("prints the 龙虎榜 per group, best first, ties in input order", () => {
     const text = leaderboardText(
-      [unit("乙村", "行政村", 2, 80), unit("社区一", "社区", 1, 90, "龙榜", 1000), unit("甲村", "行政村", 1, 85, "龙榜"), unit("丙村", "行政村", 2, 80, "虎榜")],
+      [
+        unit("乙村", "行政村", 2, 80),
+        unit("社区一", "社区", 1, 90, "龙榜", 1000),
+        unit("甲村", "行政村", 1, 85, "龙榜"),
+        unit("丙村", "行政村", 2, 80, "虎榜"),
+      ],
       "考核 · 龙虎榜",
       0
     );

@@ -56,7 +56,9 @@ export function schemeColumns(scheme: Scheme): ColumnUse[] {
   if (r?.byImprovement) out.push({ path: ["rewards", "byImprovement", "column"], column: r.byImprovement.column });
   (scheme.fines ?? []).forEach((f, i) => out.push({ path: ["fines", i, "column"], column: f.column }));
   if (scheme.progress) {
-    out.push({ path: ["progress", "done"], column: scheme.progress.done });
+    const done = scheme.progress.done;
+    if (Array.isArray(done)) done.forEach((c, i) => out.push({ path: ["progress", "done", i], column: c }));
+    else out.push({ path: ["progress", "done"], column: done });
     out.push({ path: ["progress", "task"], column: scheme.progress.task });
   }
   return out;

@@ -211,7 +211,11 @@ function buildTop(rd: Reader, set: Partial<Record<SettingKey, { r: number; v: Ce
     if (f === undefined) rd.problem(dense.r, 1, `中国式排名“${cellText(dense.v)}”应填“是”或“否”`);
     raw.ranking = { dense: f ?? false };
   }
-  const done = text("progressDone", ["progress", "done"]);
+  // 完成数列 may list one column per stage: “第1次、第2次、…”.
+  const doneText = text("progressDone", ["progress", "done"]);
+  const doneList = set.progressDone && doneText !== undefined ? parseList(set.progressDone.v) : [];
+  if (set.progressDone) doneList.forEach((_, i) => rd.note(["progress", "done", i], (set.progressDone as { r: number }).r, 1));
+  const done = doneList.length > 1 ? doneList : doneText;
   const task = text("progressTask", ["progress", "task"]);
   if (done !== undefined || task !== undefined) {
     const progress: Record<string, unknown> = { done, task };

@@ -60,7 +60,7 @@ export const SETTINGS: readonly { key: SettingKey; label: string; note: string; 
   { key: "top", label: "龙榜人数", note: "每组前几名列入龙榜" },
   { key: "bottom", label: "虎榜人数", note: "每组后几名列入虎榜" },
   { key: "dense", label: "中国式排名", note: "是：并列不占名次（1,2,2,3）；否：并列占名次（1,2,2,4）" },
-  { key: "progressDone", label: "完成数列", note: "分阶段调度：累计完成数所在列", aliases: ["已完成数列"] },
+  { key: "progressDone", label: "完成数列", note: "分阶段调度：累计完成数所在列；每次调度一列时按次序列出（如“第1次、第2次”）", aliases: ["已完成数列"] },
   { key: "progressTask", label: "任务数列", note: "分阶段调度：任务数所在列" },
   { key: "stages", label: "各阶段要求", note: "第1次、第2次……调度时累计应完成的比例，用“、”隔开", aliases: ["阶段要求"] },
 ];
@@ -250,7 +250,7 @@ function settingValues(s: Scheme): Record<SettingKey, CellValue> {
     top: s.leaderboard?.top ?? 3,
     bottom: s.leaderboard?.bottom ?? 3,
     dense: s.ranking?.dense ? "是" : "否",
-    progressDone: s.progress ? s.progress.done : null,
+    progressDone: s.progress ? (Array.isArray(s.progress.done) ? formatList(s.progress.done) : s.progress.done) : null,
     progressTask: s.progress ? s.progress.task : null,
     stages: s.progress?.stages ? formatStages(s.progress.stages) : null,
   };

@@ -51,5 +51,9 @@ export interface Scheme {
     byImprovement?: { column: string; tiers: [number, number][] };
   };
   fines?: { column: string; amount: number }[];
-  progress?: { done: string; task: string; stages?: number[] };
+  /**
+   * 分阶段调度. `done`: the column of the cumulative count done, or one column per stage (第1次, 第2次…: stage k
+   * reads the k-th), as a dispatch table keeps one column per bulletin.
+   */
+  progress?: { done: string | string[]; task: string; stages?: number[] };
 }

@@ -69,7 +69,9 @@ const schemeShape = z.strictObject({
     })
     .optional(),
   fines: z.array(z.strictObject({ column: text, amount: num.min(0) })).optional(),
-  progress: z.strictObject({ done: text, task: text, stages: z.array(num.gt(0)).min(1).optional() }).optional(),
+  progress: z
+    .strictObject({ done: z.union([text, z.array(text).min(1)]), task: text, stages: z.array(num.gt(0)).min(1).optional() })
+    .optional(),
 });
 
 type Parsed = z.infer<typeof schemeShape>;
@@ -225,6 +227,13 @@ function crossRules(raw: Record<string, unknown>, issues: SchemeIssue[], warning
       seen.add(tieKey(g[0]));
     });
   }
+  const progress = isObj(raw.progress) ? raw.progress : undefined;
+  if (progress && Array.isArray(progress.done) && progress.done.length > 1) {
+    const stages = Array.isArray(progress.stages) ? progress.stages.length : DEFAULT_SCHEDULE.length;
+    if (progress.done.length !== stages) {
+      issues.push({ path: ["progress", "done"], text: `{F}有 ${progress.done.length} 列，应与各阶段要求（${stages} 个阶段）一一对应` });
+    }
+  }
   const byRank = isObj(raw.rewards) ? raw.rewards.byRank : undefined;
   if (Array.isArray(byRank)) {
     byRank.forEach((t, i) => {
@@ -304,7 +313,11 @@ function normalise(p: Parsed): Scheme {
   }
   const fines = nonEmpty(p.fines);
   if (fines) s.fines = fines;
-  if (p.progress) s.progress = { done: p.progress.done, task: p.progress.task, stages: p.progress.stages ?? [...DEFAULT_SCHEDULE] };
+  if (p.progress) {
+    // One column in a list is just that column.
+    const done = Array.isArray(p.progress.done) && p.progress.done.length === 1 ? p.progress.done[0] : p.progress.done;
+    s.progress = { done, task: p.progress.task, stages: p.progress.stages ?? [...DEFAULT_SCHEDULE] };
+  }
   return s;
 }
 

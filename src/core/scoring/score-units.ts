@@ -41,13 +41,14 @@ interface Columns {
   threshold?: number;
   improvement?: number;
   fines: number[];
-  done?: number;
+  /** The done column, or one per stage (stage k reads the k-th). */
+  done: number[];
   task?: number;
 }
 
 function columnsOf(scheme: Scheme, table: DataTable): Columns {
   const indices = resolveColumns(scheme, table);
-  const out: Columns = { indicators: [], vetoes: [], bonus: [], deduction: [], fines: [] };
+  const out: Columns = { indicators: [], vetoes: [], bonus: [], deduction: [], fines: [], done: [] };
   schemeColumns(scheme).forEach((use, k) => {
     const i = indices[k];
     const [head, second] = use.path;
@@ -61,7 +62,7 @@ function columnsOf(scheme: Scheme, table: DataTable): Columns {
       if (second === "byThreshold") out.threshold = i;
       else out.improvement = i;
     } else if (head === "progress") {
-      if (second === "done") out.done = i;
+      if (second === "done") out.done.push(i);
       else out.task = i;
     }
   });
@@ -287,11 +288,11 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
   });
 
   const progress =
-    options.stage !== undefined && cols.done !== undefined && cols.task !== undefined
+    options.stage !== undefined && cols.done.length > 0 && cols.task !== undefined
       ? stageProgress(
           scheme,
           table,
-          { done: cols.done, task: cols.task },
+          { done: cols.done.length === 1 ? cols.done[0] : cols.done[options.stage - 1], task: cols.task },
           options.stage,
           details.map((d) => d.errors),
         )

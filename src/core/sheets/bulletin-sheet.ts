@@ -1,0 +1,110 @@
+/**
+ * The 第N次调度通报 sheet (SPEC §4): a frozen snapshot (values only, never recalculated) of stage N — the bulletin
+ * paragraph, then per group, best first: 名次, 单位, 分组, 完成数, 任务数, 完成率, 应达, 还差, 达标, 标记.
+ * The paragraph is one sentence per row (a long text in one merged cell would not grow its row in Excel).
+ *
+ * API: `bulletinSheet({ scheme, progress, now, sentences })` → SheetModel (kind "bulletin", snapshot),
+ * `bulletinSheetName(stage)`.
+ */
+import { Scheme } from "../scheme/types";
+import { StageProgress, UnitProgress } from "../scoring/types";
+import { DRAGON, TIGER } from "../leaderboard";
+import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
+import { COLOURS, displayTime, fitWidth, val } from "./common";
+
+export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
+
+export function bulletinSheetName(stage: number): string {
+  return `第${stage}次调度通报`;
+}
+
+export interface BulletinSheetInput {
+  scheme: Scheme;
+  progress: StageProgress;
+  now: string;
+  /** The bulletin paragraph, one sentence each (bulletinSentences). */
+  sentences: readonly string[];
+  name?: string;
+}
+
+/** Units per group (groups in data order), ranked first by rank, unranked (no data) last, ties in data order. */
+function ordered(units: readonly UnitProgress[]): UnitProgress[] {
+  const groups = [...new Set(units.map((u) => u.group))];
+  return groups.flatMap((g) =>
+    units
+      .map((u, i) => ({ u, i }))
+      .filter((x) => x.u.group === g)
+      .sort((a, b) => (a.u.rank ?? Infinity) - (b.u.rank ?? Infinity) || a.i - b.i)
+      .map((x) => x.u)
+  );
+}
+
+export function bulletinSheet(input: BulletinSheetInput): SheetModel {
+  const { scheme, progress, now, sentences } = input;
+  const last = "J";
+  const rows: ModelCell[][] = [
+    [val(`${scheme.name}　${bulletinSheetName(progress.stage)}`)],
+    [val(`生成时间：${displayTime(now)}（快照，不随数据变化）`)],
+  ];
+  const formats: RangeFormat[] = [
+    { range: `A1:${last}1`, bold: true, fontSize: 16, horizontal: "center", fontColour: COLOURS.title },
+    { range: `A2:${last}2`, fontColour: COLOURS.note, horizontal: "center" },
+  ];
+  for (const s of sentences) rows.push([val(s)]);
+  rows.push([]);
+  const headerRow = rows.length + 1;
+  rows.push(BULLETIN_HEADERS.map(val));
+  formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" });
+  for (const u of ordered(progress.units)) {
+    const r = rows.length + 1;
+    rows.push(
+      [
+        u.rank,
+        u.name,
+        u.group,
+        u.done,
+        u.task,
+        u.completion,
+        u.required,
+        u.gap,
+        u.completion === null ? "" : u.met ? "是" : "否",
+        u.mark,
+      ].map(val)
+    );
+    if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
+    else if (u.mark === TIGER) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.tigerFill });
+    if (u.completion !== null && !u.met) formats.push({ range: `I${r}`, fontColour: COLOURS.vetoFont, bold: true });
+  }
+  const end = rows.length;
+  if (end > headerRow) {
+    formats.push(
+      { range: `A${headerRow + 1}:${last}${end}`, border: true },
+      { range: `A${headerRow + 1}:A${end}`, horizontal: "center" },
+      { range: `D${headerRow + 1}:E${end}`, numberFormat: "#,##0" },
+      { range: `F${headerRow + 1}:G${end}`, numberFormat: "0.0%" },
+      { range: `H${headerRow + 1}:H${end}`, numberFormat: "#,##0" },
+      { range: `I${headerRow + 1}:J${end}`, horizontal: "center" }
+    );
+  }
+  return {
+    name: input.name ?? bulletinSheetName(progress.stage),
+    kind: "bulletin",
+    snapshot: true,
+    cells: rows,
+    columnWidths: [
+      6,
+      fitWidth(["单位", ...progress.units.map((u) => u.name)], 10, 24),
+      fitWidth(["分组", ...progress.units.map((u) => u.group)], 8, 16),
+      9,
+      9,
+      9,
+      8,
+      8,
+      6,
+      8,
+    ],
+    formats,
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    print: { paper: "A4", orientation: "portrait", titleRows: `${headerRow}:${headerRow}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The 龙虎榜 sheet (SPEC §4): per group, best first — 名次, 单位, 分组, 总分, 标记, 等次, 奖项, 奖励. 龙榜 rows red,
+ * 虎榜 rows grey, 否决 marked in red. Title with the scheme's name and the time it was generated; print-ready
+ * (A4 portrait, title rows repeated, fitted to the page width).
+ *
+ * Values, not formulas: a 龙虎榜 is published as it stood when it was generated (a snapshot of the scores); the
+ * live numbers are on 得分. Generating again refreshes it.
+ *
+ * API: `leaderboardSheet({ scheme, units, now })` → SheetModel (kind "leaderboard"), `LEADERBOARD_HEADERS`.
+ */
+import { Scheme } from "../scheme/types";
+import { DRAGON, TIGER } from "../leaderboard";
+import { UnitResult } from "../unit-result";
+import { VETO_MARK } from "../scoring/score-units";
+import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
+import { COLOURS, decimalsFormat, displayTime, fitWidth, moneyFormat, val } from "./common";
+
+export const LEADERBOARD_SHEET = "龙虎榜";
+export const LEADERBOARD_HEADERS = ["名次", "单位", "分组", "总分", "标记", "等次", "奖项", "奖励"] as const;
+const HEADER_ROW = 3;
+
+export interface LeaderboardInput {
+  scheme: Scheme;
+  units: readonly UnitResult[];
+  /** ISO time of the generation. */
+  now: string;
+  name?: string;
+}
+
+/** Groups in order of first appearance in the data, each with its units best first (ties in data order). */
+export function groupsBestFirst(units: readonly UnitResult[]): { group: string; units: UnitResult[] }[] {
+  const groups = new Map<string, { u: UnitResult; i: number }[]>();
+  units.forEach((u, i) => {
+    const list = groups.get(u.group);
+    if (list) list.push({ u, i });
+    else groups.set(u.group, [{ u, i }]);
+  });
+  return [...groups.entries()].map(([group, list]) => ({
+    group,
+    units: list.sort((a, b) => a.u.rank - b.u.rank || a.i - b.i).map((x) => x.u),
+  }));
+}
+
+export function leaderboardSheet(input: LeaderboardInput): SheetModel {
+  const { scheme, units, now } = input;
+  const width = LEADERBOARD_HEADERS.length;
+  const last = String.fromCharCode(64 + width);
+  const grouped = groupsBestFirst(units);
+  const withHeadings = grouped.length > 1 || (grouped.length === 1 && grouped[0].group !== "");
+  const top = scheme.leaderboard?.top ?? 3;
+  const bottom = scheme.leaderboard?.bottom ?? 3;
+  const counts = { dragon: units.filter((u) => u.mark === DRAGON).length, tiger: units.filter((u) => u.mark === TIGER).length };
+
+  const rows: ModelCell[][] = [
+    [val(`${scheme.name}　龙虎榜`)],
+    [
+      val(
+        `生成时间：${displayTime(now)}　　每组前 ${top} 名列入龙榜、后 ${bottom} 名列入虎榜（龙榜 ${counts.dragon} 个，虎榜 ${counts.tiger} 个）`
+      ),
+    ],
+    LEADERBOARD_HEADERS.map(val),
+  ];
+  const formats: RangeFormat[] = [
+    { range: `A1:${last}1`, bold: true, fontSize: 16, horizontal: "center", fontColour: COLOURS.title },
+    { range: `A2:${last}2`, fontColour: COLOURS.note, horizontal: "center" },
+    { range: `A${HEADER_ROW}:${last}${HEADER_ROW}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" },
+  ];
+  const merges = [`A1:${last}1`, `A2:${last}2`];
+  const precision = scheme.precision ?? 2;
+
+  for (const g of grouped) {
+    if (withHeadings) {
+      const r = rows.length + 1;
+      rows.push([val(`${g.group || "（未分组）"}（${g.units.length} 个单位）`)]);
+      merges.push(`A${r}:${last}${r}`);
+      formats.push({ range: `A${r}:${last}${r}`, bold: true, fill: COLOURS.groupFill, border: true });
+    }
+    for (const u of g.units) {
+      const r = rows.length + 1;
+      rows.push([u.rank, u.name, u.group, u.total, u.mark, u.grade, u.award, u.reward].map(val));
+      formats.push({ range: `A${r}:${last}${r}`, border: true });
+      if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
+      else if (u.mark === TIGER) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.tigerFill });
+      else if (u.mark === VETO_MARK)
+        formats.push({ range: `A${r}:${last}${r}`, fontColour: COLOURS.vetoFont }, { range: `E${r}`, bold: true });
+    }
+  }
+  const first = HEADER_ROW + 1;
+  const end = rows.length;
+  if (end >= first) {
+    formats.push(
+      { range: `A${first}:A${end}`, horizontal: "center", numberFormat: "0" },
+      { range: `D${first}:D${end}`, numberFormat: decimalsFormat(precision) },
+      { range: `E${first}:G${end}`, horizontal: "center" },
+      { range: `H${first}:H${end}`, numberFormat: moneyFormat(units.map((u) => u.reward)) }
+    );
+  }
+  return {
+    name: input.name ?? LEADERBOARD_SHEET,
+    kind: "leaderboard",
+    cells: rows,
+    columnWidths: [
+      6,
+      fitWidth(["单位", ...units.map((u) => u.name)], 10, 30),
+      fitWidth(["分组", ...units.map((u) => u.group)], 8, 20),
+      9,
+      8,
+      10,
+      10,
+      10,
+    ],
+    formats,
+    merges,
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: { paper: "A4", orientation: "portrait", titleRows: `1:${HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The 奖惩兑现 sheet (SPEC §4): per unit, each reward and fine with its basis (依据), then the unit's 小计; a 合计
+ * at the end. One row per item so every amount can be traced and summed; a unit with none has one row saying so.
+ * Values (a record of what was decided at generation), from scoring's details.
+ *
+ * API: `rewardsSheet({ scheme, units, details, now })` → SheetModel (kind "rewards"), `REWARDS_HEADERS`.
+ */
+import { Scheme } from "../scheme/types";
+import { UnitDetail } from "../scoring/types";
+import { UnitResult } from "../unit-result";
+import { showNumber } from "../scoring/reward-text";
+import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
+import { COLOURS, displayTime, fitWidth, moneyFormat, val } from "./common";
+
+export const REWARDS_SHEET = "奖惩兑现";
+export const REWARDS_HEADERS = ["序号", "单位", "分组", "名次", "项目", "依据", "金额"] as const;
+const HEADER_ROW = 3;
+
+export interface RewardsInput {
+  scheme: Scheme;
+  units: readonly UnitResult[];
+  details: readonly UnitDetail[];
+  now: string;
+  name?: string;
+}
+
+export function rewardsSheet(input: RewardsInput): SheetModel {
+  const { scheme, units, details, now } = input;
+  const last = "G";
+  const rows: ModelCell[][] = [
+    [val(`${scheme.name}　奖惩兑现`)],
+    [val(`生成时间：${displayTime(now)}　　奖励为正、扣罚为负；被一票否决的单位不享受奖励，罚款照扣`)],
+    REWARDS_HEADERS.map(val),
+  ];
+  const formats: RangeFormat[] = [
+    { range: `A1:${last}1`, bold: true, fontSize: 16, horizontal: "center", fontColour: COLOURS.title },
+    { range: `A2:${last}2`, fontColour: COLOURS.note },
+    { range: `A${HEADER_ROW}:${last}${HEADER_ROW}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" },
+  ];
+  const amounts: number[] = [];
+  let total = 0;
+  units.forEach((u, i) => {
+    const items = details[i].rewards;
+    const head = [i + 1, u.name, u.group, u.rank];
+    if (items.length === 0) rows.push([...head, "—", "无奖惩", 0].map(val));
+    items.forEach((item, k) => {
+      rows.push([...(k === 0 ? head : [null, u.name, u.group, null]), item.label, item.basis, item.amount].map(val));
+      amounts.push(item.amount);
+    });
+    const sum = items.reduce((s, x) => s + x.amount, 0);
+    total += sum;
+    const r = rows.length + 1;
+    rows.push([null, u.name, u.group, null, "小计", `奖励 ${showNumber(u.reward)}，罚款 ${showNumber(u.fines)}`, sum].map(val));
+    formats.push({ range: `E${r}:${last}${r}`, bold: true }, { range: `A${r}:${last}${r}`, fill: COLOURS.groupFill });
+    amounts.push(sum);
+  });
+  const end = rows.length + 1;
+  rows.push([null, "合计", null, null, null, `${units.length} 个单位`, total].map(val));
+  amounts.push(total);
+  formats.push({ range: `A${end}:${last}${end}`, bold: true, fill: COLOURS.header });
+  if (end > HEADER_ROW) {
+    formats.push(
+      { range: `A${HEADER_ROW + 1}:${last}${end}`, border: true },
+      { range: `A${HEADER_ROW + 1}:A${end}`, horizontal: "center" },
+      { range: `D${HEADER_ROW + 1}:D${end}`, horizontal: "center" },
+      { range: `F${HEADER_ROW + 1}:F${end}`, wrap: true },
+      { range: `G${HEADER_ROW + 1}:G${end}`, numberFormat: moneyFormat(amounts) }
+    );
+  }
+  const bases = details.flatMap((d) => d.rewards.map((x) => x.basis));
+  return {
+    name: input.name ?? REWARDS_SHEET,
+    kind: "rewards",
+    cells: rows,
+    columnWidths: [
+      6,
+      fitWidth(["单位", ...units.map((u) => u.name)], 10, 24),
+      fitWidth(["分组", ...units.map((u) => u.group)], 8, 16),
+      6,
+      16,
+      fitWidth(bases, 24, 60),
+      12,
+    ],
+    formats,
+    merges: [`A1:${last}1`, `A2:${last}2`],
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: { paper: "A4", orientation: "landscape", titleRows: `1:${HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+  };
+}
