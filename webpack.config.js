@@ -63,7 +63,8 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // dist/playground/ and dist/wps/ are other builds' output (webpack.playground.config.js, webpack.wps.config.js).
+      clean: { keep: /^(playground|wps)[\\/]/ },
       devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
     },
     resolve: {

@@ -47,6 +47,9 @@ export function registerKhFunctions(): KhFunctionSpec[] {
 }
 
 /** A HyperFormula instance over the given sheets (or one sheet's rows) with KH.* registered. */
-export function buildKhEngine(sheets: Record<string, RawCellContent[][]> | RawCellContent[][], config: Partial<ConfigParams> = {}): HyperFormula {
+export function buildKhEngine(
+  sheets: Record<string, RawCellContent[][]> | RawCellContent[][],
+  config: Partial<ConfigParams> = {}
+): HyperFormula {
   return buildEngine(registerKhFunctions(), sheets, config);
 }
