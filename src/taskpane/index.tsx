@@ -1,22 +1,32 @@
-/** Entry of the task pane bundle: render once Office is ready (also when opened in a plain browser, host null). */
+/**
+ * Entry of the task pane bundle. In Excel: wait for Office.onReady, check the requirement sets, render the pane on
+ * the Excel host in Office's display language. In WPS (the same page, no office.js needed): render at once, in
+ * Chinese, on the WPS host. With office.js missing outside WPS (no internet, no intranet copy): say so.
+ */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { detectHost } from "../hosts/detect";
 import { App } from "./App";
-import { pickLang } from "./i18n";
+import { boot } from "./boot";
+import { Blocked } from "./Blocked";
+import { pickLang, translator } from "./i18n";
 
-function render(displayLanguage: string | undefined): void {
+function render(node: React.ReactNode): void {
   const container = document.getElementById("container");
-  if (!container) return;
-  createRoot(container).render(<App lang={pickLang(displayLanguage)} />);
+  if (container) createRoot(container).render(node);
 }
 
-if (typeof Office === "undefined") {
-  // office.js did not load (no internet and no intranet copy configured): say so instead of a blank pane.
+function start(): void {
+  const b = boot();
+  if (b.ok) render(<App host={b.host} locale={b.locale} notes={b.notes} />);
+  else render(<Blocked lang={pickLang(b.locale)} messages={b.messages} />);
+}
+
+if (detectHost() === "wps") {
+  start();
+} else if (typeof Office === "undefined") {
   const loading = document.getElementById("kh-loading");
-  if (loading) {
-    loading.textContent =
-      "无法加载 office.js，请检查网络或按说明配置内网 office.js 地址（KH_OFFICE_JS_URL）。 office.js could not be loaded.";
-  }
+  if (loading) loading.textContent = `${translator("zh")("officeJsMissing")} ${translator("en")("officeJsMissing")}`;
 } else {
-  Office.onReady(() => render(Office.context?.displayLanguage));
+  Office.onReady(() => start());
 }
