@@ -249,7 +249,8 @@ export interface DrawRequest {
 }
 
 export async function recordDraw(host: WorkbookHost, req: DrawRequest): Promise<{ result: string[]; sheet: string }> {
-  const items = req.items.map((s) => String(s).trim()).filter((s) => s !== "");
+  // Items as KH.DRAW reads them (blank entries dropped, the rest untrimmed), so the logged draw re-checks exactly.
+  const items = req.items.map((s) => String(s)).filter((s) => s.trim() !== "");
   if (!String(req.seed ?? "").trim()) throw new WorkflowError(["抽签种子不能为空（可用日期时间等，如 20251122）"]);
   const result = await asWorkflow(() => draw(items, req.n, req.seed));
   const now = req.now ?? localIsoTime();

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/App";
-import { pickLang } from "../taskpane/i18n";
 
 const container = document.getElementById("container");
-if (container) createRoot(container).render(<App lang={pickLang(navigator.language)} />);
+// WPS is the 信创 desktop of Chinese government offices: the pane is always Chinese there.
+if (container) createRoot(container).render(<App locale="zh-CN" />);

@@ -236,6 +236,13 @@ describe("recordDraw", () => {
     expect(host.workbook.active).toBe("村级考核");
   });
 
+  it("draws the items as KH.DRAW reads them: blanks dropped, stray spaces kept", async () => {
+    const host = villageHost();
+    const items = ["牛颈村 ", "", "  ", "西牛村", "麻竹村"];
+    const { result } = await recordDraw(host, { items, n: 3, seed: "42", now: NOW });
+    expect(result).toEqual(draw(["牛颈村 ", "西牛村", "麻竹村"], 3, "42"));
+  });
+
   it("refuses more than the list holds, and writes nothing", async () => {
     const host = villageHost();
     const before = snapshot(host);
