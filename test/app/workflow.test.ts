@@ -287,6 +287,8 @@ describe("explainCell", () => {
     const row = 3 + vetoed;
     const total = await explainCell(host, "得分", `$N$${row}`);
     expect(total!.lines[total!.lines.length - 1]).toBe(`保留 2 位小数（四舍五入）= ${units[vetoed].total}`);
+    // The line before shows two more decimals than the sheet, so it adds up as written (no float noise).
+    expect(total!.lines[total!.lines.length - 2]).toMatch(/^\(\d+(\.\d{1,4})? \+ 加分 \d+(\.\d{1,4})? − 扣分 \d+(\.\d{1,4})?\) × 系数 [\d.]+ = \d+(\.\d{1,4})?$/);
     const rank = await explainCell(host, "得分", `P${row}`);
     expect(rank!.value).toBe(units[vetoed].rank);
     expect(rank!.lines.join("")).toMatch(/被一票否决，排在“行政村”组\d+ 个参评单位之后/);
