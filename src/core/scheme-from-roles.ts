@@ -22,6 +22,7 @@ import { ColumnRole, guessRoles, pointsInHeader } from "./role-guess";
 import { Indicator, Method, Scheme } from "./scheme/types";
 import { ParsedScheme, parseScheme } from "./scheme/parse";
 import { SchemeError } from "./scheme/errors";
+import { METHOD_PARAMS } from "./scheme/validate";
 import { METHOD_NAMES } from "./scheme/labels";
 import { headerKey } from "./data-table";
 import { DEFAULT_GRADE_FACTORS } from "./scoring-methods";
@@ -41,22 +42,11 @@ export const ROLES: readonly DraftRole[] = ["indicator", "veto", "bonus", "deduc
 /** Roles that at most one column can have. */
 const SINGLE_ROLES: readonly DraftRole[] = ["name", "group", "coefficient", "previousRank"];
 
-export interface IndicatorDraft {
-  name: string;
-  method: Method;
-  points: number;
-  target?: number;
-  cap?: number;
-  limit?: number;
-  step?: number;
-  deduct?: number;
-  good?: number;
-  bad?: number;
-  base?: number;
-  grades?: Record<string, number>;
+/** An indicator being edited: the scheme's indicator less its column (the draft's column holds it). */
+export type IndicatorDraft = Omit<Indicator, "column"> & {
   /** Position in a loaded scheme, so saving keeps the clerk's order of indicators. */
   order?: number;
-}
+};
 
 export interface ColumnDraft {
   /** Column letter on the data sheet ("C"); the column's identity in the draft. */
@@ -170,17 +160,6 @@ export function methodDefaults(method: Method, column: Pick<ColumnDraft, "min" |
       return {};
   }
 }
-
-/** The parameters each method keeps (the others are dropped when the scheme is built). */
-const METHOD_KEYS: Readonly<Record<Method, readonly (keyof IndicatorDraft)[]>> = {
-  points: [],
-  target: ["target", "cap"],
-  limit: ["limit", "step", "deduct"],
-  efficacy: ["good", "bad", "base"],
-  grade: ["grades"],
-  benchmark: [],
-  rank: ["step"],
-};
 
 export function defaultIndicator(column: Pick<ColumnDraft, "header" | "min" | "max">, method?: Method, points?: number): IndicatorDraft {
   const m: Method = method ?? "points";
@@ -341,8 +320,8 @@ function indicatorProblems(c: ColumnDraft, ind: IndicatorDraft): string[] {
 function indicatorOf(draft: SchemeDraft, c: ColumnDraft): Indicator {
   const ind = c.indicator as IndicatorDraft;
   const out: Indicator = { name: ind.name.trim(), column: columnRef(draft, c), method: ind.method, points: ind.points };
-  for (const key of METHOD_KEYS[ind.method]) {
-    const v = ind[key];
+  for (const key of METHOD_PARAMS[ind.method]) {
+    const v = (ind as Partial<Indicator>)[key];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
   }
   return out;
