@@ -28,7 +28,7 @@ import { Explanation, explainScore } from "../core/explain";
 import { bulletinSentences } from "../core/bulletin-text";
 import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheet } from "../core/sheets/scores-sheet";
 import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-sheet";
-import { REWARDS_SHEET, rewardsSheet } from "../core/sheets/rewards-sheet";
+import { rewardsSheet } from "../core/sheets/rewards-sheet";
 import { bulletinSheet, bulletinSheetName } from "../core/sheets/bulletin-sheet";
 import { DISPATCH_LOG_SHEET, dispatchLogSheet, readDispatchLog } from "../core/sheets/dispatch-log-sheet";
 import { drawLogSheet, DRAW_LOG_SHEET } from "../core/sheets/draw-log-sheet";

@@ -18,7 +18,7 @@ export function assignAwards(scores: readonly number[], rules: readonly AwardRul
   const order = scores.map((s, i) => ({ key: tieKey(s), i })).sort((a, b) => b.key - a.key || a.i - b.i);
   const used = rules.map(() => 0);
   const out = scores.map(() => "");
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end < order.length && order[end].key === order[start].key) end++;
     const score = order[start].key;

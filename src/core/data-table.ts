@@ -67,7 +67,7 @@ export class DataTable {
 
   constructor(
     private readonly values: readonly (readonly Cell[])[],
-    readonly spec: DataSpec,
+    readonly spec: DataSpec
   ) {
     const { sheet, headerRow } = spec;
     const header = values[headerRow - 1] ?? [];

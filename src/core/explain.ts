@@ -272,7 +272,9 @@ class Explainer {
     const raw = (u.subtotal + u.bonus - u.deduction) * u.coefficient;
     // Two more decimals than the sheet shows, so the line adds up as written and the rounding step below is visible.
     const fine = (x: number) => showNum(excelRound(x, this.precision + 2));
-    e.lines.push(`(${fine(u.subtotal)} + 加分 ${fine(u.bonus)} − 扣分 ${fine(u.deduction)}) × 系数 ${showNum(u.coefficient)} = ${fine(raw)}`);
+    e.lines.push(
+      `(${fine(u.subtotal)} + 加分 ${fine(u.bonus)} − 扣分 ${fine(u.deduction)}) × 系数 ${showNum(u.coefficient)} = ${fine(raw)}`
+    );
     e.lines.push(`保留 ${this.precision} 位小数（四舍五入）= ${showNum(excelRound(raw, this.precision))}`);
     if (u.vetoed && (s.vetoMode ?? "exclude") === "zero") {
       e.lines.push(`一票否决（${this.ctx.result.details[this.index].vetoReasons.join("、")}），否决方式为“记零分”：总分记 0`);

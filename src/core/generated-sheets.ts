@@ -57,7 +57,12 @@ export interface WritePlan {
  * Decide where each model goes. A sheet is ours when a marker names it; a name taken by any other sheet is the
  * clerk's, and the model moves to the first free "名称(考核助手)", "名称(考核助手2)", …
  */
-export function planWrite(models: readonly SheetModel[], existing: readonly string[], markers: readonly GeneratedMarker[], now: string): WritePlan {
+export function planWrite(
+  models: readonly SheetModel[],
+  existing: readonly string[],
+  markers: readonly GeneratedMarker[],
+  now: string
+): WritePlan {
   const ours = new Set(markers.filter((m) => existing.includes(m.sheet)).map((m) => m.sheet));
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const kept = markers.filter((m) => ours.has(m.sheet));

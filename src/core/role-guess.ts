@@ -5,7 +5,8 @@
 import type { DetectedColumn, DetectedTable } from "./table-detect";
 import type { Method } from "./scheme/types";
 
-export type ColumnRole = "name" | "indicator" | "veto" | "bonus" | "deduction" | "coefficient" | "group" | "fine" | "previousRank" | "done" | "task" | "ignore";
+export type ColumnRole =
+  "name" | "indicator" | "veto" | "bonus" | "deduction" | "coefficient" | "group" | "fine" | "previousRank" | "done" | "task" | "ignore";
 
 export interface RoleGuess {
   column: DetectedColumn;
@@ -44,11 +45,15 @@ export function guessRoles(table: DetectedTable, values?: unknown[][]): RoleGues
     const rule = RULES.find(([re]) => re.test(column.header));
     if (rule) return { column, role: rule[1] };
     if (column.kind === "text") {
-      const grades = values && table.unitRows.every((r) => {
-        const v = values[r - 1]?.[column.index];
-        return v === null || v === undefined || v === "" || (typeof v === "string" && GRADE_WORDS.test(v.trim()));
-      });
-      return grades ? { column, role: "indicator", method: "grade", points: pointsInHeader(column.header) ?? 5 } : { column, role: "ignore" };
+      const grades =
+        values &&
+        table.unitRows.every((r) => {
+          const v = values[r - 1]?.[column.index];
+          return v === null || v === undefined || v === "" || (typeof v === "string" && GRADE_WORDS.test(v.trim()));
+        });
+      return grades
+        ? { column, role: "indicator", method: "grade", points: pointsInHeader(column.header) ?? 5 }
+        : { column, role: "ignore" };
     }
     const stated = pointsInHeader(column.header);
     // A rate (0–1 or a 率 header) is scored against a target; anything else is taken as the entered score.

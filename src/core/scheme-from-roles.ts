@@ -37,7 +37,18 @@ export type { ColumnRole } from "./role-guess";
 export type DraftRole = Exclude<ColumnRole, "done" | "task">;
 
 /** Every role, in the order the pane offers them. */
-export const ROLES: readonly DraftRole[] = ["indicator", "veto", "bonus", "deduction", "coefficient", "group", "name", "fine", "previousRank", "ignore"];
+export const ROLES: readonly DraftRole[] = [
+  "indicator",
+  "veto",
+  "bonus",
+  "deduction",
+  "coefficient",
+  "group",
+  "name",
+  "fine",
+  "previousRank",
+  "ignore",
+];
 
 /** Roles that at most one column can have. */
 const SINGLE_ROLES: readonly DraftRole[] = ["name", "group", "coefficient", "previousRank"];
@@ -254,7 +265,12 @@ export function keepEdits(old: SchemeDraft, fresh: SchemeDraft): SchemeDraft {
   const settings: SchemeSettings = {
     ...old.settings,
     ...(old.settings.threshold && !kept.has(old.settings.threshold.letter) ? { threshold: undefined } : {}),
-    progress: progress ? { ...(progress.task && kept.has(progress.task) ? { task: progress.task } : {}), done: progress.done.map((l) => (kept.has(l) ? l : "")) } : fresh.settings.progress,
+    progress: progress
+      ? {
+          ...(progress.task && kept.has(progress.task) ? { task: progress.task } : {}),
+          done: progress.done.map((l) => (kept.has(l) ? l : "")),
+        }
+      : fresh.settings.progress,
   };
   return { ...fresh, columns, settings };
 }
@@ -271,7 +287,10 @@ export function updateColumn(draft: SchemeDraft, letter: string, patch: Partial<
 /** Σ points of the indicators. */
 export function totalPoints(draft: SchemeDraft): number {
   // A points field being typed may be blank for a moment: it counts as 0 here (and is an error when building).
-  return draft.columns.reduce((sum, c) => sum + (c.role === "indicator" && finite(c.indicator?.points) ? (c.indicator?.points as number) : 0), 0);
+  return draft.columns.reduce(
+    (sum, c) => sum + (c.role === "indicator" && finite(c.indicator?.points) ? (c.indicator?.points as number) : 0),
+    0
+  );
 }
 
 /** How the scheme names a column: its header when no other column has the same header, else its letter. */
@@ -351,7 +370,9 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
     return c;
   };
   const task = letterOf(s.progress?.task, "任务数列");
-  const dones = (s.progress?.done ?? []).map((l, k, all) => letterOf(l, all.length > 1 ? `第${k + 1}次调度的完成数列` : "完成数列")).filter((c): c is ColumnDraft => !!c);
+  const dones = (s.progress?.done ?? [])
+    .map((l, k, all) => letterOf(l, all.length > 1 ? `第${k + 1}次调度的完成数列` : "完成数列"))
+    .filter((c): c is ColumnDraft => !!c);
 
   const indicators = withRole("indicator");
   if (indicators.length === 0) problems.push("请至少把一列设为“指标”");
@@ -368,7 +389,8 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
   if (problems.length) throw new SchemeError(problems);
 
   for (const f of fines) if (f.fineAmount === 0) warnings.push(`${columnLabel(f)}：罚款每次金额为 0，请填写金额`);
-  if (previous && s.improvementTiers.length === 0) warnings.push(`已设上年名次列 ${columnLabel(previous)}，但没有进步奖励档次，不计进步奖励`);
+  if (previous && s.improvementTiers.length === 0)
+    warnings.push(`已设上年名次列 ${columnLabel(previous)}，但没有进步奖励档次，不计进步奖励`);
   if (!previous && s.improvementTiers.length) warnings.push("有进步奖励档次，但没有设上年名次列，不计进步奖励");
 
   const ordered = indicators
@@ -396,7 +418,9 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
       ...(previous && s.improvementTiers.length ? { byImprovement: { column: ref(previous), tiers: s.improvementTiers } } : {}),
     },
     fines: fines.map((f) => ({ column: ref(f), amount: f.fineAmount as number })),
-    ...(dones.length && task ? { progress: { done: dones.length === 1 ? ref(dones[0]) : dones.map(ref), task: ref(task), stages: s.stages } } : {}),
+    ...(dones.length && task
+      ? { progress: { done: dones.length === 1 ? ref(dones[0]) : dones.map(ref), task: ref(task), stages: s.stages } }
+      : {}),
   };
   const parsed = parseScheme(json);
   return { scheme: parsed.scheme, warnings: [...parsed.warnings, ...warnings] };

@@ -7,7 +7,9 @@ export const DEFAULT_SCHEDULE: readonly number[] = [0.3, 0.5, 0.7, 0.8, 0.9];
 /** The stage fractions of a schedule range (fractions or percent texts); blanks skipped. */
 export function readSchedule(schedule: CellOrGrid): number[] {
   if (isBlank(schedule as Cell)) return [...DEFAULT_SCHEDULE];
-  const out = cellsOf(schedule).filter((c) => !isBlank(c)).map((c) => requireNumber(c));
+  const out = cellsOf(schedule)
+    .filter((c) => !isBlank(c))
+    .map((c) => requireNumber(c));
   return out.length ? out : [...DEFAULT_SCHEDULE];
 }
 

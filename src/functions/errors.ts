@@ -26,7 +26,12 @@ const ERROR_CODES: readonly string[] = ["#VALUE!", "#DIV/0!", "#NUM!", "#N/A"];
 
 /** Is this one of our function errors (from CustomFunctions or the fallback)? */
 export function isFunctionError(v: unknown): v is FunctionError {
-  return typeof v === "object" && v !== null && ERROR_CODES.includes((v as FunctionError).code) && typeof (v as FunctionError).message === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    ERROR_CODES.includes((v as FunctionError).code) &&
+    typeof (v as FunctionError).message === "string"
+  );
 }
 
 /** A host error object for a code and Chinese message. Looked up at call time: tests may install the global. */

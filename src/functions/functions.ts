@@ -16,7 +16,7 @@
  * In the Excel build, CustomFunctionsMetadataPlugin's loader appends `CustomFunctions.associate("ID", fn)` for
  * every @customfunction to this file's source, so there are no associate calls here.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands over untyped cell values. */
+
 import { adjust as coreAdjust } from "../core/adjust";
 import { assignAwards, AwardRule } from "../core/award";
 import { blend as coreBlend } from "../core/blend";
@@ -89,9 +89,7 @@ export function stagePct(done: any, task: any, stage?: any, schedule?: any[][]):
  * @returns The number still needed.
  */
 export function stageGap(done: any, task: any, stage: any, schedule?: any[][]): number {
-  return guard(() =>
-    coreStageGap(num(done, "已完成数"), num(task, "任务数"), num(stage, "阶段"), readSchedule(schedule))
-  );
+  return guard(() => coreStageGap(num(done, "已完成数"), num(task, "任务数"), num(stage, "阶段"), readSchedule(schedule)));
 }
 
 /**
@@ -137,7 +135,15 @@ function readRankTiers(tiers: any): RankTier[] {
  * @param groups The group of each entry of scores (same shape as scores).
  * @returns The amount (0 when no tier matches), or an array of amounts shaped like score.
  */
-export function rankBonus(score: any[][], scores: any[][], tiers: any[][], order?: any, dense?: any, group?: any[][], groups?: any[][]): any[][] {
+export function rankBonus(
+  score: any[][],
+  scores: any[][],
+  tiers: any[][],
+  order?: any,
+  dense?: any,
+  group?: any[][],
+  groups?: any[][]
+): any[][] {
   return guard(() => {
     const table = readRankTiers(tiers);
     const ranking = new GroupedRanking(scores, groups, { ascending: ascendingOrder(order), dense: optFlag(dense, false, "中国式排名") });
@@ -205,7 +211,13 @@ export function limitScore(actual: any, limit: any, points: any, step?: any, ded
  */
 export function efficacy(actual: any, bad: any, good: any, points?: any, base?: any): number {
   return guard(() =>
-    coreEfficacy(num(actual, "实际值"), num(bad, "不允许值"), num(good, "满意值"), optNum(points, 100, "分值"), optNum(base, 0.6, "基础分比例"))
+    coreEfficacy(
+      num(actual, "实际值"),
+      num(bad, "不允许值"),
+      num(good, "满意值"),
+      optNum(points, 100, "分值"),
+      optNum(base, 0.6, "基础分比例")
+    )
   );
 }
 
@@ -254,7 +266,11 @@ export function blend(periodic: any[][], year_end: any, periodic_weight: any): n
 export function voteScore(votes: any[][], weights?: any[][], points?: any): number {
   return guard(() => {
     const w = optRange(weights);
-    return coreVoteScore(positionalNumbers(votes, "票数"), w === undefined ? undefined : positionalNumbers(w, "权重"), optNum(points, 100, "分值"));
+    return coreVoteScore(
+      positionalNumbers(votes, "票数"),
+      w === undefined ? undefined : positionalNumbers(w, "权重"),
+      optNum(points, 100, "分值")
+    );
   });
 }
 
@@ -272,7 +288,8 @@ export function lagStreak(ranks: any[][], count: any[][], bottom?: any): number 
     let counts: (number | null)[];
     if (Array.isArray(count) && cellsOf(count).length > 1) {
       counts = numbersOrNull(count);
-      if (counts.length !== r.length) throw valueError(`参评单位数（count）有${counts.length}项，名次（ranks）却有${r.length}项，应一一对应`);
+      if (counts.length !== r.length)
+        throw valueError(`参评单位数（count）有${counts.length}项，名次（ranks）却有${r.length}项，应一一对应`);
     } else {
       const n = num(count, "参评单位数");
       counts = r.map(() => n);
@@ -327,7 +344,9 @@ export function award(score: any[][], scores: any[][], table: any[][]): any[][] 
  */
 export function draw(items: any[][], n: any, seed: any): any[][] {
   return guard(() => {
-    const list = cellsOf(items).filter((c) => !isBlank(c)).map(displayText);
+    const list = cellsOf(items)
+      .filter((c) => !isBlank(c))
+      .map(displayText);
     const s = scalar(seed, "种子");
     if (isBlank(s)) throw valueError("缺少抽签种子（seed），无法复核抽签结果");
     return coreDraw(list, num(n, "抽取个数"), seedText(typeof s === "number" ? s : displayText(s))).map((x) => [x]);

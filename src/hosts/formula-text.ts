@@ -25,7 +25,8 @@ function segments(formula: string): Segment[] {
     for (;;) {
       if (j >= formula.length) break;
       if (formula[j] === q) {
-        if (formula[j + 1] === q) j += 2; // a doubled quote is an escaped quote
+        if (formula[j + 1] === q)
+          j += 2; // a doubled quote is an escaped quote
         else break;
       } else j++;
     }

@@ -56,25 +56,16 @@ export interface RequirementCheck {
   messages: string[];
 }
 
-const UPGRADE =
-  "请使用 Microsoft 365 版 Excel（Windows 或 Mac 更新到最新版本，或使用 Excel 网页版）。";
+const UPGRADE = "请使用 Microsoft 365 版 Excel（Windows 或 Mac 更新到最新版本，或使用 Excel 网页版）。";
 
 /** `isSetSupported` is `Office.context.requirements.isSetSupported` (passed in, so this runs without Office). */
-export function checkRequirements(
-  isSetSupported: (name: string, version: string) => boolean
-): RequirementCheck {
+export function checkRequirements(isSetSupported: (name: string, version: string) => boolean): RequirementCheck {
   const missing = REQUIREMENTS.filter((r) => !safely(() => isSetSupported(r.name, r.version)));
   const required = missing.filter((r) => r.required);
   const optional = missing.filter((r) => !r.required);
   const messages = [
-    ...required.map(
-      (r) =>
-        `当前 Excel 不支持 ${r.name} ${r.version}（用于${r.purpose}），考核助手无法运行。${UPGRADE}`
-    ),
-    ...optional.map(
-      (r) =>
-        `当前 Excel 不支持 ${r.name} ${r.version}（用于${r.purpose}），该功能将不可用，其他功能不受影响。`
-    ),
+    ...required.map((r) => `当前 Excel 不支持 ${r.name} ${r.version}（用于${r.purpose}），考核助手无法运行。${UPGRADE}`),
+    ...optional.map((r) => `当前 Excel 不支持 ${r.name} ${r.version}（用于${r.purpose}），该功能将不可用，其他功能不受影响。`),
   ];
   return { ok: required.length === 0, missing: [...required, ...optional], messages };
 }

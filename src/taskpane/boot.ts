@@ -9,9 +9,7 @@ import { MemoryHost } from "../hosts/memory/memory-host";
 import { checkRequirements } from "../hosts/requirements";
 import { wpsHost } from "../hosts/wps";
 
-export type Boot =
-  | { ok: true; host: WorkbookHost; locale: string; notes: string[] }
-  | { ok: false; messages: string[]; locale: string };
+export type Boot = { ok: true; host: WorkbookHost; locale: string; notes: string[] } | { ok: false; messages: string[]; locale: string };
 
 /** Call after Office.onReady in Excel, or at once in WPS and in a plain browser. */
 export function boot(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): Boot {

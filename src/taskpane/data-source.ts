@@ -19,9 +19,7 @@ export interface DataSheet {
 export type DetectNote = "generatedSheetSelected" | "noSelectionUsed";
 
 export type DetectOutcome =
-  | { ok: true; data: DataSheet; note?: DetectNote }
-  | { ok: false; reason: "noTable"; sheet: string }
-  | { ok: false; reason: "noSheet" };
+  { ok: true; data: DataSheet; note?: DetectNote } | { ok: false; reason: "noTable"; sheet: string } | { ok: false; reason: "noSheet" };
 
 /** 1-based row and 0-based column of the top-left cell of an address such as "C7", "$C$7:D9" or "7:7". */
 export function topLeft(address: string): { row: number; column?: number } | undefined {

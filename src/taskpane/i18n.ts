@@ -233,7 +233,8 @@ const en: Record<MessageKey, string> = {
   notAvailable: "(none)",
   needData: "First detect the data table on the Data tab.",
   schemeLoaded: "Loaded the scheme “{name}” from the 考核方案 sheet.",
-  schemeLoadFailed: "The 考核方案 sheet has errors and was not loaded; the data table was detected again. Saving the scheme will replace that sheet:",
+  schemeLoadFailed:
+    "The 考核方案 sheet has errors and was not loaded; the data table was detected again. Saving the scheme will replace that sheet:",
   schemeLoadWarnings: "Notes on the loaded scheme:",
 
   dataIntro: "Select any cell in the data table, then click Detect table. You can correct what was found below.",

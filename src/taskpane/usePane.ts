@@ -11,19 +11,7 @@ import { WorkbookHost } from "../hosts/host";
 import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, saveScheme } from "../app/workflow";
 import { DataSheet, columnRange, detectFromSelection, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
-import {
-  ActionId,
-  Formulas,
-  INITIAL_STATE,
-  Intent,
-  Notice,
-  PaneState,
-  TabId,
-  drawFormula,
-  errorLines,
-  isDirty,
-  tryScheme,
-} from "./state";
+import { ActionId, Formulas, INITIAL_STATE, Intent, Notice, PaneState, TabId, drawFormula, errorLines, isDirty, tryScheme } from "./state";
 
 export interface PaneActions {
   detect(): Promise<void>;
@@ -48,7 +36,11 @@ export interface Pane {
 
 /** Thrown inside an action to end it with a message of the pane's own (not an error of the workbook). */
 class PaneMessage extends Error {
-  constructor(readonly intent: Intent, readonly title: string, readonly lines: string[] = []) {
+  constructor(
+    readonly intent: Intent,
+    readonly title: string,
+    readonly lines: string[] = []
+  ) {
     super(title);
   }
 }
@@ -143,7 +135,13 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
           const { draft, warnings } = draftFromScheme(scheme, data.table);
           adopt(data, draft, JSON.stringify(scheme));
           const notes = [...loaded.warnings, ...warnings];
-          notify("data", notes.length ? "warning" : "info", t("schemeLoaded", { name: scheme.name }), notes.length ? [t("schemeLoadWarnings"), ...notes] : [], false);
+          notify(
+            "data",
+            notes.length ? "warning" : "info",
+            t("schemeLoaded", { name: scheme.name }),
+            notes.length ? [t("schemeLoadWarnings"), ...notes] : [],
+            false
+          );
           return;
         }
         await detectInto(false, [t("schemeLoadFailed"), t("noTable", { sheet: scheme.data.sheet })]);
@@ -284,4 +282,3 @@ async function scoresSheet(host: WorkbookHost, written?: string[]): Promise<stri
   const marked = markers.find((m) => m.kind === "scores")?.sheet;
   return marked ?? written?.find((w) => w.startsWith("得分")) ?? "得分";
 }
-

@@ -21,7 +21,8 @@ Object.assign(scope, ribbon, { ribbon });
 
 try {
   const registered = registerFunctions(root(), functions, __KH_WPS_FUNCTIONS__);
-  if (registered.length === 0) console.warn("考核助手：此 WPS 版本不支持加载项自定义函数（需要 12.1.0.20540 或更高版本），KH.* 函数不可用。");
+  if (registered.length === 0)
+    console.warn("考核助手：此 WPS 版本不支持加载项自定义函数（需要 12.1.0.20540 或更高版本），KH.* 函数不可用。");
 } catch (e) {
   console.error("考核助手：注册 KH.* 函数失败", e);
 }

@@ -26,7 +26,9 @@ function adaptArgument(arg: unknown): unknown {
 
 function adaptResult(result: unknown): unknown {
   if (!Array.isArray(result)) return result;
-  return result.map((row) => (Array.isArray(row) ? row.map((v) => (isFunctionError(v) ? v.code : v)) : isFunctionError(row) ? row.code : row));
+  return result.map((row) =>
+    Array.isArray(row) ? row.map((v) => (isFunctionError(v) ? v.code : v)) : isFunctionError(row) ? row.code : row
+  );
 }
 
 /** An error as WPS gets it: a plain Error whose message starts with the Excel error code. */
@@ -55,7 +57,11 @@ export function wpsCallable(fn: Fn, arity: number): Fn {
  * Register every function of `functions` that has metadata (matched by upper-cased export name: stagePct →
  * STAGEPCT). Returns the names registered; none when this WPS has no AddCustomFunction (before 12.1.0.20540).
  */
-export function registerFunctions(root: Pick<WpsAddinRoot, "AddCustomFunction">, functions: Record<string, unknown>, metadata: readonly NamedMetadata[]): string[] {
+export function registerFunctions(
+  root: Pick<WpsAddinRoot, "AddCustomFunction">,
+  functions: Record<string, unknown>,
+  metadata: readonly NamedMetadata[]
+): string[] {
   if (typeof root.AddCustomFunction !== "function") return [];
   const byName = new Map<string, Fn>();
   for (const [key, value] of Object.entries(functions)) if (typeof value === "function") byName.set(key.toUpperCase(), value as Fn);

@@ -63,7 +63,7 @@ class Reader {
 
   constructor(
     private readonly values: Grid,
-    private readonly sheet: string,
+    private readonly sheet: string
   ) {
     this.layout = { sheet, settings: {}, indicators: [] };
     const starts: { key: SectionKey; row: number }[] = [];
@@ -80,7 +80,8 @@ class Reader {
       if (i + 1 < starts.length) (this.sections.get(s.key) as { last: number }).last = starts[i + 1].row - 1;
     });
     // Without its heading, the settings are whatever labels stand above the first block.
-    if (!this.sections.has("settings")) this.sections.set("settings", { first: 0, last: starts.length ? starts[0].row - 1 : values.length - 1 });
+    if (!this.sections.has("settings"))
+      this.sections.set("settings", { first: 0, last: starts.length ? starts[0].row - 1 : values.length - 1 });
   }
 
   cell(r: number, c: number): Cell {
@@ -315,7 +316,7 @@ function readTable(
   rd: Reader,
   key: TableSection,
   from: number,
-  last: number,
+  last: number
 ): { cells: TableCells; rows: { r: number; cols: Map<string, number> }[] } | undefined {
   const spec = TABLE_HEADERS[key];
   for (let r = from; r <= last; r++) {
@@ -349,7 +350,7 @@ function readTables(rd: Reader, raw: Record<string, unknown>): void {
     const t = readTable(rd, key, from ?? sec.first, sec.last);
     if (!t)
       rd.problems.push(
-        `${rd.layout.sheet}：“${SECTIONS.find((s) => s.key === key)?.title}”表缺少表头（${TABLE_HEADERS[key].map((h) => h.header).join("、")}）`,
+        `${rd.layout.sheet}：“${SECTIONS.find((s) => s.key === key)?.title}”表缺少表头（${TABLE_HEADERS[key].map((h) => h.header).join("、")}）`
       );
     return t;
   };
@@ -366,7 +367,7 @@ function readTables(rd: Reader, raw: Record<string, unknown>): void {
           if (c === undefined) return undefined;
           const p = [...path, i, key === "fines" ? h.field : k];
           return numeric.includes(h.field) ? rd.number(r, c, headerLabel(key, h.field), p) : rd.text(r, c, p);
-        }),
+        })
     );
   };
   const vetoes = rowsOf("vetoes", ["vetoes"], []);
@@ -461,7 +462,7 @@ export function readSchemeSheet(values: Grid, sheet: string = SCHEME_SHEET): Sch
     scheme: v.scheme,
     warnings: inSheetOrder(
       v.warnings.map((w) => sheetMessage(rd, w, clean, sheet)),
-      sheet,
+      sheet
     ),
     layout: rd.layout,
   };

@@ -60,7 +60,12 @@ export const SETTINGS: readonly { key: SettingKey; label: string; note: string; 
   { key: "top", label: "龙榜人数", note: "每组前几名列入龙榜" },
   { key: "bottom", label: "虎榜人数", note: "每组后几名列入虎榜" },
   { key: "dense", label: "中国式排名", note: "是：并列不占名次（1,2,2,3）；否：并列占名次（1,2,2,4）" },
-  { key: "progressDone", label: "完成数列", note: "分阶段调度：累计完成数所在列；每次调度一列时按次序列出（如“第1次、第2次”）", aliases: ["已完成数列"] },
+  {
+    key: "progressDone",
+    label: "完成数列",
+    note: "分阶段调度：累计完成数所在列；每次调度一列时按次序列出（如“第1次、第2次”）",
+    aliases: ["已完成数列"],
+  },
   { key: "progressTask", label: "任务数列", note: "分阶段调度：任务数所在列" },
   { key: "stages", label: "各阶段要求", note: "第1次、第2次……调度时累计应完成的比例，用“、”隔开", aliases: ["阶段要求"] },
 ];
@@ -88,11 +93,26 @@ export type SectionKey = "settings" | "indicators" | "vetoes" | "grades" | "awar
 
 export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string; aliases: string[] }[] = [
   { key: "settings", title: "基本设置", aliases: ["基本信息", "方案设置"] },
-  { key: "indicators", title: "考核指标", hint: "方法可填：直接打分、完成率法、逆向指标、功效系数法、定性等次、标杆法、排名赋分", aliases: ["指标"] },
+  {
+    key: "indicators",
+    title: "考核指标",
+    hint: "方法可填：直接打分、完成率法、逆向指标、功效系数法、定性等次、标杆法、排名赋分",
+    aliases: ["指标"],
+  },
   { key: "vetoes", title: "一票否决项", hint: "数据列中填“是/√/1”即否决", aliases: ["一票否决", "否决项"] },
   { key: "grades", title: "综合等次", hint: "总分达到最低分即评该等次", aliases: ["等次"] },
-  { key: "awards", title: "奖项名额", hint: "按总分从高到低，依次评给第一个达到最低分且名额未满的奖项；并列同奖", aliases: ["奖项", "评奖"] },
-  { key: "byRank", title: "按名次奖励", hint: "名次填 k 表示前 k 名，填 −k 表示倒数 k 名；金额为负即扣罚", aliases: ["名次奖励", "名次奖惩"] },
+  {
+    key: "awards",
+    title: "奖项名额",
+    hint: "按总分从高到低，依次评给第一个达到最低分且名额未满的奖项；并列同奖",
+    aliases: ["奖项", "评奖"],
+  },
+  {
+    key: "byRank",
+    title: "按名次奖励",
+    hint: "名次填 k 表示前 k 名，填 −k 表示倒数 k 名；金额为负即扣罚",
+    aliases: ["名次奖励", "名次奖惩"],
+  },
   { key: "byThreshold", title: "达标奖励", hint: "数据列的值达到达标值即奖", aliases: ["按达标奖励"] },
   { key: "byImprovement", title: "进步奖励", hint: "上年名次减今年名次达到进步名次即奖", aliases: ["按进步奖励"] },
   { key: "fines", title: "罚款", hint: "次数（天数）×每次金额", aliases: ["罚款项目"] },
@@ -298,7 +318,7 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   b.body(firstSetting, b.next - 1, 2);
   b.formats.push(
     { range: `A${firstSetting}:A${b.next - 1}`, fill: LABEL_FILL, bold: true },
-    { range: `B${firstSetting}:B${b.next - 1}`, horizontal: "left" },
+    { range: `B${firstSetting}:B${b.next - 1}`, horizontal: "left" }
   );
   const nameCell = layout.settings.name as string;
   b.rows[titleRow - 1][0] = { value: `${s.name}　考核方案`, formula: `=${nameCell}&"　考核方案"` };
@@ -317,34 +337,43 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   const lastIndicator = b.next - 1;
   const pointsCol = columnLetter(INDICATOR_COLUMNS.findIndex((c) => c.field === "points"));
   const total = s.indicators.reduce((sum, ind) => sum + ind.points, 0);
-  const totalRow = b.push([null, "合计", null, null, { value: total, formula: `=SUM(${pointsCol}${firstIndicator}:${pointsCol}${lastIndicator})` }]);
+  const totalRow = b.push([
+    null,
+    "合计",
+    null,
+    null,
+    { value: total, formula: `=SUM(${pointsCol}${firstIndicator}:${pointsCol}${lastIndicator})` },
+  ]);
   layout.pointsTotal = `${pointsCol}${totalRow}`;
   b.body(firstIndicator, totalRow, WIDTH);
-  b.formats.push({ range: `A${totalRow}:${LAST}${totalRow}`, bold: true }, { range: `A${firstIndicator}:A${lastIndicator}`, horizontal: "center" });
+  b.formats.push(
+    { range: `A${totalRow}:${LAST}${totalRow}`, bold: true },
+    { range: `A${firstIndicator}:A${lastIndicator}`, horizontal: "center" }
+  );
 
   b.heading("vetoes");
   layout.vetoes = table(
     b,
     "vetoes",
-    (s.vetoes ?? []).map((c, i) => [i + 1, c]),
+    (s.vetoes ?? []).map((c, i) => [i + 1, c])
   );
   b.heading("grades");
   layout.grades = table(
     b,
     "grades",
-    (s.grades ?? []).map(([t, g]) => [t, g]),
+    (s.grades ?? []).map(([t, g]) => [t, g])
   );
   b.heading("awards");
   layout.awards = table(
     b,
     "awards",
-    (s.awards ?? []).map(([a, q, m]) => [a, q, m]),
+    (s.awards ?? []).map(([a, q, m]) => [a, q, m])
   );
   b.heading("byRank");
   layout.byRank = table(
     b,
     "byRank",
-    (s.rewards?.byRank ?? []).map(([k, v]) => [k, v]),
+    (s.rewards?.byRank ?? []).map(([k, v]) => [k, v])
   );
   for (const key of ["byThreshold", "byImprovement"] as const) {
     b.heading(key);
@@ -355,7 +384,7 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
       ...table(
         b,
         key,
-        (r?.tiers ?? []).map(([t, v]) => [t, v]),
+        (r?.tiers ?? []).map(([t, v]) => [t, v])
       ),
       column: `B${row}`,
     };
@@ -364,7 +393,7 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   layout.fines = table(
     b,
     "fines",
-    (s.fines ?? []).map((f) => [f.column, f.amount]),
+    (s.fines ?? []).map((f) => [f.column, f.amount])
   );
 
   const model: SheetModel = {

@@ -143,7 +143,9 @@ function fromZod(issue: z.core.$ZodIssue, raw: unknown): SchemeIssue {
     case "too_big":
       return { path, text: `{F}应${issue.inclusive ? "不大于" : "小于"} ${issue.maximum}，${butNot(input)}` };
     case "invalid_value": {
-      const options = issue.values.map((v) => (path[path.length - 1] === "method" ? `${String(v)}（${METHOD_NAMES[v as Method]}）` : String(v)));
+      const options = issue.values.map((v) =>
+        path[path.length - 1] === "method" ? `${String(v)}（${METHOD_NAMES[v as Method]}）` : String(v)
+      );
       return { path, text: `{F}应为 ${options.join("、")} 之一，${butNot(input)}` };
     }
     case "unrecognized_keys":
@@ -190,7 +192,8 @@ function indicatorRules(raw: Record<string, unknown>, at: Path, issues: SchemeIs
       if (isNum(raw.good) && isNum(raw.bad) && sameValue(raw.good, raw.bad)) {
         issues.push({ path: [...at, "bad"], text: `{F}不能与“满意值”相同（都是 ${raw.good}）` });
       }
-      if (isNum(raw.base) && (raw.base < 0 || raw.base > 1)) issues.push({ path: [...at, "base"], text: `{F}应在 0 到 1 之间，而不是 ${raw.base}` });
+      if (isNum(raw.base) && (raw.base < 0 || raw.base > 1))
+        issues.push({ path: [...at, "base"], text: `{F}应在 0 到 1 之间，而不是 ${raw.base}` });
       break;
     case "grade":
       if (isObj(raw.grades) && Object.keys(raw.grades).length === 0) issues.push({ path: [...at, "grades"], text: "{F}至少要有一个等次" });
@@ -214,7 +217,8 @@ function crossRules(raw: Record<string, unknown>, issues: SchemeIssue[], warning
       indicatorRules(ind, ["indicators", i], issues, warnings);
       if (typeof ind.name === "string" && ind.name.trim()) {
         const before = names.get(ind.name.trim());
-        if (before !== undefined) issues.push({ path: ["indicators", i, "name"], text: `{F}“${ind.name.trim()}”与第${before + 1}个指标重复` });
+        if (before !== undefined)
+          issues.push({ path: ["indicators", i, "name"], text: `{F}“${ind.name.trim()}”与第${before + 1}个指标重复` });
         else names.set(ind.name.trim(), i);
       }
     });

@@ -21,7 +21,7 @@ export function stageProgress(
   table: DataTable,
   columns: { done: number; task: number },
   stage: number,
-  errors: string[][],
+  errors: string[][]
 ): StageProgress {
   const stages = scheme.progress?.stages ?? [...DEFAULT_SCHEDULE];
   if (!Number.isInteger(stage) || stage < 1 || stage > stages.length) {
@@ -65,7 +65,7 @@ export function stageProgress(
   for (const members of groups.values()) {
     const rt = new RankTable(
       members.map((i) => units[i].completion as number),
-      { dense: !!scheme.ranking?.dense },
+      { dense: !!scheme.ranking?.dense }
     );
     for (const i of members) {
       const c = units[i].completion as number;
@@ -92,8 +92,8 @@ export function stageProgress(
       totals.push(
         total(
           g,
-          units.filter((p) => p.group === g),
-        ),
+          units.filter((p) => p.group === g)
+        )
       );
   }
   return { stage, required, units, totals };

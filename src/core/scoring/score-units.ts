@@ -27,7 +27,7 @@ import { readFlag, readNumber, showCell } from "../values";
 import { badNumber, scoreIndicator } from "./indicator-score";
 import { asPercent, fineWords, item, showNumber, showValue } from "./reward-text";
 import { stageProgress } from "./progress";
-import { RewardItem, ScoreOptions, ScoreResult, UnitDetail } from "./types";
+import { ScoreOptions, ScoreResult, UnitDetail } from "./types";
 
 export const VETO_MARK = "否决";
 
@@ -74,7 +74,7 @@ class UnitCells {
   readonly errors: string[] = [];
   constructor(
     private readonly table: DataTable,
-    private readonly unit: DataUnit,
+    private readonly unit: DataUnit
   ) {}
 
   /** A number, or `blank` when the cell is blank or cannot be read (the latter is an error). */
@@ -128,13 +128,14 @@ function matchTier(value: number, tiers: readonly [number, number][]): [number, 
   return tier<[number, number] | undefined>(
     value,
     tiers.map((t) => ({ threshold: t[0], result: t })),
-    undefined,
+    undefined
   );
 }
 
 export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
   const cols = columnsOf(scheme, table);
-  if (options.stage !== undefined && !scheme.progress) throw new SchemeError(["方案没有设置分阶段调度（完成数列、任务数列），不能按调度阶段计算"]);
+  if (options.stage !== undefined && !scheme.progress)
+    throw new SchemeError(["方案没有设置分阶段调度（完成数列、任务数列），不能按调度阶段计算"]);
   const precision = scheme.precision ?? 2;
   const excludeVetoed = (scheme.vetoMode ?? "exclude") === "exclude";
   const dense = !!scheme.ranking?.dense;
@@ -210,7 +211,7 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
     const out = members.filter((i) => !details[i].competing);
     const rt = new RankTable(
       competing.map((i) => units[i].total),
-      { dense },
+      { dense }
     );
     for (const i of competing) {
       units[i].rank = rt.rankOf(units[i].total) as number;
@@ -220,12 +221,12 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
     const offset = dense ? new Set(competing.map((i) => tieKey(units[i].total))).size : competing.length;
     const outTable = new RankTable(
       out.map((i) => units[i].total),
-      { dense },
+      { dense }
     );
     for (const i of out) units[i].rank = offset + (outTable.rankOf(units[i].total) as number);
     const awards = assignAwards(
       competing.map((i) => units[i].total),
-      awardRules,
+      awardRules
     );
     competing.forEach((i, k) => (units[i].award = awards[k]));
     for (const i of competing) {
@@ -294,7 +295,7 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
           table,
           { done: cols.done.length === 1 ? cols.done[0] : cols.done[options.stage - 1], task: cols.task },
           options.stage,
-          details.map((d) => d.errors),
+          details.map((d) => d.errors)
         )
       : undefined;
   const problems = details.flatMap((d) => d.errors);

@@ -9,8 +9,7 @@ import { Area } from "../render-plan";
 import { CellInput, FormatProp, SheetOp, rangeAddress } from "./sheet-plan";
 
 /** What the Excel host sends: the plan's operations, with equal formats on separate rectangles joined. */
-export type ExcelOp =
-  SheetOp | { kind: "formats"; areas: Area[]; prop: FormatProp; value: string | number | boolean };
+export type ExcelOp = SheetOp | { kind: "formats"; areas: Area[]; prop: FormatProp; value: string | number | boolean };
 
 /**
  * Excel's limit on a `worksheet.getRanges` address is not documented; 255 characters is the limit of a reference
@@ -80,22 +79,10 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
       return;
     }
     case "format":
-      applyFormat(
-        ws.getRange(rangeAddress(op.area)).format,
-        op.prop,
-        op.value,
-        op.area.bottom > op.area.top,
-        op.area.right > op.area.left
-      );
+      applyFormat(ws.getRange(rangeAddress(op.area)).format, op.prop, op.value, op.area.bottom > op.area.top, op.area.right > op.area.left);
       return;
     case "formats":
-      applyFormat(
-        ws.getRanges(op.areas.map(rangeAddress).join(",")).format,
-        op.prop,
-        op.value,
-        false,
-        false
-      );
+      applyFormat(ws.getRanges(op.areas.map(rangeAddress).join(",")).format, op.prop, op.value, false, false);
       return;
     case "merge":
       ws.getRange(rangeAddress(op.area)).merge(false);
@@ -111,8 +98,7 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
       ws.getRange(`${columnLetter(op.from)}:${columnLetter(op.to)}`).format.columnWidth = op.points;
       return;
     case "freeze":
-      if (op.rows > 0 && op.columns > 0)
-        ws.freezePanes.freezeAt(`A1:${columnLetter(op.columns - 1)}${op.rows}`);
+      if (op.rows > 0 && op.columns > 0) ws.freezePanes.freezeAt(`A1:${columnLetter(op.columns - 1)}${op.rows}`);
       else if (op.rows > 0) ws.freezePanes.freezeRows(op.rows);
       else ws.freezePanes.freezeColumns(op.columns);
       return;
@@ -194,11 +180,7 @@ export function opBytes(op: ExcelOp): number {
     case "cells":
       return JSON.stringify(op.grid).length + 64;
     case "numberFormat":
-      return (
-        (op.area.bottom - op.area.top + 1) *
-          ((op.area.right - op.area.left + 1) * (JSON.stringify(op.format).length + 1) + 2) +
-        64
-      );
+      return (op.area.bottom - op.area.top + 1) * ((op.area.right - op.area.left + 1) * (JSON.stringify(op.format).length + 1) + 2) + 64;
     case "conditional":
       return op.formula.length + 160;
     default:
@@ -220,9 +202,7 @@ export function splitOp(op: ExcelOp, budget: number): ExcelOp[] {
       top: op.area.top + r,
       bottom: Math.min(op.area.bottom, op.area.top + r + band - 1),
     };
-    out.push(
-      op.kind === "cells" ? { ...op, area, grid: op.grid.slice(r, r + band) } : { ...op, area }
-    );
+    out.push(op.kind === "cells" ? { ...op, area, grid: op.grid.slice(r, r + band) } : { ...op, area });
   }
   return out;
 }

@@ -9,8 +9,7 @@ import { equalRuns, groupRects } from "./rects";
 import { TEXT_FORMAT, needsTextFormat } from "./text-guard";
 
 export type CellInput = number | string | boolean | null;
-export type FormatProp =
-  "fill" | "fontColour" | "bold" | "fontSize" | "horizontal" | "wrap" | "border";
+export type FormatProp = "fill" | "fontColour" | "bold" | "fontSize" | "horizontal" | "wrap" | "border";
 
 export type SheetOp =
   /** Our sheet, replaced where it stands: contents, formats, conditional formats, merges, panes, widths reset. */
@@ -55,8 +54,7 @@ export function charsToPoints(chars: number): number {
 }
 
 export function planSheet(render: SheetRender): SheetPlan {
-  const where = (row: number, col: number) =>
-    `工作表“${render.name}”的 ${columnLetter(col)}${row + 1}`;
+  const where = (row: number, col: number) => `工作表“${render.name}”的 ${columnLetter(col)}${row + 1}`;
   const ops: SheetOp[] = [];
   if (render.mode === "replace") ops.push({ kind: "clear" });
 
@@ -68,20 +66,12 @@ export function planSheet(render: SheetRender): SheetPlan {
   const lastRow = startRow + height - 1;
   const widest = Math.max(0, ...cells.map((row) => row.length), render.columnWidths.length);
   if (height > 0 && lastRow >= MAX_ROWS)
-    throw new Error(
-      `工作表“${render.name}”有 ${lastRow + 1} 行，超出 Excel 的 ${MAX_ROWS} 行上限，未写入任何内容。`
-    );
-  if (widest > MAX_COLUMNS)
-    throw new Error(
-      `工作表“${render.name}”有 ${widest} 列，超出 Excel 的 ${MAX_COLUMNS} 列上限，未写入任何内容。`
-    );
+    throw new Error(`工作表“${render.name}”有 ${lastRow + 1} 行，超出 Excel 的 ${MAX_ROWS} 行上限，未写入任何内容。`);
+  if (widest > MAX_COLUMNS) throw new Error(`工作表“${render.name}”有 ${widest} 列，超出 Excel 的 ${MAX_COLUMNS} 列上限，未写入任何内容。`);
 
   // Text that Excel would read as a formula, number or date gets "@" first (see text-guard).
   const guarded = (cell: RenderCell | undefined) =>
-    !!cell &&
-    cell.formula === undefined &&
-    typeof cell.value === "string" &&
-    needsTextFormat(cell.value);
+    !!cell && cell.formula === undefined && typeof cell.value === "string" && needsTextFormat(cell.value);
 
   const numberFormatAt = (r: number, c: number): string | undefined => {
     const cell = at(r, c);
@@ -118,8 +108,7 @@ export function planSheet(render: SheetRender): SheetPlan {
       ops.push({ kind: "width", from, to, points });
     }
     const f = render.freeze;
-    if (f && (f.rows > 0 || f.columns > 0))
-      ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
+    if (f && (f.rows > 0 || f.columns > 0)) ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
   }
   if (render.hidden) ops.push({ kind: "hide" });
 
@@ -132,15 +121,7 @@ export function planSheet(render: SheetRender): SheetPlan {
   };
 }
 
-const FORMAT_PROPS: readonly FormatProp[] = [
-  "fill",
-  "fontColour",
-  "bold",
-  "fontSize",
-  "horizontal",
-  "wrap",
-  "border",
-];
+const FORMAT_PROPS: readonly FormatProp[] = ["fill", "fontColour", "bold", "fontSize", "horizontal", "wrap", "border"];
 
 /** A property's value as a grouping key; undefined for "not set" and for what a cleared cell already has. */
 function formatKey(style: CellStyle | undefined, prop: FormatProp): string | undefined {
@@ -210,31 +191,19 @@ function cellBlock(
 }
 
 /** What to assign for one cell, after Excel's limits are checked. */
-function input(
-  cell: RenderCell | undefined,
-  row: number,
-  col: number,
-  where: (row: number, col: number) => string
-): CellInput {
+function input(cell: RenderCell | undefined, row: number, col: number, where: (row: number, col: number) => string): CellInput {
   if (!cell) return null;
   if (cell.formula !== undefined) {
     const f = cell.formula;
-    if (!f.startsWith("="))
-      throw new Error(`${where(row, col)} 的公式应以“=”开头：${f}，未写入任何内容。`);
-    if (f.length > MAX_FORMULA)
-      throw new Error(
-        `${where(row, col)} 的公式超过 ${MAX_FORMULA} 个字符（Excel 的上限），未写入任何内容。`
-      );
+    if (!f.startsWith("=")) throw new Error(`${where(row, col)} 的公式应以“=”开头：${f}，未写入任何内容。`);
+    if (f.length > MAX_FORMULA) throw new Error(`${where(row, col)} 的公式超过 ${MAX_FORMULA} 个字符（Excel 的上限），未写入任何内容。`);
     return f;
   }
   const v = cell.value;
   if (v === null || v === "") return null;
-  if (typeof v === "number" && !Number.isFinite(v))
-    throw new Error(`${where(row, col)} 不是有效的数值（${v}），未写入任何内容。`);
+  if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`${where(row, col)} 不是有效的数值（${v}），未写入任何内容。`);
   if (typeof v === "string" && v.length > MAX_TEXT)
-    throw new Error(
-      `${where(row, col)} 的文字超过 ${MAX_TEXT} 个字符（Excel 的上限），未写入任何内容。`
-    );
+    throw new Error(`${where(row, col)} 的文字超过 ${MAX_TEXT} 个字符（Excel 的上限），未写入任何内容。`);
   return v;
 }
 
@@ -247,10 +216,7 @@ function inSheet(a1: string, sheet: string, bounded: boolean): Area {
   const a = parseArea(a1);
   if (bounded && (a.bottom === Infinity || a.right === Infinity))
     throw new Error(`工作表“${sheet}”的合并区域 ${a1} 应是有边界的矩形，未写入任何内容。`);
-  if (
-    (a.bottom !== Infinity && a.bottom >= MAX_ROWS) ||
-    (a.right !== Infinity && a.right >= MAX_COLUMNS)
-  ) {
+  if ((a.bottom !== Infinity && a.bottom >= MAX_ROWS) || (a.right !== Infinity && a.right >= MAX_COLUMNS)) {
     throw new Error(`工作表“${sheet}”的区域 ${a1} 超出 Excel 工作表的范围，未写入任何内容。`);
   }
   return a;
@@ -258,8 +224,7 @@ function inSheet(a1: string, sheet: string, bounded: boolean): Area {
 
 /** The A1 address of an area; open ends give whole columns ("C:E") or whole rows ("2:5"). */
 export function rangeAddress(a: Area): string {
-  if (a.bottom === Infinity && a.right === Infinity)
-    return `${columnLetter(0)}:${columnLetter(MAX_COLUMNS - 1)}`;
+  if (a.bottom === Infinity && a.right === Infinity) return `${columnLetter(0)}:${columnLetter(MAX_COLUMNS - 1)}`;
   if (a.bottom === Infinity) return `${columnLetter(a.left)}:${columnLetter(a.right)}`;
   if (a.right === Infinity) return `${a.top + 1}:${a.bottom + 1}`;
   return areaText(a);
@@ -268,14 +233,10 @@ export function rangeAddress(a: Area): string {
 function conditional(cf: ConditionalFormat, sheet: string): SheetOp {
   for (const colour of [cf.fill, cf.fontColour]) {
     if (colour !== undefined && !COLOUR.test(colour))
-      throw new Error(
-        `工作表“${sheet}”条件格式 ${cf.range} 的颜色“${colour}”应写成 #RRGGBB，未写入任何内容。`
-      );
+      throw new Error(`工作表“${sheet}”条件格式 ${cf.range} 的颜色“${colour}”应写成 #RRGGBB，未写入任何内容。`);
   }
   if (!cf.formula.startsWith("="))
-    throw new Error(
-      `工作表“${sheet}”条件格式 ${cf.range} 的公式应以“=”开头：${cf.formula}，未写入任何内容。`
-    );
+    throw new Error(`工作表“${sheet}”条件格式 ${cf.range} 的公式应以“=”开头：${cf.formula}，未写入任何内容。`);
   return {
     kind: "conditional",
     area: inSheet(cf.range, sheet, false),

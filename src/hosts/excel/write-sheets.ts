@@ -20,13 +20,7 @@
  *   - backups left by a crash (the pane closed mid-write) are deleted by the next write.
  * Step 4 is separate on purpose: a printer setting Excel refuses is reported as a warning, never undoes the sheets.
  */
-import {
-  MARKER_SHEET,
-  PlannedWrite,
-  cleanSheetName,
-  planWrite,
-  readMarkers,
-} from "../../core/generated-sheets";
+import { MARKER_SHEET, PlannedWrite, cleanSheetName, planWrite, readMarkers } from "../../core/generated-sheets";
 import { CellValue, SheetModel, columnLetter } from "../../core/sheet-model";
 import { WriteResult } from "../host";
 import { renderWrite, writtenName } from "../render-plan";
@@ -87,17 +81,11 @@ export async function writeSheets(
 
     // Request 2: markers, and protection and extent of every sheet a model could go to.
     const markerExists = names.includes(MARKER_SHEET);
-    const markerRange = markerExists
-      ? sheets.getItem(MARKER_SHEET).getUsedRangeOrNullObject(true)
-      : undefined;
+    const markerRange = markerExists ? sheets.getItem(MARKER_SHEET).getUsedRangeOrNullObject(true) : undefined;
     markerRange?.load("values");
     const probes = new Map<string, Probe>();
     for (const name of names) {
-      if (
-        name !== MARKER_SHEET &&
-        !models.some((m) => mayBeWrittenTo(name, cleanSheetName(m.name)))
-      )
-        continue;
+      if (name !== MARKER_SHEET && !models.some((m) => mayBeWrittenTo(name, cleanSheetName(m.name)))) continue;
       const ws = sheets.getItem(name);
       const probe = {
         protection: ws.protection,
@@ -112,24 +100,14 @@ export async function writeSheets(
     if (probes.size > 0) await ctx.sync();
 
     const oldMarkers = markerRange && !markerRange.isNullObject ? markerRange : undefined;
-    const plan = planWrite(
-      models,
-      names,
-      readMarkers(oldMarkers?.values as CellValue[][] | undefined),
-      now
-    );
+    const plan = planWrite(models, names, readMarkers(oldMarkers?.values as CellValue[][] | undefined), now);
 
     // Everything Excel would refuse for a reason we can see, before anything is written.
-    if (structureProtected)
-      throw new Error(
-        "工作簿的结构受保护，无法新建或删除工作表。请先在“审阅 → 保护工作簿”中撤销保护，再生成。"
-      );
-    const locked = [
-      ...plan.writes.filter((w) => w.exists).map((w) => w.model.name),
-      ...(markerExists ? [MARKER_SHEET] : []),
-    ].filter((n) => probes.get(n)?.protection.protected);
-    if (locked.length > 0)
-      throw new Error(`工作表“${locked.join("”“")}”受保护，无法写入。请先撤销工作表保护，再生成。`);
+    if (structureProtected) throw new Error("工作簿的结构受保护，无法新建或删除工作表。请先在“审阅 → 保护工作簿”中撤销保护，再生成。");
+    const locked = [...plan.writes.filter((w) => w.exists).map((w) => w.model.name), ...(markerExists ? [MARKER_SHEET] : [])].filter(
+      (n) => probes.get(n)?.protection.protected
+    );
+    if (locked.length > 0) throw new Error(`工作表“${locked.join("”“")}”受保护，无法写入。请先撤销工作表保护，再生成。`);
 
     const extent = (name: string) => {
       const used = probes.get(name)?.used;
@@ -142,15 +120,11 @@ export async function writeSheets(
       return filled && !filled.isNullObject ? filled.rowIndex + filled.rowCount : 0;
     };
     const markerWrite: PlannedWrite = { model: plan.markerSheet, exists: markerExists };
-    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) =>
-      planSheet(renderWrite(w, filledRows(w.model.name)))
-    );
+    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) => planSheet(renderWrite(w, filledRows(w.model.name))));
 
     // Request 3: the write, undone as a whole if Excel refuses any part of it.
     const undo: Undo = { created: [], backups: [], emptied: [], appended: [] };
-    const leftovers = names.filter(
-      (n) => n.startsWith(BACKUP_PREFIX) || n.startsWith(PENDING_PREFIX)
-    );
+    const leftovers = names.filter((n) => n.startsWith(BACKUP_PREFIX) || n.startsWith(PENDING_PREFIX));
     let pending = 0;
     const flush = async (bytes: number) => {
       if (pending > 0 && pending + bytes > budget) {
@@ -218,9 +192,7 @@ export async function writeSheets(
       try {
         await ctx.sync();
       } catch (error) {
-        warnings.push(
-          `工作表已写好，但打印设置或切换到“${activate ?? ""}”未完成：${messageOf(error)}`
-        );
+        warnings.push(`工作表已写好，但打印设置或切换到“${activate ?? ""}”未完成：${messageOf(error)}`);
       }
     }
     return { written: plan.writes.map((w) => w.model.name), warnings };
@@ -270,14 +242,10 @@ function mayBeWrittenTo(sheet: string, base: string): boolean {
 
 /** Names Excel refuses even after cleanSheetName. */
 function checkName(name: string, original: string): void {
-  if (name.trim() === "")
-    throw new Error(`工作表名称不能为空（模型“${original}”），未写入任何内容。`);
-  if (name.startsWith("'") || name.endsWith("'"))
-    throw new Error(`工作表名称“${name}”不能以单引号开头或结尾，未写入任何内容。`);
-  if (name.toLowerCase() === "history")
-    throw new Error(`“${name}”是 Excel 保留的工作表名称，未写入任何内容。`);
-  if (isInternalSheet(name))
-    throw new Error(`“${name}”是考核助手内部使用的工作表名称，未写入任何内容。`);
+  if (name.trim() === "") throw new Error(`工作表名称不能为空（模型“${original}”），未写入任何内容。`);
+  if (name.startsWith("'") || name.endsWith("'")) throw new Error(`工作表名称“${name}”不能以单引号开头或结尾，未写入任何内容。`);
+  if (name.toLowerCase() === "history") throw new Error(`“${name}”是 Excel 保留的工作表名称，未写入任何内容。`);
+  if (isInternalSheet(name)) throw new Error(`“${name}”是考核助手内部使用的工作表名称，未写入任何内容。`);
 }
 
 function messageOf(error: unknown): string {

@@ -30,7 +30,9 @@ export function colourOf(value: number): Colour {
  */
 export function asRows(raw: unknown, rows: number, columns: number): unknown[][] {
   let grid: unknown[][];
-  if (Array.isArray(raw)) grid = raw.length > 0 && Array.isArray(raw[0]) ? (raw as unknown[][]) : rows === 1 ? [raw as unknown[]] : (raw as unknown[]).map((v) => [v]);
+  if (Array.isArray(raw))
+    grid =
+      raw.length > 0 && Array.isArray(raw[0]) ? (raw as unknown[][]) : rows === 1 ? [raw as unknown[]] : (raw as unknown[]).map((v) => [v]);
   else grid = [[raw]];
   const out: unknown[][] = [];
   for (let r = 0; r < rows; r++) {

@@ -90,7 +90,6 @@ export function readSheetData(sheet: EtWorksheet): SheetData {
   return data;
 }
 
-
 /**
  * ET's UsedRange also covers cells that only have a format (a bordered empty row, a filled column): drop trailing
  * rows and columns with no value and no formula, so every host reads the same extent.

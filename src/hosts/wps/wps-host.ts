@@ -67,7 +67,10 @@ export class WpsHost implements WorkbookHost {
     }
   }
 
-  async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}): Promise<WriteResult & { warnings: string[] }> {
+  async writeSheets(
+    models: SheetModel[],
+    options: { activate?: string; now?: string } = {}
+  ): Promise<WriteResult & { warnings: string[] }> {
     const wb = this.workbook();
     const plan = planWrite(models, await this.sheetNames(), await this.readMarkers(), options.now ?? new Date().toISOString());
     const markerWrite: PlannedWrite = { model: plan.markerSheet, exists: this.find(MARKER_SHEET) !== undefined };
@@ -153,7 +156,8 @@ export class WpsHost implements WorkbookHost {
         row.forEach((v, c) => {
           const f = formulas[r][c];
           const isFormula = typeof f === "string" && f.startsWith("=");
-          if (!isFormula && typeof v === "string" && needsTextFormat(v)) sheet.Range(`${columnLetter(left - 1 + c)}${top + r}`).NumberFormat = TEXT_FORMAT;
+          if (!isFormula && typeof v === "string" && needsTextFormat(v))
+            sheet.Range(`${columnLetter(left - 1 + c)}${top + r}`).NumberFormat = TEXT_FORMAT;
         })
       );
       sheet.Range(used.Address(false, false)).Formula = content;
@@ -162,7 +166,9 @@ export class WpsHost implements WorkbookHost {
 }
 
 /** The ET Application of the WPS add-in this page runs in, if any (`window.Application`, or `wps`). */
-export function wpsApplication(scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): EtApplication | undefined {
+export function wpsApplication(
+  scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>
+): EtApplication | undefined {
   const app = (scope.Application ?? scope.wps) as EtApplication | undefined;
   // ET objects are native-backed: test for presence only, not for their members.
   return app && (typeof app === "object" || typeof app === "function") ? app : undefined;

@@ -92,9 +92,12 @@ export function Grid({ live, sheet, version, selection, onSelect, onEdit, label 
   /** The cell being edited and the text its editor started with. */
   const [editing, setEditing] = React.useState<{ pos: CellPos; initial: string } | undefined>(undefined);
 
+  // The live workbook changes its sheets in place and bumps `version`: that is what invalidates these memos.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const used = React.useMemo(() => usedSize(sheet), [sheet, version]);
   const rowCount = Math.max(used.rows + 20, 60);
   const colCount = Math.max(used.cols + 3, 12, sheet.columnWidths?.length ?? 0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const merges = React.useMemo(() => mergeMap(sheet.merges), [sheet, version]);
 
   React.useLayoutEffect(() => {
@@ -122,6 +125,8 @@ export function Grid({ live, sheet, version, selection, onSelect, onEdit, label 
     const width = el.clientWidth - ROW_HEADER_WIDTH;
     if (left < el.scrollLeft) el.scrollLeft = left;
     else if (right > el.scrollLeft + width) el.scrollLeft = right - width;
+    // Only when the selection moves: scrolling on every width change would fight the clerk's own scrolling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection.row, selection.col]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
