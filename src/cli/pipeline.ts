@@ -53,7 +53,8 @@ export async function scoreWorkbook(args: ScoreArgs, io: PipelineIo): Promise<Pi
   const now = localIsoTime(io.now);
 
   io.progress(`读取 ${args.workbook}…`);
-  const { host, unkept } = await openXlsxFile(input, args.workbook);
+  // Without the exceljs model: reading and writing go straight to the package (most of the time and memory).
+  const { host, unkept } = await openXlsxFile(input, args.workbook, { model: false });
   if (unkept.length > 0) {
     if (outputPath === input) {
       throw new Error(`原文件中的${unkept.join("、")}无法保留，不能直接覆盖原文件：请用 -o 另存为新文件`);

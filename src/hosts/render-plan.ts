@@ -4,7 +4,17 @@
  * log sheet), and the merges and formats moved to match. Pure: no Node, DOM or Office APIs.
  */
 import { PlannedWrite } from "../core/generated-sheets";
-import { CellValue, ConditionalFormat, ModelCell, PrintSetup, RangeFormat, SheetKind, SheetModel, columnIndex, columnLetter } from "../core/sheet-model";
+import {
+  CellValue,
+  ConditionalFormat,
+  ModelCell,
+  PrintSetup,
+  RangeFormat,
+  SheetKind,
+  SheetModel,
+  columnIndex,
+  columnLetter,
+} from "../core/sheet-model";
 import { shiftFormulaRows } from "./formula-text";
 
 /** The formatting of one cell, the RangeFormats that cover it merged in order (a later format wins per property). */
@@ -132,19 +142,37 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
 /**
  * Merge each RangeFormat into the styles of the cells it covers. Whole rows and columns stop at the model's extent
  * (its rows, and the wider of its cells and its column widths). Rows above `skip` (a log's header) are left out.
+ * Cells that end up with the same style share one style object (a big sheet has hundreds of thousands of cells
+ * and a few dozen styles), so a style is never changed in place: a format makes new ones.
  */
 function applyFormats(cells: (RenderCell | undefined)[][], formats: readonly RangeFormat[], skip: number, width: number): void {
   const height = cells.length + skip;
+  const merged = new Map<CellStyle | undefined, CellStyle>();
   for (const { range, ...given } of formats) {
     const style = definedOnly(given);
     const a = parseArea(range);
     const bottom = a.bottom === Infinity ? height - 1 : a.bottom;
     const right = a.right === Infinity ? width - 1 : a.right;
+    merged.clear();
+    // Neighbouring cells mostly had the same style: the last one's answer is tried before the map.
+    let lastFrom: CellStyle | undefined | null = null;
+    let lastTo: CellStyle | undefined;
     for (let r = Math.max(a.top, skip); r <= bottom; r++) {
       const row = (cells[r - skip] ??= []);
       for (let c = a.left; c <= right; c++) {
         const cell = (row[c] ??= { value: null });
-        cell.style = cell.style ? { ...cell.style, ...style } : { ...style };
+        if (cell.style === lastFrom && lastTo) {
+          cell.style = lastTo;
+          continue;
+        }
+        let next = merged.get(cell.style);
+        if (!next) {
+          next = cell.style ? { ...cell.style, ...style } : { ...style };
+          merged.set(cell.style, next);
+        }
+        lastFrom = cell.style;
+        lastTo = next;
+        cell.style = next;
       }
     }
   }
@@ -164,7 +192,11 @@ export function usedRows(values: readonly (readonly CellValue[])[]): number {
 }
 
 /** Look up the write of the sheet a caller asked to activate, by the model's own name or the name written. */
-export function writtenName(writes: readonly PlannedWrite[], requested: readonly SheetModel[], name: string | undefined): string | undefined {
+export function writtenName(
+  writes: readonly PlannedWrite[],
+  requested: readonly SheetModel[],
+  name: string | undefined
+): string | undefined {
   if (name === undefined) return undefined;
   const at = requested.findIndex((m) => m.name === name);
   if (at >= 0) return writes[at]?.model.name;

@@ -5,7 +5,8 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { XlsxHost } from "./xlsx-host";
+import { nodeCodec } from "./node-codec";
+import { OpenOptions, XlsxHost } from "./xlsx-host";
 import { isOle, isZip, unkeptParts, zipEntryNames } from "./zip-entries";
 
 /** A problem with a file, worded for the clerk. */
@@ -38,8 +39,11 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
   }
 }
 
-/** Open `file`; messages name it as `shown` (what the clerk typed). */
-export async function openXlsxFile(file: string, shown = file): Promise<OpenedWorkbook> {
+/**
+ * Open `file`; messages name it as `shown` (what the clerk typed). `model: false` skips the exceljs model (see
+ * XlsxHost): what the command line does, since it only reads sheets and writes generated ones.
+ */
+export async function openXlsxFile(file: string, shown = file, options: Pick<OpenOptions, "model"> = {}): Promise<OpenedWorkbook> {
   const bytes = await readBytes(file, shown);
   if (isOle(bytes)) {
     throw new WorkbookFileError(`${shown} 是旧版 .xls 文件或加密的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试`);
@@ -48,7 +52,7 @@ export async function openXlsxFile(file: string, shown = file): Promise<OpenedWo
   if (!names) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件`);
   if (!names.includes("xl/workbook.xml")) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件（其中没有 Excel 工作簿）`);
   try {
-    return { host: await XlsxHost.fromBuffer(bytes), unkept: unkeptParts(names) };
+    return { host: await XlsxHost.fromBuffer(bytes, { ...options, codec: nodeCodec }), unkept: unkeptParts(names) };
   } catch (e) {
     throw new WorkbookFileError(`无法读取工作簿 ${shown}：文件可能已损坏（${oneLine((e as Error).message)}）`);
   }
@@ -60,6 +64,7 @@ export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): 
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await fs.mkdir(dir, { recursive: true });
+    host.codec = nodeCodec; // native deflate, at the host's level
     await fs.writeFile(temp, await host.toBuffer());
     await fs.rename(temp, file);
   } catch (e) {

@@ -34,6 +34,8 @@ const CALL = /(?<![A-Za-z0-9_.])([A-Za-z][A-Za-z0-9.]*)\s*\(/g;
 /** A formula as typed ("=RANK.EQ(…)", "=KH.RANKIN(…)") → the text stored in the file ("_xlfn.RANK.EQ(…)"). */
 export function toFileFormula(formula: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  // Every rewrite is of a call: a formula without "(" stays as it is (most of a big sheet's are "='数据'!C2").
+  if (!body.includes("(")) return body;
   return rewriteCode(body, (code) =>
     code
       .replace(KH_CALL, (_m, name: string) => `_xldudf_KH_${name.toUpperCase()}(`)

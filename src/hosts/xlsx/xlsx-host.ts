@@ -1,49 +1,120 @@
 /**
- * WorkbookHost over an exceljs Workbook: the .xlsx files of the command line. No file system here (see xlsx-file
- * for that), so it also runs in a browser.
+ * WorkbookHost over an .xlsx package: the files of the command line. No file system here (see xlsx-file for
+ * that), so it also runs in a browser.
  *
- * A sheet of ours is replaced in place: the old worksheet object is dropped and a fresh one takes its name and its
- * position in the tab order (exceljs orders sheets by `orderNo`), so no cell, style, merge or conditional format of
- * the previous run survives. A log sheet (append) keeps its worksheet and gets rows below its used range. Every
- * render is worked out and checked before the workbook is touched, so a bad model leaves the workbook unchanged.
+ * Reading goes straight to the package (package-reader): the sheet list, the shared strings and the XML of the
+ * sheet asked for. Writing records each sheet's render (worked out and checked for every model first, so a bad
+ * model changes nothing); a read of a written sheet is answered from those renders, and toBuffer patches the
+ * original package (xlsx-package): the clerk's sheets stay byte for byte as they were, and only our sheets' XML
+ * and the parts that list sheets and styles change.
+ *
+ * A sheet of ours is replaced in place (same part, same tab position), with nothing of the old content left; a log
+ * sheet (append) keeps its rows and gets the new ones below them.
+ *
+ * The exceljs model is loaded too unless `model: false` is asked for (the command line does not need it: it is
+ * most of the time and memory of opening a big workbook). `workbook` hands it out, for callers that edit cells
+ * directly: once it has been asked for, reads come from it and the save starts from the model as exceljs
+ * serialises it (with whatever was changed in it) instead of the original bytes, the generated sheets patched on.
  */
-import { Workbook, Worksheet } from "exceljs";
+import { Workbook } from "exceljs";
 import { MARKER_SHEET, PlannedWrite, planWrite, readMarkers } from "../../core/generated-sheets";
 import { GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { Area, SheetRender, parseArea, renderWrite, usedRows, writtenName } from "../render-plan";
+import { generatedData } from "./generated-data";
+import { PackageReader } from "./package-reader";
+import { argb } from "./style-book";
+import { GeneratedSheet, patchPackage } from "./xlsx-package";
 import { readWorksheet } from "./xlsx-read";
-import { argb, renderToWorksheet } from "./xlsx-render";
+import { ZipCodec, webCodec } from "./zip-io";
+
+export interface OpenOptions {
+  /** Load the exceljs model as well (default true); without it `workbook` is not available. */
+  model?: boolean;
+  /** How the package is inflated and the saved file deflated (default: web streams, any platform). */
+  codec?: ZipCodec;
+}
 
 export class XlsxHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
+  /** Deflate level of the saved file: 1 is fastest, 9 smallest (6, zlib's default, is both, nearly). */
+  compressionLevel = 6;
+  /** How the saved file is compressed (xlsx-file sets Node's zlib). */
+  codec: ZipCodec;
+  private readonly model?: Workbook;
+  /** The bytes the workbook was opened from, and their reader; the save patches them. */
+  private readonly original?: Uint8Array;
+  private readonly reader?: PackageReader;
+  private exposed = false;
+  /** Our sheets written since opening, by name. */
+  private readonly generated = new Map<string, GeneratedSheet>();
+  /** The generated sheets the package does not have yet, in the order they were made. */
+  private readonly created: string[] = [];
+  private active?: string;
 
-  constructor(readonly workbook: Workbook = new Workbook()) {}
+  /** A host over an exceljs workbook (saved through exceljs, with the generated sheets patched on). */
+  constructor(workbook?: Workbook, opened?: { bytes: Uint8Array; reader: PackageReader; codec: ZipCodec }) {
+    this.model = workbook ?? (opened ? undefined : new Workbook());
+    this.original = opened?.bytes;
+    this.reader = opened?.reader;
+    this.codec = opened?.codec ?? webCodec;
+  }
 
-  /** Load an .xlsx file's bytes. exceljs throws on anything that is not a valid workbook. */
-  static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxHost> {
-    const wb = new Workbook();
-    // exceljs's type asks for a Node Buffer, but it hands the bytes to JSZip, which takes any of these.
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-    return new XlsxHost(wb);
+  /** Open an .xlsx file's bytes; throws on anything that is not a workbook it can read. */
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, options: OpenOptions = {}): Promise<XlsxHost> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const codec = options.codec ?? webCodec;
+    const reader = await PackageReader.open(bytes, codec);
+    let model: Workbook | undefined;
+    if (options.model !== false) {
+      model = new Workbook();
+      // exceljs's type asks for a Node Buffer, but it hands the bytes to JSZip, which takes any of these.
+      await model.xlsx.load(bytes as unknown as ArrayBuffer);
+    }
+    return new XlsxHost(model, { bytes, reader, codec });
+  }
+
+  /** The exceljs model of the workbook as opened (see the note above: asking for it makes reads and the save use it). */
+  get workbook(): Workbook {
+    if (!this.model) throw new Error("这个工作簿打开时没有载入 exceljs 模型（model: false）");
+    this.exposed = true;
+    return this.model;
+  }
+
+  /** Whether reads and the save go through the exceljs model rather than the package. */
+  private get fromModel(): boolean {
+    return this.exposed || !this.reader;
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    const base = this.original && !this.fromModel ? this.original : new Uint8Array(await (this.model as Workbook).xlsx.writeBuffer());
+    if (this.generated.size === 0 && this.active === undefined) return base;
+    const sheets = [...this.generated.values()].filter((g) => !this.created.includes(g.name));
+    for (const name of this.created) sheets.push(this.generated.get(name) as GeneratedSheet);
+    return patchPackage(base, { sheets, active: this.active, codec: this.codec, level: this.compressionLevel });
   }
 
-  private get date1904(): boolean {
-    return !!this.workbook.properties?.date1904;
+  private baseNames(): string[] {
+    if (this.fromModel) return (this.model as Workbook).worksheets.map((ws) => ws.name);
+    return (this.reader as PackageReader).sheets.map((s) => s.name);
   }
 
   async sheetNames(): Promise<string[]> {
-    return this.workbook.worksheets.map((ws) => ws.name);
+    const names = this.baseNames();
+    return [...names, ...this.created.filter((n) => !names.includes(n))];
   }
 
   async readSheet(name: string): Promise<SheetData | undefined> {
-    const ws = this.workbook.getWorksheet(name);
-    return ws && readWorksheet(ws, this.date1904);
+    const g = this.generated.get(name);
+    if (g) return generatedData(name, g.onBase ? await this.readBase(name) : undefined, g.renders);
+    return this.readBase(name);
+  }
+
+  private async readBase(name: string): Promise<SheetData | undefined> {
+    if (!this.fromModel) return (this.reader as PackageReader).readSheet(name);
+    const model = this.model as Workbook;
+    const ws = model.getWorksheet(name);
+    return ws && readWorksheet(ws, !!model.properties?.date1904);
   }
 
   async readMarkers(): Promise<GeneratedMarker[]> {
@@ -55,48 +126,32 @@ export class XlsxHost implements WorkbookHost {
     const names = await this.sheetNames();
     const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString());
     const writes: PlannedWrite[] = [...plan.writes, { model: plan.markerSheet, exists: names.includes(MARKER_SHEET) }];
-    const renders = writes.map((write) => {
-      const ws = write.exists ? this.workbook.getWorksheet(write.model.name) : undefined;
-      const existingRows = ws && write.model.append ? usedRows(readWorksheet(ws, this.date1904).values) : 0;
+    const renders: SheetRender[] = [];
+    for (const write of writes) {
+      const existingRows = write.exists && write.model.append ? usedRows((await this.readSheet(write.model.name))?.values ?? []) : 0;
       const render = renderWrite(write, existingRows);
       checkRender(render);
-      return render;
-    });
-    for (const render of renders) renderToWorksheet(this.target(render), render);
+      renders.push(render);
+    }
+    for (const render of renders) this.record(render, names);
     const active = writtenName(plan.writes, models, options.activate);
-    if (active !== undefined) this.activate(active);
+    if (active !== undefined && !renders.find((r) => r.name === active)?.hidden) this.active = active;
     return { written: plan.writes.map((w) => w.model.name) };
   }
 
-  /** The worksheet a render goes to: the same one for append, a fresh one in the old one's place for replace. */
-  private target(render: SheetRender): Worksheet {
-    const old = this.workbook.getWorksheet(render.name);
-    if (render.mode === "append" && old) return old;
-    if (!old) return this.workbook.addWorksheet(render.name);
-    const orderNo = (old as unknown as { orderNo: number }).orderNo;
-    this.workbook.removeWorksheet(old.id);
-    const fresh = this.workbook.addWorksheet(render.name);
-    (fresh as unknown as { orderNo: number }).orderNo = orderNo;
-    return fresh;
-  }
-
-  /** Make `name` the active sheet, the only selected tab (several selected tabs would be a group edit in Excel). */
-  private activate(name: string): void {
-    const sheets = this.workbook.worksheets;
-    const at = sheets.findIndex((ws) => ws.name === name);
-    if (at < 0 || sheets[at].state !== "visible") return;
-    for (const ws of sheets) {
-      const [first, ...rest] = ws.views?.length ? ws.views : [{}];
-      const selected = !!(first as { tabSelected?: boolean }).tabSelected;
-      // Only the selection changes, and only on the sheets where it has to.
-      if (selected !== (ws.name === name)) ws.views = [{ ...first, tabSelected: !selected }, ...rest] as Worksheet["views"];
+  private record(render: SheetRender, names: readonly string[]): void {
+    const g = this.generated.get(render.name);
+    if (render.mode === "append") {
+      if (g) g.renders.push(render);
+      else this.generated.set(render.name, { name: render.name, hidden: render.hidden, onBase: true, renders: [render] });
+      return;
     }
-    const view = this.workbook.views?.[0] ?? { x: 0, y: 0, width: 12000, height: 8000, visibility: "visible" };
-    this.workbook.views = [{ ...view, activeTab: at, firstSheet: Math.min(view.firstSheet ?? 0, at) }];
+    this.generated.set(render.name, { name: render.name, hidden: render.hidden, onBase: false, renders: [render] });
+    if (!names.includes(render.name) && !this.created.includes(render.name)) this.created.push(render.name);
   }
 }
 
-/** What exceljs would only reject half-way through a write: bad colours and overlapping merges. */
+/** What the saved file could not hold, found before anything is recorded: bad colours and overlapping merges. */
 function checkRender(render: SheetRender): void {
   for (const row of render.cells) {
     for (const c of row) {

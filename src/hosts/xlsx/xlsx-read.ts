@@ -4,7 +4,7 @@
  * - dates as their Excel serial number (what Office.js `values` gives for a date cell, so a workbook reads the
  *   same in the add-in and on the command line; the 1904 date system is honoured);
  * - error values as their code text ("#N/A");
- * - a formula cell's value is its cached result, and its formula (with "=") is in `formulas`, custom functions
+ * - a formula cell's value is its cached result (0 and false too), and its formula (with "=") is in `formulas`, custom functions
  *   mapped back from `_xldudf_KH_NAME(` to `KH.NAME(`;
  * - only the top-left cell of a merged area holds its value.
  */
@@ -62,7 +62,8 @@ export function readWorksheet(ws: Worksheet, date1904: boolean): SheetData {
       // A merged area's other cells mirror the top-left value in exceljs; they are blank in Excel.
       if (cell.type === ValueType.Merge) return;
       const formula = isFormulaCell(cell) ? fromFileFormula(cell.formula) : null;
-      const value = plainValue(cell.value, date1904);
+      // A formula cell's `value` drops a cached 0, false or "" (exceljs copies only truthy parts); `result` has it.
+      const value = formula === null ? plainValue(cell.value, date1904) : plainValue(cell.result as ExcelCellValue, date1904);
       if (value === null && formula === null) return;
       found.push({ r: rowNumber - 1, c: colNumber - 1, value, formula });
       // An empty text is kept where it stands but does not stretch the used range.

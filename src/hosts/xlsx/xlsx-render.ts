@@ -1,6 +1,7 @@
 /**
  * Putting a SheetRender onto an exceljs worksheet: values, formulas with their cached results, styles, merges,
- * widths, frozen panes, conditional formats and print setup.
+ * widths, frozen panes, conditional formats and print setup. The playground saves its in-memory workbook this way;
+ * the .xlsx host itself writes sheet XML into the package (sheet-xml, xlsx-package).
  */
 import { Borders, Cell, ConditionalFormattingOptions, CellValue as ExcelCellValue, Fill, Font, Worksheet } from "exceljs";
 import { CellValue, Colour, address } from "../../core/sheet-model";

@@ -42,7 +42,10 @@ export function zipEntryNames(bytes: Uint8Array): string[] | undefined {
   return names;
 }
 
-/** Parts of a workbook exceljs does not write back, named for a clerk. */
+/**
+ * Parts of a workbook exceljs does not write back, named for a clerk. (A save through the exceljs model drops
+ * them; the command line's save patches the package and keeps them — see xlsx-package.)
+ */
 const UNKEPT: [RegExp, string][] = [
   [/^xl\/charts\//, "图表"],
   [/^xl\/(pivotTables|pivotCache)\//, "数据透视表"],

@@ -1,8 +1,20 @@
 import { CellValue as ExcelCellValue, Workbook } from "exceljs";
 import { MARKER_SHEET } from "../../../src/core/generated-sheets";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
-import { DATA_FORMULAS, DATA_MERGES, DATA_VALUES, FORMULA_LIKE_TEXTS, dispatchLogModel, leaderboardModel, scoresModel } from "../sample-models";
-import { cellXml, openZip, partText, sharedStrings, sheetXml } from "./zip-helpers";
+import {
+  DATA_FORMULAS,
+  DATA_MERGES,
+  DATA_VALUES,
+  FORMULA_LIKE_TEXTS,
+  dispatchLogModel,
+  leaderboardModel,
+  scoresModel,
+} from "../sample-models";
+import { SheetModel } from "../../../src/core/sheet-model";
+import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
+import { webCodec } from "../../../src/hosts/xlsx/zip-io";
+import { ooxmlProblems } from "./ooxml-check";
+import { cellXml, openZip, partText, rawEntries, sheetPath, sheetXml } from "./zip-helpers";
 
 const NOW = "2025-11-22T08:00:00.000Z";
 
@@ -37,7 +49,12 @@ async function reopened(host: XlsxHost): Promise<XlsxHost> {
 describe("XlsxHost reading", () => {
   it("reads values, cached formula results and formulas, with the merged title row intact", async () => {
     const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
-    expect(await host.readSheet("村级考核")).toEqual({ name: "村级考核", values: DATA_VALUES, formulas: DATA_FORMULAS, merges: DATA_MERGES });
+    expect(await host.readSheet("村级考核")).toEqual({
+      name: "村级考核",
+      values: DATA_VALUES,
+      formulas: DATA_FORMULAS,
+      merges: DATA_MERGES,
+    });
     expect(await host.sheetNames()).toEqual(["村级考核", "说明"]);
     expect(await host.readSheet("不存在")).toBeUndefined();
   });
@@ -86,48 +103,69 @@ describe("XlsxHost reading", () => {
 });
 
 describe("XlsxHost writing", () => {
-  it("writes formulas with cached results, and Excel's stored forms of KH.* and newer functions", async () => {
+  it("writes formulas with cached results, and Excel's stored forms of KH.* and newer functions, filled-down ones shared", async () => {
     const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
     const kh = scoresModel("KH.");
     kh.cells[1][3] = { value: 0.5, formula: "=RANK.EQ(D2,D$2:D$4)/2" };
     await host.writeSheets([kh], { now: NOW });
     const bytes = await host.toBuffer();
     const xml = await sheetXml(bytes, "得分");
-    expect(cellXml(xml, "C2")).toMatch(/<f>&apos;村级考核&apos;!C3<\/f><v>19.6<\/v>/);
-    expect(cellXml(xml, "E2")).toMatch(/<f>_xldudf_KH_RANK\(D2,D\$2:D\$4\)<\/f><v>1<\/v>/);
+    // A column of formulas that differ only in their relative rows is one shared formula, as Excel saves it.
+    expect(cellXml(xml, "C2")).toMatch(/<f t="shared" ref="C2:C4" si="0">&apos;村级考核&apos;!C3<\/f><v>19.6<\/v>/);
+    expect(cellXml(xml, "C3")).toMatch(/<f t="shared" si="0"\/><v>15.5<\/v>/);
+    expect(cellXml(xml, "E2")).toMatch(/<f t="shared" ref="E2:E4" si="1">_xldudf_KH_RANK\(D2,D\$2:D\$4\)<\/f><v>1<\/v>/);
     expect(cellXml(xml, "D2")).toMatch(/<f>_xlfn.RANK.EQ\(D2,D\$2:D\$4\)\/2<\/f><v>0.5<\/v>/);
     expect(cellXml(xml, "E5")).toMatch(/t="e".*<f>NA\(\)<\/f><v>#N\/A<\/v>/);
     expect(cellXml(xml, "D5")).toMatch(/t="b".*<v>1<\/v>/);
-    const back = await (await XlsxHost.fromBuffer(bytes)).readSheet("得分");
-    expect(back?.formulas?.[1][4]).toBe("=KH.RANK(D2,D$2:D$4)");
-    expect(back?.values[1]).toEqual(["牛颈村", "行政村", 19.6, 0.5, 1, "=1+1"]);
+    for (const back of [
+      await XlsxHost.fromBuffer(bytes, { model: false }),
+      await XlsxHost.fromBuffer(bytes).then((h) => (h.workbook, h)),
+    ]) {
+      const data = await back.readSheet("得分");
+      expect(data?.formulas?.map((row) => row[4])).toEqual([
+        null,
+        "=KH.RANK(D2,D$2:D$4)",
+        "=KH.RANK(D3,D$2:D$4)",
+        "=KH.RANK(D4,D$2:D$4)",
+        "=NA()",
+      ]);
+      expect(data?.formulas?.map((row) => row[2])).toEqual([null, "='村级考核'!C3", "='村级考核'!C4", "='村级考核'!C5", null]);
+      expect(data?.values[1]).toEqual(["牛颈村", "行政村", 19.6, 0.5, 1, "=1+1"]);
+    }
   });
 
-  it("stores texts that look like formulas as shared strings (text), in Text format", async () => {
+  it("stores texts that look like formulas as inline text, never a formula, in Text format", async () => {
     const host = new XlsxHost();
     await host.writeSheets([scoresModel()], { now: NOW });
     const bytes = await host.toBuffer();
     const xml = await sheetXml(bytes, "得分");
-    const strings = await sharedStrings(bytes);
-    for (const ref of ["F2", "F3", "F4", "B5", "C5"]) {
+    const texts = ["F2", "F3", "F4", "B5", "C5"].map((ref) => {
       const c = cellXml(xml, ref);
-      expect(c).toMatch(/t="s"/);
+      expect(c).toMatch(/t="inlineStr"/);
       expect(c).not.toMatch(/<f>/);
-      const index = Number(/<v>(\d+)<\/v>/.exec(c)?.[1]);
-      expect(FORMULA_LIKE_TEXTS).toContain(strings[index].replace(/&quot;/g, '"'));
-    }
+      return /<t(?: xml:space="preserve")?>(.*)<\/t>/.exec(c)?.[1].replace(/&quot;/g, '"');
+    });
+    expect(texts).toEqual(FORMULA_LIKE_TEXTS);
     const reloaded = (await XlsxHost.fromBuffer(bytes)).workbook.getWorksheet("得分");
     expect(reloaded?.getCell("F2").numFmt).toBe("@");
     expect(reloaded?.getCell("F2").value).toBe("=1+1");
-    const data = await (await XlsxHost.fromBuffer(bytes)).readSheet("得分");
-    expect([data?.values[1][5], data?.values[2][5], data?.values[3][5], data?.values[4][1], data?.values[4][2]]).toEqual(FORMULA_LIKE_TEXTS);
-    expect(data?.formulas?.[1][5]).toBeNull();
+    for (const back of [
+      await XlsxHost.fromBuffer(bytes, { model: false }),
+      await XlsxHost.fromBuffer(bytes).then((h) => (h.workbook, h)),
+    ]) {
+      const data = await back.readSheet("得分");
+      expect([data?.values[1][5], data?.values[2][5], data?.values[3][5], data?.values[4][1], data?.values[4][2]]).toEqual(
+        FORMULA_LIKE_TEXTS
+      );
+      expect(data?.formulas?.[1][5]).toBeNull();
+    }
   });
 
   it("renders formats, merges, widths, frozen panes, conditional formats and A4 print setup", async () => {
     const host = new XlsxHost();
     await host.writeSheets([scoresModel(), leaderboardModel()], { now: NOW });
     const bytes = await host.toBuffer();
+    expect(await ooxmlProblems(bytes)).toEqual([]);
     const scores = await sheetXml(bytes, "得分");
     expect(scores).toMatch(/<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"\/>/);
     expect(scores).toMatch(/<col min="1" max="1" width="12"/);
@@ -136,21 +174,26 @@ describe("XlsxHost writing", () => {
     expect(scores).toMatch(/<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页<\/oddFooter>/);
     const board = await sheetXml(bytes, "龙虎榜");
     expect(board).toMatch(/<mergeCell ref="A1:D1"\/>/);
-    expect(board).toMatch(/<conditionalFormatting sqref="A3:D4"><cfRule type="expression" dxfId="\d+" priority="1"><formula>\$D3=&quot;龙榜&quot;<\/formula>/);
+    expect(board).toMatch(
+      /<conditionalFormatting sqref="A3:D4"><cfRule type="expression" dxfId="\d+" priority="1"><formula>\$D3=&quot;龙榜&quot;<\/formula>/
+    );
     expect(board).toMatch(/<pageSetup paperSize="9" orientation="portrait"/);
     const workbook = await partText(await openZip(bytes), "xl/workbook.xml");
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;龙虎榜&apos;!\$1:\$2<\/definedName>/);
-    expect(workbook).toMatch(new RegExp(`<sheet sheetId="\\d+" name="${MARKER_SHEET}" state="veryHidden"`));
+    expect(workbook).toMatch(new RegExp(`<sheet name="${MARKER_SHEET}" sheetId="\\d+" state="veryHidden"`));
     const styles = await partText(await openZip(bytes), "xl/styles.xml");
-    expect(styles).toMatch(/<dxf><font><color rgb="FFFFFFFF"\/><\/font><fill><patternFill patternType="solid"><bgColor rgb="FFFF0000"\/>/);
+    expect(styles).toMatch(
+      /<dxf><font><color rgb="FFFFFFFF"\/><\/font><fill><patternFill><bgColor rgb="FFFF0000"\/><\/patternFill><\/fill><\/dxf>/
+    );
 
     const ws = (await XlsxHost.fromBuffer(bytes)).workbook.getWorksheet("得分");
-    expect(ws?.getCell("A1").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } });
+    expect(ws?.getCell("A1").fill).toEqual({ type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" }, bgColor: { indexed: 64 } });
     expect(ws?.getCell("A1").font?.bold).toBe(true);
     expect(ws?.getCell("A1").alignment?.horizontal).toBe("center");
     expect(ws?.getCell("F1").border?.left?.style).toBe("thin");
     expect(ws?.getCell("D2").numFmt).toBe("0.00");
-    expect(ws?.getCell("F2").font).toEqual({ size: 9, color: { argb: "FFC00000" } });
+    expect(ws?.getCell("F2").font).toMatchObject({ size: 9, color: { argb: "FFC00000" } });
+    expect(ws?.getCell("F2").font?.bold).toBeFalsy();
     expect(ws?.getCell("F2").alignment?.wrapText).toBe(true);
   });
 
@@ -163,17 +206,22 @@ describe("XlsxHost writing", () => {
     expect(await sheetXml(bytes, "龙虎榜")).toMatch(/tabSelected="1"/);
   });
 
-  it("leaves a clerk's sheet exactly as it was: same sheet XML, cell by cell values, formulas and styles", async () => {
+  it("leaves a clerk's sheets exactly as they were: the same raw zip entries, shared strings and all", async () => {
     const original = await saved(clerkWorkbook());
-    // exceljs re-serialises what it loads (it adds zoomScale and page-setup defaults, drops tabSelected on a frozen
-    // view), so the baseline is the same file loaded and saved by exceljs with nothing written.
-    const before = await (await XlsxHost.fromBuffer(original)).toBuffer();
     const host = await XlsxHost.fromBuffer(original);
     await host.writeSheets([scoresModel(), leaderboardModel(), dispatchLogModel(1)], { now: NOW });
     const after = await host.toBuffer();
-    // exceljs writes the clerk's sheets first, so their style and shared-string indices do not move either.
-    expect(await sheetXml(after, "村级考核")).toBe(await sheetXml(before, "村级考核"));
-    expect(await sheetXml(after, "说明")).toBe(await sheetXml(before, "说明"));
+    const before = rawEntries(original);
+    const kept = rawEntries(after);
+    for (const name of [
+      await sheetPath(original, "村级考核"),
+      await sheetPath(original, "说明"),
+      "xl/sharedStrings.xml",
+      "xl/theme/theme1.xml",
+      "docProps/core.xml",
+    ]) {
+      expect([name, kept.get(name)]).toEqual([name, before.get(name)]);
+    }
     const a = (await XlsxHost.fromBuffer(original)).workbook.getWorksheet("村级考核");
     const b = (await XlsxHost.fromBuffer(after)).workbook.getWorksheet("村级考核");
     for (let r = 1; r <= DATA_VALUES.length; r++) {
@@ -198,6 +246,7 @@ describe("XlsxHost writing", () => {
   it("replaces its own sheets in place, in the same tab position, with nothing of the old content left", async () => {
     const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
     await host.writeSheets([scoresModel(), leaderboardModel()], { now: NOW });
+    // A sheet added after ours (through the exceljs model, which the save then starts from).
     const second = await reopened(host);
     second.workbook.addWorksheet("后加的表").getCell("A1").value = 1;
     const smaller = { ...leaderboardModel(), cells: leaderboardModel().cells.slice(0, 2), formats: [], conditionalFormats: [], merges: [] };
@@ -228,13 +277,121 @@ describe("XlsxHost writing", () => {
   });
 
   it("checks every model before touching the workbook", async () => {
-    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
-    const before = await host.toBuffer();
+    const original = await saved(clerkWorkbook());
+    const host = await XlsxHost.fromBuffer(original);
+    // Nothing written: the file saves as it was opened.
+    expect(await host.toBuffer()).toEqual(original);
     const badColour = { ...leaderboardModel(), formats: [{ range: "A1", fill: "red" }] };
     await expect(host.writeSheets([scoresModel(), badColour], { now: NOW })).rejects.toThrow("无法识别的颜色：red");
     const overlapping = { ...leaderboardModel(), merges: ["A1:D1", "C1:C2"] };
     await expect(host.writeSheets([scoresModel(), overlapping], { now: NOW })).rejects.toThrow("合并区域重叠");
     expect(await host.sheetNames()).toEqual(["村级考核", "说明"]);
-    expect(await sheetXml(await host.toBuffer(), "村级考核")).toBe(await sheetXml(before, "村级考核"));
+    expect(await host.toBuffer()).toEqual(original);
+  });
+});
+
+describe("XlsxHost between saves", () => {
+  async function session(batches: SheetModel[][], saveBetween: boolean): Promise<XlsxHost> {
+    let host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()), { model: false });
+    for (const [i, batch] of batches.entries()) {
+      if (i > 0 && saveBetween) host = await XlsxHost.fromBuffer(await host.toBuffer(), { model: false });
+      await host.writeSheets(batch, { activate: batch[0].name, now: NOW });
+    }
+    return host;
+  }
+
+  it("reads what it wrote the same before saving as after, and as a host saved between the writes", async () => {
+    const batches = [
+      [scoresModel(), leaderboardModel(), dispatchLogModel(1)],
+      [scoresModel("KH."), dispatchLogModel(2)],
+      [dispatchLogModel(3)],
+    ];
+    const unsaved = await session(batches, false);
+    const between = await session(batches, true);
+    const reopenedUnsaved = await XlsxHost.fromBuffer(await unsaved.toBuffer(), { model: false });
+    const names = await unsaved.sheetNames();
+    expect(names).toEqual(["村级考核", "说明", "得分", "龙虎榜", "调度记录", MARKER_SHEET]);
+    expect(await between.sheetNames()).toEqual(names);
+    for (const name of names) {
+      const pending = await unsaved.readSheet(name);
+      expect([name, await reopenedUnsaved.readSheet(name)]).toEqual([name, pending]);
+      expect([name, await between.readSheet(name)]).toEqual([name, pending]);
+    }
+    expect((await unsaved.readSheet("调度记录"))?.values.map((r) => r[0])).toEqual([
+      "调度",
+      "第1次",
+      "第1次",
+      "第2次",
+      "第2次",
+      "第3次",
+      "第3次",
+    ]);
+    expect(await ooxmlProblems(await unsaved.toBuffer())).toEqual([]);
+    expect(await ooxmlProblems(await between.toBuffer())).toEqual([]);
+  });
+
+  it("appends to a log sheet in the file without touching the rows it had", async () => {
+    const first = await session([[dispatchLogModel(1)]], false);
+    const bytes = await first.toBuffer();
+    const host = await XlsxHost.fromBuffer(bytes, { model: false });
+    await host.writeSheets([dispatchLogModel(2)], { now: NOW });
+    const rows = (xml: string) => /<sheetData>(.*)<\/sheetData>/s.exec(xml)?.[1] ?? "";
+    const before = rows(await sheetXml(bytes, "调度记录"));
+    const after = rows(await sheetXml(await host.toBuffer(), "调度记录"));
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toMatch(/^<row r="4">.*第2次.*<row r="5">/);
+  });
+
+  it("saves edits made through the exceljs model, with the generated sheets patched on", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()));
+    host.workbook.getWorksheet("村级考核")!.getCell("C3").value = 20;
+    await host.writeSheets([scoresModel()], { now: NOW });
+    const back = await XlsxHost.fromBuffer(await host.toBuffer(), { model: false });
+    expect((await back.readSheet("村级考核"))?.values[2][2]).toBe(20);
+    expect((await back.readSheet("得分"))?.values[1][0]).toBe("牛颈村");
+  });
+
+  it("opens without the exceljs model when asked, and then has no `workbook`", async () => {
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()), { model: false });
+    expect(() => host.workbook).toThrow("没有载入 exceljs 模型");
+    expect(await host.readSheet("村级考核")).toEqual({
+      name: "村级考核",
+      values: DATA_VALUES,
+      formulas: DATA_FORMULAS,
+      merges: DATA_MERGES,
+    });
+  });
+
+  it("keeps any text as text: XML's special characters, ones XML cannot hold, Excel's _x escapes, spaces", async () => {
+    const texts = [`a&b<c>"d'`, "tab\tnew\nline", " lead", "trail ", "_x0041_", "\u0001ctl\u001f", "emoji 😀", "lone \ud800 surrogate"];
+    const model: SheetModel = {
+      name: "A&B'<榜>",
+      kind: "leaderboard",
+      cells: [texts.map((value) => ({ value })), [{ value: 1, formula: '="<&>"&"_x0041_"' }]],
+    };
+    const host = new XlsxHost();
+    expect((await host.writeSheets([model], { now: NOW })).written).toEqual(["A&B'<榜>"]);
+    const bytes = await host.toBuffer();
+    expect(await ooxmlProblems(bytes)).toEqual([]);
+    expect(await sheetXml(bytes, "A&B'<榜>")).toContain("<t>_x005F_x0041_</t>");
+    const back = await XlsxHost.fromBuffer(bytes, { model: false });
+    const data = await back.readSheet("A&B'<榜>");
+    expect(data?.values[0]).toEqual([`a&b<c>"d'`, "tab\tnew\nline", " lead", "trail ", "_x0041_", "ctl", "emoji 😀", "lone  surrogate"]);
+    expect(data?.formulas?.[1][0]).toBe('="<&>"&"_x0041_"');
+    expect(await host.readSheet("A&B'<榜>")).toEqual(data);
+  });
+
+  it("saves the same workbook with Node's zlib at level 1 and with the web streams codec", async () => {
+    const host = await session([[scoresModel(), leaderboardModel()]], false);
+    host.codec = nodeCodec;
+    host.compressionLevel = 1;
+    const fast = await host.toBuffer();
+    host.codec = webCodec;
+    const web = await host.toBuffer();
+    for (const bytes of [fast, web]) {
+      expect(await ooxmlProblems(bytes)).toEqual([]);
+      const back = await XlsxHost.fromBuffer(bytes, { model: false, codec: bytes === web ? webCodec : nodeCodec });
+      for (const name of await host.sheetNames()) expect(await back.readSheet(name)).toEqual(await host.readSheet(name));
+    }
   });
 });

@@ -1,0 +1,220 @@
+/**
+ * Reading sheets straight from the .xlsx package, without building an exceljs model of the whole workbook (which
+ * takes seconds and hundreds of MB for a data sheet of thousands of rows): the sheet list from workbook.xml, the
+ * shared strings, and a sheet's cells from its XML, parsed with a few regular expressions over the text. What it
+ * gives is what xlsx-read gives through exceljs, the way Office.js reports `values` and `formulas`:
+ * - numbers, text and booleans as they are; rich text as its plain text (phonetic guides left out);
+ * - dates as their serial number (a number with a date format is that number already; an ISO date cell, t="d",
+ *   is turned into one, in the workbook's 1900 or 1904 system); error values as their code text ("#N/A");
+ * - a formula cell's value is its cached result and its formula (with "=") is in `formulas`, KH.* and _xlfn.
+ *   mapped back (see xlsx-formulas), a shared formula moved from its first cell (slide-formula);
+ * - only the top-left cell of a merged area holds its value.
+ */
+import { CellValue, columnIndex } from "../../core/sheet-model";
+import { SheetData } from "../host";
+import { blankMergedTails } from "../render-plan";
+import { slideFormula } from "./slide-formula";
+import { fromFileFormula } from "./xlsx-formulas";
+import { attributes, cellTextUnescape, elements, findElement, xmlDecode } from "./xml-text";
+import { REL_NS, WORKSHEET_REL, readRelationships, readSheetEntries, relPrefix, resolveTarget } from "./workbook-parts";
+import { ZipCodec, ZipEntry, entryData, readZip } from "./zip-io";
+
+const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
+const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = 25569;
+const OFFSET_1904 = 1462;
+
+/** A problem with the package itself (not a zip, no workbook part, a part that is not XML). */
+export class PackageError extends Error {}
+
+/** The plain text of a string item (<si>, <is>): its <t>s, in runs or not, without phonetic guides (<rPh>). */
+function itemText(xml: string): string {
+  const body = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
+  let out = "";
+  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) out += m[1];
+  return cellTextUnescape(xmlDecode(out));
+}
+
+/** An ISO date cell's serial number. */
+function isoSerial(text: string, date1904: boolean): CellValue {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`);
+  if (Number.isNaN(ms)) return text;
+  return Math.round((ms / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0)) * 1e9) / 1e9;
+}
+
+interface SheetPart {
+  name: string;
+  path: string;
+}
+
+export class PackageReader {
+  private sharedStrings?: string[];
+  private readonly decoder = new TextDecoder("utf-8");
+
+  private constructor(
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly codec: ZipCodec,
+    readonly sheets: readonly SheetPart[],
+    readonly date1904: boolean,
+    private readonly sharedStringsPath: string | undefined
+  ) {}
+
+  static async open(bytes: Uint8Array, codec: ZipCodec): Promise<PackageReader> {
+    let zip: ZipEntry[];
+    try {
+      zip = readZip(bytes);
+    } catch (e) {
+      throw new PackageError((e as Error).message);
+    }
+    const entries = new Map(zip.map((e) => [e.name, e]));
+    const decoder = new TextDecoder("utf-8");
+    const text = async (path: string) => {
+      const e = entries.get(path);
+      return e ? decoder.decode(await entryData(e, codec)) : undefined;
+    };
+    const rootRels = readRelationships((await text("_rels/.rels")) ?? "");
+    const workbookPath = resolveTarget("", rootRels.find((r) => r.type === OFFICE_DOCUMENT_REL)?.target ?? "xl/workbook.xml");
+    const workbook = await text(workbookPath);
+    if (workbook === undefined) throw new PackageError("其中没有 Excel 工作簿");
+    if (!/<\/(?:\w+:)?workbook>\s*$/.test(workbook)) throw new PackageError("workbook.xml 不完整");
+    const dir = workbookPath.slice(0, workbookPath.lastIndexOf("/") + 1);
+    const relsPath = `${dir}_rels/${workbookPath.slice(dir.length)}.rels`;
+    const rels = readRelationships((await text(relsPath)) ?? "");
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    const prefix = relPrefix(workbook) ?? "r";
+    const sheets: SheetPart[] = [];
+    for (const entry of readSheetEntries(workbook, prefix)) {
+      const rel = byId.get(entry.rId);
+      if (!rel || rel.type !== WORKSHEET_REL || rel.external) continue; // chart sheets and the like hold no cells
+      sheets.push({ name: entry.name, path: resolveTarget(dir, rel.target) });
+    }
+    const pr = findElement(workbook, "workbookPr");
+    const date1904 = ["1", "true"].includes(pr ? (attributes(pr.text).get("date1904") ?? "") : "");
+    const strings = rels.find((r) => r.type === SHARED_STRINGS_REL);
+    return new PackageReader(entries, codec, sheets, date1904, strings && resolveTarget(dir, strings.target));
+  }
+
+  private async text(path: string): Promise<string | undefined> {
+    const e = this.entries.get(path);
+    return e ? this.decoder.decode(await entryData(e, this.codec)) : undefined;
+  }
+
+  private async strings(): Promise<string[]> {
+    if (!this.sharedStrings) {
+      const xml = this.sharedStringsPath ? await this.text(this.sharedStringsPath) : undefined;
+      this.sharedStrings = xml ? elements(xml, "si").map(itemText) : [];
+    }
+    return this.sharedStrings;
+  }
+
+  async readSheet(name: string): Promise<SheetData | undefined> {
+    const part = this.sheets.find((s) => s.name === name);
+    if (!part) return undefined;
+    const xml = (await this.text(part.path)) ?? "";
+    if (!/<\/(?:\w+:)?worksheet>\s*$/.test(xml)) throw new PackageError(`工作表「${name}」的内容不完整，文件可能已损坏`);
+    return parseSheet(name, xml, xml.includes(' t="s"') ? await this.strings() : [], this.date1904);
+  }
+}
+
+interface Found {
+  r: number;
+  c: number;
+  value: CellValue;
+  formula: string | null;
+}
+
+/** The cells of a worksheet's XML as SheetData. */
+export function parseSheet(name: string, xml: string, strings: readonly string[], date1904: boolean): SheetData {
+  const found: Found[] = [];
+  let height = 0;
+  let width = 0;
+  /** Shared formulas by si: the first cell's formula as stored, and where it is. */
+  const shared = new Map<string, { text: string; r: number; c: number }>();
+  const data = findElement(xml, "sheetData");
+  const body = data ? data.text : "";
+  const token = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  let row = -1;
+  let column = -1;
+  for (let m = token.exec(body); m; m = token.exec(body)) {
+    if (m[1] !== undefined) {
+      const r = /\br="(\d+)"/.exec(m[1]);
+      row = r ? Number(r[1]) - 1 : row + 1;
+      column = -1;
+      continue;
+    }
+    const attrs = m[2];
+    const ref = /\br="\$?([A-Za-z]+)\$?(\d+)"/.exec(attrs);
+    if (ref) {
+      row = Number(ref[2]) - 1;
+      column = columnIndex(ref[1]);
+    } else column++;
+    const inner = m[3];
+    if (!inner) continue;
+    const type = /\bt="(\w+)"/.exec(attrs)?.[1] ?? "n";
+    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
+    let formula: string | null = null;
+    if (f) {
+      const fa = f[1];
+      const stored = f[2] === undefined ? "" : xmlDecode(f[2]);
+      const si = /\bsi="(\d+)"/.exec(fa)?.[1];
+      if (/\bt="shared"/.test(fa) && si !== undefined) {
+        const master = shared.get(si);
+        if (stored) shared.set(si, { text: stored, r: row, c: column });
+        const text = stored || (master ? slideFormula(master.text, row - master.r, column - master.c) : "");
+        formula = text ? fromFileFormula(text) : null;
+      } else if (stored) formula = fromFileFormula(stored);
+    }
+    const value = cellValue(type, inner, strings, date1904);
+    if (value === null && formula === null) continue;
+    found.push({ r: row, c: column, value, formula });
+    // An empty text is kept where it stands but does not stretch the used range.
+    if (value === "" && formula === null) continue;
+    height = Math.max(height, row + 1);
+    width = Math.max(width, column + 1);
+  }
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  for (const f of found) {
+    if (f.r >= height || f.c >= width) continue;
+    values[f.r][f.c] = f.value;
+    formulas[f.r][f.c] = f.formula;
+  }
+  const mergeList = findElement(xml, "mergeCells");
+  const merges = mergeList
+    ? elements(mergeList.text, "mergeCell")
+        .map((t) => attributes(t).get("ref") ?? "")
+        .filter(Boolean)
+    : [];
+  blankMergedTails(values, formulas, merges);
+  return { name, values, formulas, merges };
+}
+
+function cellValue(type: string, inner: string, strings: readonly string[], date1904: boolean): CellValue {
+  if (type === "inlineStr") {
+    // An empty inline string is a blank cell (as exceljs reads it too).
+    const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
+    const text = is ? itemText(is[1]) : "";
+    return text === "" ? null : text;
+  }
+  const v = /<v>([^<]*)<\/v>/.exec(inner);
+  if (!v) return null;
+  const text = v[1];
+  switch (type) {
+    case "s":
+      return strings[Number(text)] ?? null;
+    case "str":
+      return cellTextUnescape(xmlDecode(text));
+    case "b":
+      return Number(text) !== 0;
+    case "e":
+      return xmlDecode(text);
+    case "d":
+      return isoSerial(xmlDecode(text), date1904);
+    default: {
+      if (text === "") return null;
+      const n = Number(text);
+      return Number.isNaN(n) ? xmlDecode(text) : n;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * The worksheet XML of a generated sheet, built as strings a row at a time and turned into UTF-8 as it goes: values,
+ * formulas with their cached results (filled-down columns as shared formulas, see shared-formulas), styles (through
+ * the StyleBook), merges, column widths, frozen panes, conditional formats, page setup and footer. Also the two edits made to a sheet already in the file: log rows appended to it, and its tab
+ * selected or not (the only change a clerk's sheet can get, so that one tab is selected, as Excel itself does).
+ *
+ * Texts are inline strings (`t="inlineStr"`), so sharedStrings.xml, which the clerk's sheets index into, is left
+ * as it is. A text is never a formula: it has no <f>, and one that starts with = + - @ gets the Text format "@",
+ * so re-entering the cell in Excel keeps it text too.
+ */
+import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
+import { CellStyle, RenderCell, SheetRender, parseArea } from "../render-plan";
+import { SharedFormulas } from "./shared-formulas";
+import { StyleBook } from "./style-book";
+import { toFileFormula } from "./xlsx-formulas";
+import { attributes, cellTextEscape, findElement, insertBefore, setAttribute, xmlEscape } from "./xml-text";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const ERROR_CODES = new Set(["#N/A", "#VALUE!", "#DIV/0!", "#NUM!", "#REF!", "#NAME?", "#NULL!"]);
+/** Text that Excel would take for a formula if a clerk re-entered the cell (F2, Enter). */
+const FORMULA_LIKE = /^[=+\-@]/;
+const A4 = 9;
+/** Elements of a worksheet that the schema puts after <mergeCells> and after <conditionalFormatting>. */
+const AFTER_MERGES = [
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const AFTER_CONDITIONAL = AFTER_MERGES.slice(2);
+
+/** Column letters, worked out once per column. */
+const letters: string[] = [];
+function letter(c: number): string {
+  return (letters[c] ??= columnLetter(c));
+}
+
+/** The extent of what was written, to give <dimension>. */
+interface Extent {
+  rows: number;
+  columns: number;
+}
+
+/** The cell format of a style (see StyleBook.cellXf). */
+type XfOf = (style: CellStyle | undefined, text: boolean) => number | undefined;
+
+/** A cell's XML; `f` is its <f> element when it holds a formula. */
+function cellXml(ref: string, rc: RenderCell, xf: XfOf, f: string | undefined): string {
+  const v = rc.value;
+  if (f !== undefined) {
+    const s = styleAttr(xf(rc.style, false));
+    return `<c r="${ref}"${s}${resultXml(v, f)}</c>`;
+  }
+  const text = typeof v === "string" && FORMULA_LIKE.test(v);
+  const s = styleAttr(xf(rc.style, text));
+  if (v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(v)}</is></c>`;
+}
+
+/** The rest of a formula cell's start tag (its type) and content: the formula and its cached result. */
+function resultXml(v: CellValue, f: string): string {
+  if (v === null) return `>${f}`;
+  if (typeof v === "number") return Number.isFinite(v) ? `>${f}<v>${v}</v>` : ` t="e">${f}<v>#NUM!</v>`;
+  if (typeof v === "boolean") return ` t="b">${f}<v>${v ? 1 : 0}</v>`;
+  if (ERROR_CODES.has(v)) return ` t="e">${f}<v>${v}</v>`;
+  return ` t="str">${f}<v>${cellTextEscape(v)}</v>`;
+}
+
+function textElement(text: string): string {
+  const preserve = /^\s|\s$|[\n\t]/.test(text) ? ` xml:space="preserve"` : "";
+  return `<t${preserve}>${cellTextEscape(text)}</t>`;
+}
+
+function styleAttr(id: number | undefined): string {
+  return id === undefined ? "" : ` s="${id}"`;
+}
+
+/**
+ * XML text turned into UTF-8 as it is made, a chunk at a time: a big sheet's XML never exists as one string
+ * (tens of MB, two bytes a character once it holds Chinese), and the pieces die young.
+ */
+class Utf8Chunks {
+  private static readonly encoder = new TextEncoder();
+  private parts: string[] = [];
+  private pending = 0;
+  private readonly chunks: Uint8Array[] = [];
+
+  add = (s: string): void => {
+    this.parts.push(s);
+    this.pending += s.length;
+    if (this.pending >= 1 << 16) this.flush();
+  };
+
+  private flush(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(Utf8Chunks.encoder.encode(this.parts.join("")));
+    this.parts = [];
+    this.pending = 0;
+  }
+
+  /** All of it, between `before` and `after`. */
+  bytes(before: string, after: string): Uint8Array {
+    this.flush();
+    const head = Utf8Chunks.encoder.encode(before);
+    const tail = Utf8Chunks.encoder.encode(after);
+    const out = new Uint8Array(head.length + tail.length + this.chunks.reduce((n, c) => n + c.length, 0));
+    out.set(head, 0);
+    let at = head.length;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    out.set(tail, at);
+    return out;
+  }
+}
+
+/** StyleBook.cellXf, remembered per style object (cells with the same style share one, see render-plan). */
+function styleXf(styles: StyleBook): XfOf {
+  const plain = new Map<CellStyle | undefined, number | undefined>();
+  const text = new Map<CellStyle | undefined, number | undefined>();
+  return (style, asText) => {
+    const seen = asText ? text : plain;
+    if (seen.has(style)) return seen.get(style);
+    const id = styles.cellXf(style, asText);
+    seen.set(style, id);
+    return id;
+  };
+}
+
+/** The <row> elements of a render, given to `add`; the extent grows to cover them. */
+function rowsXml(render: SheetRender, styles: StyleBook, shared: SharedFormulas, add: (xml: string) => void, extent: Extent): void {
+  const formulas = shared.plan(render);
+  const xf = styleXf(styles);
+  render.cells.forEach((row, i) => {
+    const r = render.startRow + i + 1;
+    let cells = "";
+    let right = 0;
+    for (let c = 0; c < row.length; c++) {
+      const rc = row[c];
+      if (!rc) continue;
+      const xml = cellXml(letter(c) + r, rc, xf, rc.formula === undefined ? undefined : formulas.element(i, c, rc.formula));
+      if (!xml) continue;
+      cells += xml;
+      right = c + 1;
+    }
+    if (!cells) return;
+    add(`<row r="${r}">${cells}</row>`);
+    extent.rows = Math.max(extent.rows, r);
+    extent.columns = Math.max(extent.columns, right);
+  });
+}
+
+function dimension(extent: Extent): string {
+  return extent.rows === 0 ? "A1" : `A1:${letter(Math.max(extent.columns, 1) - 1)}${extent.rows}`;
+}
+
+function mergeXml(merges: readonly string[]): string {
+  return merges.map((m) => `<mergeCell ref="${m}"/>`).join("");
+}
+
+function conditionalXml(formats: readonly ConditionalFormat[], styles: StyleBook, firstPriority: number): string {
+  return formats
+    .map(
+      (cf, i) =>
+        `<conditionalFormatting sqref="${cf.range}"><cfRule type="expression" dxfId="${styles.dxf(cf.fill, cf.fontColour)}" priority="${firstPriority + i}">` +
+        `<formula>${xmlEscape(toFileFormula(cf.formula))}</formula></cfRule></conditionalFormatting>`
+    )
+    .join("");
+}
+
+function paneXml(freeze: SheetRender["freeze"]): string {
+  if (!freeze || (freeze.rows <= 0 && freeze.columns <= 0)) return "";
+  const { rows, columns } = freeze;
+  const pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  const topLeft = address(rows, columns);
+  const split = (columns > 0 ? ` xSplit="${columns}"` : "") + (rows > 0 ? ` ySplit="${rows}"` : "");
+  return `<pane${split} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>`;
+}
+
+/** The last of the renders that gives a sheet-wide setting. */
+function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T | undefined): T | undefined {
+  for (let i = renders.length - 1; i >= 0; i--) {
+    const v = pick(renders[i]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The XML of a generated sheet, as UTF-8: `renders[0]` is its content from the top, the others are log rows appended
+ * to it (each starting below the previous); sheet-wide settings come from the latest render that has them.
+ */
+export function worksheetXml(renders: readonly SheetRender[], styles: StyleBook, tabSelected: boolean): Uint8Array {
+  const rows = new Utf8Chunks();
+  const extent: Extent = { rows: 0, columns: 0 };
+  const shared = new SharedFormulas(0);
+  for (const render of renders) rowsXml(render, styles, shared, rows.add, extent);
+  const widths = latest(renders, (r) => (r.columnWidths.length ? r.columnWidths : undefined)) ?? [];
+  const freeze = latest(renders, (r) => r.freeze);
+  const print = latest(renders, (r) => r.print);
+  const merges = renders.flatMap((r) => r.merges);
+  const conditional = renders.flatMap((r) => r.conditionalFormats);
+
+  const head: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  if (print?.fitToWidth) head.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+  head.push(`<dimension ref="${dimension(extent)}"/>`);
+  head.push(
+    `<sheetViews><sheetView${tabSelected ? ` tabSelected="1"` : ""} workbookViewId="0">${paneXml(freeze)}</sheetView></sheetViews>`
+  );
+  const cols = widths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
+  if (cols) head.push(`<cols>${cols}</cols>`);
+  head.push("<sheetData>");
+  const tail: string[] = ["</sheetData>"];
+  if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
+  tail.push(conditionalXml(conditional, styles, 1));
+  tail.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (print) {
+    const fit = print.fitToWidth ? ` fitToWidth="1" fitToHeight="0"` : "";
+    tail.push(`<pageSetup paperSize="${A4}" orientation="${print.orientation}"${fit}/>`);
+    if (print.footer) tail.push(`<headerFooter><oddFooter>${xmlEscape(`&C${print.footer}`)}</oddFooter></headerFooter>`);
+  }
+  tail.push("</worksheet>");
+  return rows.bytes(head.join(""), tail.join(""));
+}
+
+/**
+ * A log sheet already in the file with `renders` appended: its rows, merges and conditional formats stay as they
+ * are (rows of it at or below the first new row hold no value, see usedRows, and give way), the new ones follow.
+ */
+export function appendedSheetXml(xml: string, renders: readonly SheetRender[], styles: StyleBook): string {
+  if (renders.length === 0) return xml;
+  const rows: string[] = [];
+  const extent: Extent = { rows: 0, columns: 0 };
+  const usedSi = [...xml.matchAll(/<f\b[^>]*?\ssi="(\d+)"/g)].map((m) => Number(m[1]));
+  const shared = new SharedFormulas(Math.max(-1, ...usedSi) + 1);
+  for (const render of renders) rowsXml(render, styles, shared, (row) => rows.push(row), extent);
+  const first = renders[0].startRow + 1;
+
+  let out = xml;
+  const data = findElement(out, "sheetData");
+  if (!data) throw new Error("工作表 XML 中没有 sheetData");
+  const kept = data.text.endsWith("/>")
+    ? ""
+    : keptRows(data.text.slice(data.text.indexOf(">") + 1, data.text.length - "</sheetData>".length), first);
+  out = out.slice(0, data.start) + `<sheetData>${kept}${rows.join("")}</sheetData>` + out.slice(data.end);
+  const afterData = out.indexOf("</sheetData>");
+
+  const dim = findElement(out, "dimension");
+  if (dim && extent.rows > 0) {
+    const old = attributes(dim.text).get("ref") ?? "A1";
+    const area = safeArea(old);
+    const rowsTo = Math.max(extent.rows, area ? area.bottom + 1 : 1);
+    const colsTo = Math.max(extent.columns, area ? area.right + 1 : 1);
+    out = out.slice(0, dim.start) + setAttribute(dim.text, "ref", `A1:${letter(colsTo - 1)}${rowsTo}`) + out.slice(dim.end);
+  }
+
+  const merges = renders.flatMap((r) => r.merges);
+  if (merges.length) {
+    const existing = findElement(out, "mergeCells", afterData);
+    if (existing && !existing.text.endsWith("/>")) {
+      const count = (existing.text.match(/<mergeCell(?=[\s/>])/g) ?? []).length + merges.length;
+      const tag = existing.text.slice(0, existing.text.indexOf(">") + 1);
+      const inner = existing.text.slice(tag.length, existing.text.length - "</mergeCells>".length);
+      out =
+        out.slice(0, existing.start) +
+        setAttribute(tag, "count", String(count)) +
+        inner +
+        mergeXml(merges) +
+        "</mergeCells>" +
+        out.slice(existing.end);
+    } else {
+      if (existing) out = out.slice(0, existing.start) + out.slice(existing.end);
+      out = insertBefore(
+        out,
+        `<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`,
+        AFTER_MERGES,
+        "worksheet",
+        afterData
+      );
+    }
+  }
+
+  const conditional = renders.flatMap((r) => r.conditionalFormats);
+  if (conditional.length) {
+    const priorities = [...out.matchAll(/<cfRule\b[^>]*?\spriority="(\d+)"/g)].map((m) => Number(m[1]));
+    const cf = conditionalXml(conditional, styles, Math.max(0, ...priorities) + 1);
+    const last = out.lastIndexOf("</conditionalFormatting>");
+    out =
+      last >= 0 ? out.slice(0, last + 24) + cf + out.slice(last + 24) : insertBefore(out, cf, AFTER_CONDITIONAL, "worksheet", afterData);
+  }
+  return out;
+}
+
+/** The rows of a sheetData's content above row `first` (1-based), as they are. */
+function keptRows(inner: string, first: number): string {
+  const row = /<row(?=[\s>])[^>]*?\sr="(\d+)"/g;
+  for (let m = row.exec(inner); m; m = row.exec(inner)) {
+    if (Number(m[1]) >= first) return inner.slice(0, m.index);
+  }
+  return inner;
+}
+
+function safeArea(ref: string) {
+  try {
+    return parseArea(ref.split(" ")[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A sheet's XML with its tab selected or not: only the tabSelected attribute of its first <sheetView> changes, and
+ * the XML is returned as it is (the same string) when it already says so.
+ */
+export function withTabSelected(xml: string, selected: boolean): string {
+  const view = /<sheetView(?=[\s/>])(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/.exec(xml);
+  if (!view) {
+    if (!selected) return xml;
+    const views = `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>`;
+    return insertBefore(xml, views, ["sheetFormatPr", "cols", "sheetData"], "worksheet");
+  }
+  const current = attributes(view[0]).get("tabSelected");
+  const isSelected = current === "1" || current === "true";
+  if (isSelected === selected) return xml;
+  const tag = setAttribute(view[0], "tabSelected", selected ? "1" : undefined);
+  return xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length);
+}

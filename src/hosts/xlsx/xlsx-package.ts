@@ -1,0 +1,266 @@
+/**
+ * Saving generated sheets into an .xlsx package by patching it, not re-serialising it: every zip entry of the
+ * workbook is kept as it is (an unchanged entry keeps its compressed bytes, see zip-io), and only these change —
+ * - the XML of our generated sheets (new parts, or our old parts replaced; a log sheet's part gets rows appended),
+ * - xl/workbook.xml (the <sheet> list, the active tab, print titles), its relationships, [Content_Types].xml,
+ * - xl/styles.xml, with our formats appended (see StyleBook),
+ * - the tabSelected attribute of another sheet's view when we activate one of ours (one selected tab, as Excel
+ *   keeps it: two selected tabs open as a group, where typing edits both sheets),
+ * - xl/calcChain.xml is dropped when a sheet that had formulas is replaced (Excel rebuilds it; a stale chain that
+ *   names cells without formulas makes Excel repair the file).
+ * No Node APIs: it runs in the browser too.
+ */
+import { sheetRef } from "../../core/sheet-model";
+import { SheetRender, parseArea } from "../render-plan";
+import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
+import { StyleBook } from "./style-book";
+import {
+  CALC_CHAIN_REL,
+  REL_NS,
+  Relationship,
+  STYLES_REL,
+  STYLES_TYPE,
+  WORKSHEET_REL,
+  WORKSHEET_TYPE,
+  newSheetPart,
+  nextRelId,
+  readRelationships,
+  readSheetEntries,
+  relPrefix,
+  relationshipTag,
+  resolveTarget,
+  sheetTag,
+  withActiveTab,
+  withContentTypes,
+  withPrintTitles,
+  withRelationships,
+  withSheets,
+} from "./workbook-parts";
+import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
+
+/** A generated sheet as it is to be saved. */
+export interface GeneratedSheet {
+  name: string;
+  hidden: boolean;
+  /** When false, renders[0] is the sheet from the top (a new or replaced sheet); later renders are appended rows. */
+  onBase: boolean;
+  /** When onBase, every render is rows appended to the sheet already in the package (a log). */
+  renders: SheetRender[];
+}
+
+export interface PackagePatch {
+  /** Generated sheets; those not in the package are added at the end, in this order. */
+  sheets: readonly GeneratedSheet[];
+  /** The sheet to make the active (and only selected) tab. */
+  active?: string;
+  codec: ZipCodec;
+  /** Deflate level, 1 (fast) to 9 (small), where the codec takes one. */
+  level: number;
+}
+
+const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
+const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+function relsPathOf(path: string): string {
+  return `${dirOf(path)}_rels/${path.slice(dirOf(path).length)}.rels`;
+}
+
+/** The package's entries by name, edited in place: kept entries stay where they are, new ones go at the end. */
+class Parts {
+  private readonly entries = new Map<string, ZipEntry | NewEntry>();
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    zip: readonly ZipEntry[],
+    private readonly codec: ZipCodec
+  ) {
+    for (const e of zip) this.entries.set(e.name, e);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Whether a new part may not take this name: part names are compared without case (OPC). */
+  taken(name: string): boolean {
+    const lower = name.toLowerCase();
+    for (const n of this.entries.keys()) if (n.toLowerCase() === lower) return true;
+    return false;
+  }
+
+  async bytes(name: string): Promise<Uint8Array | undefined> {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    return "raw" in e ? entryData(e, this.codec) : e.data;
+  }
+
+  async text(name: string): Promise<string | undefined> {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    return this.decoder.decode("raw" in e ? await entryData(e, this.codec) : e.data);
+  }
+
+  set(name: string, content: string | Uint8Array): void {
+    this.entries.set(name, { name, data: typeof content === "string" ? this.encoder.encode(content) : content });
+  }
+
+  remove(name: string): void {
+    this.entries.delete(name);
+  }
+
+  all(): (ZipEntry | NewEntry)[] {
+    return [...this.entries.values()];
+  }
+}
+
+/** The package `base` with `patch` applied, as new .xlsx bytes. */
+export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promise<Uint8Array> {
+  const parts = new Parts(readZip(base), patch.codec);
+  const rootRels = readRelationships((await parts.text("_rels/.rels")) ?? "");
+  const workbookPath = resolveTarget("", rootRels.find((r) => r.type === OFFICE_DOCUMENT_REL)?.target ?? "xl/workbook.xml");
+  const dir = dirOf(workbookPath);
+  const relsPath = relsPathOf(workbookPath);
+  let workbook = (await parts.text(workbookPath)) ?? "";
+  let rels = (await parts.text(relsPath)) ?? EMPTY_RELS;
+  let types = (await parts.text("[Content_Types].xml")) ?? "";
+  const relations = readRelationships(rels);
+  const target = (rel: Relationship) => resolveTarget(dir, rel.target);
+
+  const found = relPrefix(workbook);
+  const prefix = found ?? "r";
+  const entries = readSheetEntries(workbook, prefix);
+  const tags = entries.map((e) => e.tag);
+  const partOf = new Map(relations.filter((r) => !r.external).map((r) => [r.id, target(r)]));
+  const newId = nextRelId(relations.map((r) => r.id));
+  let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+
+  const stylesRel = relations.find((r) => r.type === STYLES_REL);
+  const stylesPath = stylesRel ? target(stylesRel) : `${dir}styles.xml`;
+  const styles = new StyleBook(stylesRel ? await parts.text(stylesPath) : undefined);
+
+  const addRels: string[] = [];
+  const addTypes = new Map<string, string>();
+  const dropTypes = new Set<string>();
+  const dropRels = new Set<string>();
+  const replaced = new Set<number>();
+  const titles = new Map<number, string>();
+  const ours = new Set<string>();
+  let rewroteExisting = false;
+
+  for (const sheet of patch.sheets) {
+    ours.add(sheet.name);
+    const selected = patch.active === sheet.name;
+    let at = entries.findIndex((e) => e.name === sheet.name);
+    let path: string;
+    if (at >= 0) {
+      const entry = entries[at];
+      path = partOf.get(entry.rId) ?? "";
+      if (!path || !parts.has(path)) throw new Error(`工作表「${sheet.name}」在文件中找不到对应的部件`);
+      tags[at] = sheetTag(prefix, sheet.name, entry.sheetId, entry.rId, sheet.hidden);
+      rewroteExisting = true;
+    } else {
+      const rId = newId();
+      path = newSheetPart(dir, (p) => parts.taken(p));
+      at = tags.length;
+      tags.push(sheetTag(prefix, sheet.name, nextSheetId++, rId, sheet.hidden));
+      entries.push({ name: sheet.name, sheetId: 0, rId, tag: "" });
+      partOf.set(rId, path);
+      addRels.push(relationshipTag(rId, WORKSHEET_REL, path.slice(dir.length)));
+      addTypes.set(path, WORKSHEET_TYPE);
+    }
+    let xml: string | Uint8Array;
+    if (sheet.onBase) {
+      xml = withTabSelected(appendedSheetXml((await parts.text(path)) ?? "", sheet.renders, styles), selected);
+    } else {
+      xml = worksheetXml(sheet.renders, styles, selected);
+      // The old part's own relationships (drawings, comments, printer settings) belonged to the old content.
+      parts.remove(relsPathOf(path));
+      replaced.add(at);
+      const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
+      if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
+    }
+    parts.set(path, xml);
+  }
+
+  if (patch.active !== undefined) {
+    const at = entries.findIndex((e) => e.name === patch.active);
+    if (at >= 0) {
+      workbook = withActiveTab(workbook, at);
+      // One selected tab: the others' views lose tabSelected (only that attribute of their XML changes).
+      for (const entry of entries) {
+        const path = partOf.get(entry.rId);
+        if (ours.has(entry.name) || !path) continue;
+        const data = await parts.bytes(path);
+        const unselected = data && deselected(data);
+        if (unselected) parts.set(path, unselected);
+      }
+    }
+  }
+
+  if (rewroteExisting) {
+    const chain = relations.find((r) => r.type === CALC_CHAIN_REL);
+    if (chain) {
+      parts.remove(target(chain));
+      dropRels.add(chain.id);
+      dropTypes.add(target(chain));
+    }
+  }
+
+  workbook = withSheets(workbook, tags, prefix, found !== undefined);
+  workbook = withPrintTitles(workbook, replaced, titles);
+  parts.set(workbookPath, workbook);
+  if (styles.changed || !stylesRel) {
+    parts.set(stylesPath, styles.patched());
+    if (!stylesRel) {
+      addRels.push(relationshipTag(newId(), STYLES_REL, stylesPath.slice(dir.length)));
+      addTypes.set(stylesPath, STYLES_TYPE);
+    }
+  }
+  rels = withRelationships(rels, addRels, dropRels);
+  parts.set(relsPath, rels);
+  types = withContentTypes(types, addTypes, dropTypes);
+  parts.set("[Content_Types].xml", types);
+
+  return writeZip(parts.all(), patch.codec, patch.level);
+}
+
+const SHEET_DATA = new TextEncoder().encode("<sheetData");
+
+/** Where `pattern` first is in `data`, or -1. */
+function indexOfBytes(data: Uint8Array, pattern: Uint8Array): number {
+  const first = pattern[0];
+  for (let i = data.indexOf(first); i >= 0 && i <= data.length - pattern.length; i = data.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < pattern.length && data[i + k] === pattern[k]) k++;
+    if (k === pattern.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * A sheet's XML with its tab no longer selected, or undefined when it was not. Only the part before the cells
+ * (where the sheet views are) is decoded: a clerk's data sheet can be tens of MB.
+ */
+function deselected(data: Uint8Array): Uint8Array | undefined {
+  const cells = indexOfBytes(data, SHEET_DATA);
+  const headEnd = cells < 0 ? data.length : cells;
+  const head = new TextDecoder("utf-8", { ignoreBOM: true }).decode(data.subarray(0, headEnd));
+  const after = withTabSelected(head, false);
+  if (after === head) return undefined;
+  const edited = new TextEncoder().encode(after);
+  const out = new Uint8Array(edited.length + data.length - headEnd);
+  out.set(edited, 0);
+  out.set(data.subarray(headEnd), edited.length);
+  return out;
+}
+
+/** "1:3" → "$1:$3" (print titles are absolute rows). */
+function absoluteRows(rows: string): string {
+  const a = parseArea(rows);
+  return `$${a.top + 1}:$${a.bottom + 1}`;
+}

@@ -1,0 +1,197 @@
+/**
+ * The zip container of an .xlsx, read and written directly. Reading lists the entries from the central directory
+ * and hands out each one's compressed bytes as a view of the file (nothing is copied or inflated until asked);
+ * writing copies an unchanged entry's compressed bytes and CRC as they were, and deflates only new content.
+ * Compression goes through a ZipCodec: the web streams one here (browsers and Node alike), or Node's zlib
+ * (xlsx-file), which is faster and takes a level. No ZIP64: a workbook part over 4 GB is not a township's.
+ */
+
+export interface ZipCodec {
+  /** Raw deflate (no zlib header) at `level` 1–9, where the codec supports levels. */
+  deflate(data: Uint8Array, level: number): Promise<Uint8Array> | Uint8Array;
+  /** Raw inflate; `size` is the uncompressed size the zip records. */
+  inflate(data: Uint8Array, size: number): Promise<Uint8Array> | Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  size: number;
+  /** The entry's compressed bytes, a view of the file. */
+  raw: Uint8Array;
+}
+
+/** Content to add or replace, by name. */
+export interface NewEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const END = 0x06054b50;
+const UTF8_NAMES = 0x0800;
+const DATA_DESCRIPTOR = 0x0008;
+
+export class ZipFormatError extends Error {}
+
+/** The entries of a zip, in the order of its central directory. Throws ZipFormatError on anything else. */
+export function readZip(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (view.getUint32(i, true) === END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new ZipFormatError("不是 zip 文件（找不到目录）");
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (count === 0xffff || at === 0xffffffff) throw new ZipFormatError("不支持 ZIP64 格式");
+  const names = new TextDecoder("utf-8");
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ZipFormatError("zip 目录已损坏");
+    const flags = view.getUint16(at + 8, true);
+    const method = view.getUint16(at + 10, true);
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const offset = view.getUint32(at + 42, true);
+    if (compressed === 0xffffffff || size === 0xffffffff || offset === 0xffffffff) throw new ZipFormatError("不支持 ZIP64 格式");
+    if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) throw new ZipFormatError("zip 条目已损坏");
+    const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+    if (start + compressed > bytes.length) throw new ZipFormatError("zip 条目不完整");
+    entries.push({
+      name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method,
+      flags,
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+      size,
+      raw: bytes.subarray(start, start + compressed),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The uncompressed content of an entry. */
+export async function entryData(entry: ZipEntry, codec: ZipCodec): Promise<Uint8Array> {
+  if (entry.method === 0) return entry.raw;
+  if (entry.method !== 8) throw new ZipFormatError(`不支持的压缩方式（${entry.method}）：${entry.name}`);
+  return codec.inflate(entry.raw, entry.size);
+}
+
+/** MS-DOS time and date of now, as a zip stores them. */
+function dosNow(): { time: number; date: number } {
+  const d = new Date();
+  return {
+    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    date: ((Math.max(1980, d.getFullYear()) - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+/** A zip of `entries`: kept ones as they were (compressed bytes and CRC), new ones deflated at `level`. */
+export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec: ZipCodec, level: number): Promise<Uint8Array> {
+  const now = dosNow();
+  const encoder = new TextEncoder();
+  const items: { name: Uint8Array; entry: ZipEntry }[] = [];
+  for (const e of entries) {
+    if ("raw" in e) {
+      items.push({ name: encoder.encode(e.name), entry: e });
+      continue;
+    }
+    const raw = await codec.deflate(e.data, level);
+    const entry: ZipEntry = { name: e.name, method: 8, flags: 0, ...now, crc: codec.crc32(e.data), size: e.data.length, raw };
+    items.push({ name: encoder.encode(e.name), entry });
+  }
+  let total = 22;
+  for (const { name, entry } of items) total += 30 + name.length + entry.raw.length + 46 + name.length;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  const header = (signature: number, name: Uint8Array, e: ZipEntry, central: boolean, offset: number) => {
+    const flags = (e.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES;
+    view.setUint32(at, signature, true);
+    let p = at + 4;
+    if (central) {
+      view.setUint16(p, 20, true);
+      p += 2;
+    }
+    view.setUint16(p, 20, true);
+    view.setUint16(p + 2, flags, true);
+    view.setUint16(p + 4, e.method, true);
+    view.setUint16(p + 6, e.time, true);
+    view.setUint16(p + 8, e.date, true);
+    view.setUint32(p + 10, e.crc, true);
+    view.setUint32(p + 14, e.raw.length, true);
+    view.setUint32(p + 18, e.size, true);
+    view.setUint16(p + 22, name.length, true);
+    view.setUint16(p + 24, 0, true); // no extra fields
+    p += 26;
+    if (central) {
+      // comment length, disk, internal and external attributes: 0; then the local header's offset
+      view.setUint32(p + 10, offset, true);
+      p += 14;
+    }
+    out.set(name, p);
+    at = p + name.length;
+  };
+  for (const { name, entry } of items) {
+    offsets.push(at);
+    header(LOCAL, name, entry, false, 0);
+    out.set(entry.raw, at);
+    at += entry.raw.length;
+  }
+  const directory = at;
+  items.forEach(({ name, entry }, i) => header(CENTRAL, name, entry, true, offsets[i]));
+  view.setUint32(at, END, true);
+  view.setUint16(at + 8, items.length, true);
+  view.setUint16(at + 10, items.length, true);
+  view.setUint32(at + 12, at - directory, true);
+  view.setUint32(at + 16, directory, true);
+  return out;
+}
+
+let table: Uint32Array | undefined;
+
+/** CRC-32 (the zip one), for codecs that have no native one. */
+export function crc32(data: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+async function throughStream(data: Uint8Array, stream: { readable: ReadableStream; writable: WritableStream }): Promise<Uint8Array> {
+  const out = await new Response(
+    new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream as unknown as TransformStream<Uint8Array, Uint8Array>)
+  ).arrayBuffer();
+  return new Uint8Array(out);
+}
+
+/** Compression Streams ("deflate-raw"): browsers and Node 18+. Its level is the platform's default. */
+export const webCodec: ZipCodec = {
+  deflate: (data) => throughStream(data, new CompressionStream("deflate-raw")),
+  inflate: (data) => throughStream(data, new DecompressionStream("deflate-raw")),
+  crc32,
+};

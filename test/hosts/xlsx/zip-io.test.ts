@@ -1,0 +1,50 @@
+import JSZip from "jszip";
+import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
+import { ZipFormatError, crc32, entryData, readZip, webCodec, writeZip } from "../../../src/hosts/xlsx/zip-io";
+import { rawEntries } from "./zip-helpers";
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+async function sample(options: { streamFiles?: boolean } = {}): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file("a.xml", "<a>甲乙丙</a>".repeat(50), { compression: "DEFLATE" });
+  zip.file("dir/b.bin", new Uint8Array([0, 1, 2, 255]), { compression: "STORE" });
+  zip.folder("empty");
+  return zip.generateAsync({ type: "uint8array", streamFiles: options.streamFiles });
+}
+
+describe("zip-io", () => {
+  it.each([false, true])("reads entries (data descriptors: %s) and writes them back as they were, adding new ones", async (streamFiles) => {
+    const input = await sample({ streamFiles });
+    const entries = readZip(input);
+    expect(entries.map((e) => e.name)).toEqual(["a.xml", "dir/", "dir/b.bin", "empty/"]);
+    expect(new TextDecoder().decode(await entryData(entries[0], webCodec))).toBe("<a>甲乙丙</a>".repeat(50));
+    for (const codec of [webCodec, nodeCodec]) {
+      const output = await writeZip([...entries, { name: "新/c.xml", data: text("<c/>") }], codec, 6);
+      const before = rawEntries(input);
+      const after = rawEntries(output);
+      for (const name of ["a.xml", "dir/", "dir/b.bin", "empty/"]) expect(after.get(name)).toEqual(before.get(name));
+      const back = await JSZip.loadAsync(output, { checkCRC32: true });
+      expect(await back.file("新/c.xml")!.async("string")).toBe("<c/>");
+      expect(await back.file("a.xml")!.async("string")).toBe("<a>甲乙丙</a>".repeat(50));
+      expect([...(await back.file("dir/b.bin")!.async("uint8array"))]).toEqual([0, 1, 2, 255]);
+    }
+  });
+
+  it("agrees with zlib and JSZip on CRC-32, and both codecs inflate what either deflates", async () => {
+    const data = text("考核".repeat(1000) + "abc");
+    expect(crc32(data)).toBe(nodeCodec.crc32(data));
+    for (const a of [webCodec, nodeCodec]) {
+      const packed = await a.deflate(data, 9);
+      for (const b of [webCodec, nodeCodec]) expect(new Uint8Array(await b.inflate(packed, data.length))).toEqual(data);
+    }
+  });
+
+  it("refuses what is not a zip, and a broken one", async () => {
+    expect(() => readZip(text("PK\u0003\u0004 nothing else"))).toThrow(ZipFormatError);
+    const input = await sample();
+    const cut = input.slice();
+    cut[0] = 0; // the first entry's local header signature
+    expect(() => readZip(cut)).toThrow("zip 条目已损坏");
+  });
+});
