@@ -164,6 +164,8 @@ function measure(workbook: string, schemeFile: string, out: string): ChildReport
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-bench-"));
+  // The machine may be shared: the load average says how much the figures can be trusted.
+  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   try {
     const rows: { n: number; r: ChildReport; bytes: number }[] = [];
     for (const n of sizes) {
