@@ -53,14 +53,9 @@ export async function scoreWorkbook(args: ScoreArgs, io: PipelineIo): Promise<Pi
   const now = localIsoTime(io.now);
 
   io.progress(`读取 ${args.workbook}…`);
-  // Without the exceljs model: reading and writing go straight to the package (most of the time and memory).
-  const { host, unkept } = await openXlsxFile(input, args.workbook, { model: false });
-  if (unkept.length > 0) {
-    if (outputPath === input) {
-      throw new Error(`原文件中的${unkept.join("、")}无法保留，不能直接覆盖原文件：请用 -o 另存为新文件`);
-    }
-    io.warn(`注意：输出文件不含原文件中的${unkept.join("、")}（原文件未改动）`);
-  }
+  // Without the exceljs model: reading and writing go straight to the package (most of the time and memory), and
+  // every part of the clerk's file — charts, pivot tables, images — is copied into the output as it was.
+  const { host } = await openXlsxFile(input, args.workbook, { model: false });
 
   // A JSON scheme is handed to the workflow (which writes it as 考核方案); else the workbook's own is used.
   let given: Scheme | undefined;

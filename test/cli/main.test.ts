@@ -117,6 +117,15 @@ describe("kh score: results", () => {
     expect(withSheet).toEqual(withJson);
   });
 
+  it("warns (and still scores) when the points do not sum to 100", async () => {
+    const scheme = await writeScheme(dir, "95分.json", (s) => (s.indicators[0].points = 15));
+    const run = await kh(dir, ["score", WORKBOOK, "--scheme", scheme, "-o", "结果.xlsx", "--json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^注意：.*合计为 95，不是 100/m);
+    expect(JSON.parse(run.stdout)).toHaveLength(16);
+    expect(await listing(dir)).toContain("结果.xlsx");
+  });
+
   it("warns on stderr about blank inputs (scored 0), and still scores", async () => {
     const { host } = await openXlsxFile(path.join(dir, WORKBOOK));
     const ws = host.workbook.getWorksheet("村级考核");
@@ -146,16 +155,15 @@ describe("kh score: results", () => {
     expect(await listing(dir)).toEqual(before);
   });
 
-  it("warns when the output cannot keep a chart, and refuses to overwrite the input then", async () => {
+  it("keeps the clerk's other parts (a chart here) in the output as they were, with no warning", async () => {
     const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, WORKBOOK)));
     zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
     await fs.writeFile(path.join(dir, "有图表.xlsx"), await zip.generateAsync({ type: "uint8array" }));
-    const run = await kh(dir, ["score", "有图表.xlsx", "--scheme", SCHEME, "--json"]);
+    const run = await kh(dir, ["score", "有图表.xlsx", "--scheme", SCHEME, "-o", "结果.xlsx", "--json"]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("注意：输出文件不含原文件中的图表（原文件未改动）\n");
-    const over = await kh(dir, ["score", "有图表.xlsx", "--scheme", SCHEME, "-o", "有图表.xlsx"]);
-    expect(over.code).toBe(1);
-    expect(over.stderr).toBe("错误：原文件中的图表无法保留，不能直接覆盖原文件：请用 -o 另存为新文件\n");
+    expect(run.stderr).toBe("");
+    const out = await JSZip.loadAsync(await fs.readFile(path.join(dir, "结果.xlsx")));
+    expect(await out.file("xl/charts/chart1.xml")!.async("string")).toBe("<c:chartSpace/>");
   });
 
   it("shows progress on a terminal only, on stderr", async () => {
@@ -222,6 +230,18 @@ describe("kh score: bad input → exit 1, one Chinese line on stderr, nothing wr
   it("the header on the wrong row", async () => {
     const scheme = await writeScheme(dir, "错行.json", (s) => (s.data.headerRow = 1));
     await expectFailure(["score", WORKBOOK, "--scheme", scheme], /村名/);
+  });
+
+  it("duplicate unit names, naming the name and both rows", async () => {
+    const { host } = await openXlsxFile(path.join(dir, WORKBOOK));
+    host.workbook.getWorksheet("村级考核")!.getCell("A4").value = "牛颈村"; // row 4 was 西牛村; 牛颈村 is on row 3
+    await saveXlsxFile(host, path.join(dir, "重名.xlsx"));
+    await expectFailure(["score", "重名.xlsx", "--scheme", SCHEME], /^错误：.*牛颈村.*第3行.*第4行/);
+  });
+
+  it("a method's missing parameter, naming the indicator and the field", async () => {
+    const scheme = await writeScheme(dir, "缺目标值.json", (s) => delete s.indicators[2].target);
+    await expectFailure(["score", WORKBOOK, "--scheme", scheme], /^错误：方案第3个指标（参保率）：缺少“目标值”（target）/);
   });
 
   it("a missing scheme file", () => expectFailure(["score", WORKBOOK, "--scheme", "方案.json"], "错误：找不到方案文件：方案.json"));
