@@ -50,6 +50,8 @@ export function toFileFormula(formula: string): string {
 
 /** The text stored in the file → the formula as Excel shows it, with its "=". */
 export function fromFileFormula(stored: string): string {
-  const body = rewriteCode(stored, (code) => code.replace(KH_STORED, (_m, name: string) => `KH.${name.toUpperCase()}(`).replace(XLFN_STORED, ""));
+  const body = rewriteCode(stored, (code) =>
+    code.replace(KH_STORED, (_m, name: string) => `KH.${name.toUpperCase()}(`).replace(XLFN_STORED, "")
+  );
   return `=${body}`;
 }

@@ -64,7 +64,11 @@ function applyStyle(cell: Cell, s: CellStyle): void {
     cell.font = font;
   }
   if (s.horizontal || s.wrap !== undefined) {
-    cell.alignment = { vertical: "middle", ...(s.horizontal ? { horizontal: s.horizontal } : {}), ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}) };
+    cell.alignment = {
+      vertical: "middle",
+      ...(s.horizontal ? { horizontal: s.horizontal } : {}),
+      ...(s.wrap !== undefined ? { wrapText: s.wrap } : {}),
+    };
   }
   if (s.border) cell.border = THIN;
 }
