@@ -13,6 +13,7 @@
  * The build needs no network: office.js is referenced by URL, never downloaded.
  */
 const path = require("path");
+const { tsRule } = require("./scripts/ts-rule");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -72,15 +73,7 @@ module.exports = async (env, argv) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Types are checked by `tsc --noEmit` (see .ci/run); the bundle only needs the transpiled code.
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
-          },
-        },
+        tsRule(),
       ],
     },
     plugins: [

@@ -9,6 +9,7 @@
  *   npm run playground            http://localhost:3100/ (webpack-dev-server, rebuilds on change)
  */
 const fs = require("fs");
+const { tsRule } = require("./scripts/ts-rule");
 const path = require("path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -47,14 +48,7 @@ module.exports = (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json") },
-          },
-        },
+        tsRule(),
       ],
     },
     optimization: {

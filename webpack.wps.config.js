@@ -6,10 +6,11 @@
  *   ribbon.xml, images/    the 考核助手 tab
  *   taskpane.html + .js    the same React task pane as the Excel add-in, without office.js
  *   help.html              the function help, opened from the ribbon
- * Separate from webpack.config.js (the Office add-in) so neither build changes the other. Note: the Office build
- * cleans dist/, so run `npm run build` before `npm run build:wps`, not after.
+ * Separate from webpack.config.js (the Office add-in) so neither build changes the other: each cleans only its own
+ * output (the Office build keeps dist/wps and dist/playground).
  */
 const path = require("path");
+const { tsRule } = require("./scripts/ts-rule");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -37,14 +38,7 @@ module.exports = async (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, configFile: path.resolve(__dirname, "tsconfig.json"), compilerOptions: { target: "ES2017", sourceMap: dev } },
-          },
-        },
+        tsRule({ target: "ES2017", sourceMap: dev }),
       ],
     },
     plugins: [
