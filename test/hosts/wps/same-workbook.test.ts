@@ -5,7 +5,7 @@
  * saved file) give the same sheet names and order, values, formulas, merged areas, markers, and per cell the same
  * fills (and, between Excel and WPS, which run the same sheet plan, the same number formats).
  */
-import { CellValue as ExcelCellValue, Workbook, Worksheet } from "exceljs";
+import { Worksheet } from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { MARKER_SHEET } from "../../../src/core/generated-sheets";
@@ -19,7 +19,8 @@ import { colourOf } from "../../../src/hosts/wps/et-access";
 import { WpsHost } from "../../../src/hosts/wps/wps-host";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { FakeExcel } from "../excel/fake-excel";
-import { DATA_FORMULAS, DATA_MERGES, DATA_VALUES, dispatchLogModel, leaderboardModel, scoresModel } from "../sample-models";
+import { clerkWorkbookWithOwnBoard } from "../xlsx/clerk-workbook";
+import { DATA_FORMULAS, DATA_VALUES, dispatchLogModel, leaderboardModel, scoresModel } from "../sample-models";
 import { DoubleApplication } from "./double/et-double";
 import { putCells } from "./double/fixtures";
 
@@ -75,7 +76,10 @@ async function viaExcel(): Promise<Rendered> {
 async function viaWps(): Promise<Rendered> {
   const app = new DoubleApplication({}, ["村级考核", "龙虎榜"]);
   const data = app.sheet("村级考核")!;
-  putCells(data, DATA_VALUES.map((row, r) => row.map((v, c) => DATA_FORMULAS[r][c] ?? v)));
+  putCells(
+    data,
+    DATA_VALUES.map((row, r) => row.map((v, c) => DATA_FORMULAS[r][c] ?? v))
+  );
   data.merges.push({ r0: 1, c0: 1, r1: 1, c1: 4 });
   putCells(app.sheet("龙虎榜")!, [["我自己的榜"]]);
   const host = new WpsHost(app as unknown as EtApplication);
@@ -95,17 +99,7 @@ async function viaWps(): Promise<Rendered> {
 }
 
 async function viaXlsx(): Promise<Rendered> {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet("村级考核");
-  DATA_VALUES.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const f = DATA_FORMULAS[r][c];
-      ws.getCell(r + 1, c + 1).value = f ? ({ formula: f.slice(1), result: value } as ExcelCellValue) : value;
-    })
-  );
-  ws.mergeCells(DATA_MERGES[0]);
-  wb.addWorksheet("龙虎榜").getCell("A1").value = "我自己的榜";
-  let host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+  let host = await XlsxHost.fromBuffer(await clerkWorkbookWithOwnBoard());
   for (const batch of BATCHES()) {
     await host.writeSheets(batch, { activate: "龙虎榜", now: NOW });
     host = await XlsxHost.fromBuffer(await host.toBuffer()); // through a saved file each time
@@ -133,10 +127,12 @@ async function viaXlsx(): Promise<Rendered> {
  */
 function comparable(data: SheetData | undefined) {
   if (!data) return undefined;
-  const cells = data.values.map((row, r) => row.map((v, c) => {
-    const f = data.formulas?.[r]?.[c] ?? null;
-    return f !== null ? { formula: f } : v === "" ? null : v;
-  }));
+  const cells = data.values.map((row, r) =>
+    row.map((v, c) => {
+      const f = data.formulas?.[r]?.[c] ?? null;
+      return f !== null ? { formula: f } : v === "" ? null : v;
+    })
+  );
   while (cells.length && cells[cells.length - 1].every((x) => x === null)) cells.pop();
   const width = Math.max(0, ...cells.map((row) => row.reduce<number>((w, x, c) => (x === null ? w : c + 1), 0)));
   return { cells: cells.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null)), merges: [...(data.merges ?? [])].sort() };

@@ -3,33 +3,27 @@
  * and order, values, formulas, merges and visibility as read back, and every cell's fill, font, alignment, border
  * and number format. (The one intended difference: the xlsx host also gives formula-like texts the Text format.)
  */
-import { CellValue as ExcelCellValue, Workbook, Worksheet } from "exceljs";
+import { Worksheet } from "exceljs";
 import { SheetModel } from "../../../src/core/sheet-model";
 import { MemoryHost } from "../../../src/hosts/memory/memory-host";
 import { MemorySheet, sheetOfValues } from "../../../src/hosts/memory/memory-workbook";
 import { CellStyle } from "../../../src/hosts/render-plan";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
+import { clerkWorkbookWithOwnBoard } from "./clerk-workbook";
 import { DATA_FORMULAS, DATA_MERGES, DATA_VALUES, dispatchLogModel, leaderboardModel, scoresModel } from "../sample-models";
 
 const NOW = "2025-11-22T08:00:00.000Z";
 
 async function xlsxClerk(): Promise<XlsxHost> {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet("村级考核");
-  DATA_VALUES.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const f = DATA_FORMULAS[r][c];
-      ws.getCell(r + 1, c + 1).value = f ? ({ formula: f.slice(1), result: value } as ExcelCellValue) : value;
-    })
-  );
-  ws.mergeCells(DATA_MERGES[0]);
-  wb.addWorksheet("龙虎榜").getCell("A1").value = "我自己的榜";
-  return XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return XlsxHost.fromBuffer(await clerkWorkbookWithOwnBoard());
 }
 
 function memoryClerk(): MemoryHost {
   return new MemoryHost({
-    sheets: [sheetOfValues("村级考核", DATA_VALUES, { formulas: DATA_FORMULAS, merges: DATA_MERGES }), sheetOfValues("龙虎榜", [["我自己的榜"]])],
+    sheets: [
+      sheetOfValues("村级考核", DATA_VALUES, { formulas: DATA_FORMULAS, merges: DATA_MERGES }),
+      sheetOfValues("龙虎榜", [["我自己的榜"]]),
+    ],
   });
 }
 
@@ -68,7 +62,10 @@ async function writeBoth(models: SheetModel[][]): Promise<[XlsxHost, MemoryHost]
 
 describe("xlsx and in-memory hosts render the same sheets", () => {
   it("same names, values, formulas, merges, markers and styles", async () => {
-    const [xlsx, memory] = await writeBoth([[scoresModel(), leaderboardModel(), dispatchLogModel(1)], [scoresModel("KH."), dispatchLogModel(2)]]);
+    const [xlsx, memory] = await writeBoth([
+      [scoresModel(), leaderboardModel(), dispatchLogModel(1)],
+      [scoresModel("KH."), dispatchLogModel(2)],
+    ]);
     const names = await memory.sheetNames();
     expect(await xlsx.sheetNames()).toEqual(names);
     expect(names).toEqual(["村级考核", "龙虎榜", "得分", "龙虎榜(考核助手)", "调度记录", "KH_标记"]);

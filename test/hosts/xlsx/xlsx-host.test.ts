@@ -14,21 +14,15 @@ import { SheetModel } from "../../../src/core/sheet-model";
 import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
 import { webCodec } from "../../../src/hosts/xlsx/zip-io";
 import { ooxmlProblems } from "./ooxml-check";
+import { clerkDataWorkbook } from "./clerk-workbook";
 import { cellXml, openZip, partText, rawEntries, sheetPath, sheetXml } from "./zip-helpers";
 
 const NOW = "2025-11-22T08:00:00.000Z";
 
 /** A clerk's workbook as Excel would save it: data sheet with a merged title, header on row 2, formulas, styles. */
 function clerkWorkbook(): Workbook {
-  const wb = new Workbook();
-  const ws = wb.addWorksheet("村级考核");
-  DATA_VALUES.forEach((row, r) =>
-    row.forEach((value, c) => {
-      const formula = DATA_FORMULAS[r][c];
-      ws.getCell(r + 1, c + 1).value = formula ? ({ formula: formula.slice(1), result: value } as ExcelCellValue) : value;
-    })
-  );
-  ws.mergeCells(DATA_MERGES[0]);
+  const wb = clerkDataWorkbook();
+  const ws = wb.getWorksheet("村级考核")!;
   ws.getCell("A1").font = { bold: true, size: 16 };
   ws.getRow(2).font = { bold: true };
   ws.getCell("C3").numFmt = "0.0";
