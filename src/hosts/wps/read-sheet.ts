@@ -41,15 +41,19 @@ function readMerges(used: EtRange, rows: number, columns: number): string[] {
   return [...found];
 }
 
-export function readSheetData(sheet: EtWorksheet): SheetData {
-  const name = prop(sheet.Name);
+/** A sheet's used range: where it starts (1-based), its size, and its Value2 and Formula as rows. */
+export function usedBlock(sheet: EtWorksheet) {
   const used = sheet.UsedRange;
   const top = prop(used.Row);
   const left = prop(used.Column);
   const rows = prop(used.Rows.Count);
   const columns = prop(used.Columns.Count);
-  const rawValues = asRows(used.Value2, rows, columns);
-  const rawFormulas = asRows(used.Formula, rows, columns);
+  return { used, top, left, rows, columns, values: asRows(used.Value2, rows, columns), formulas: asRows(used.Formula, rows, columns) };
+}
+
+export function readSheetData(sheet: EtWorksheet): SheetData {
+  const name = prop(sheet.Name);
+  const { used, top, left, rows, columns, values: rawValues, formulas: rawFormulas } = usedBlock(sheet);
 
   const height = top - 1 + rows;
   const width = left - 1 + columns;

@@ -11,8 +11,8 @@ import { TEXT_FORMAT, needsTextFormat } from "../excel/text-guard";
 import { HostKind, SheetData, WorkbookHost, WriteResult } from "../host";
 import { SheetRender, renderWrite, usedRows, writtenName } from "../render-plan";
 import { EtApplication, EtWorkbook, EtWorksheet } from "./et";
-import { asRows, prop } from "./et-access";
-import { readSheetData } from "./read-sheet";
+import { prop } from "./et-access";
+import { readSheetData, usedBlock } from "./read-sheet";
 import { isVisible, renderSheet } from "./render-sheet";
 
 /** What is needed to undo one sheet's write if a later one fails. */
@@ -135,13 +135,7 @@ export class WpsHost implements WorkbookHost {
 
   /** Keep a replaced sheet's used range (formulas and constants) so a failed batch can put it back. */
   private backup(sheet: EtWorksheet): Undo {
-    const used = sheet.UsedRange;
-    const top = prop(used.Row);
-    const left = prop(used.Column);
-    const rows = prop(used.Rows.Count);
-    const columns = prop(used.Columns.Count);
-    const formulas = asRows(used.Formula, rows, columns);
-    const values = asRows(used.Value2, rows, columns);
+    const { used, top, left, formulas, values } = usedBlock(sheet);
     const content = values.map((row, r) =>
       row.map((v, c) => {
         const f = formulas[r][c];
