@@ -13,6 +13,7 @@
 import { CellValue, columnIndex } from "../../core/sheet-model";
 import { SheetData } from "../host";
 import { blankMergedTails } from "../render-plan";
+import { CellGrid } from "./cell-grid";
 import { slideFormula } from "./slide-formula";
 import { fromFileFormula } from "./xlsx-formulas";
 import { attributes, cellTextUnescape, elements, findElement, xmlDecode } from "./xml-text";
@@ -117,18 +118,9 @@ export class PackageReader {
   }
 }
 
-interface Found {
-  r: number;
-  c: number;
-  value: CellValue;
-  formula: string | null;
-}
-
 /** The cells of a worksheet's XML as SheetData. */
 export function parseSheet(name: string, xml: string, strings: readonly string[], date1904: boolean): SheetData {
-  const found: Found[] = [];
-  let height = 0;
-  let width = 0;
+  const grid = new CellGrid();
   /** Shared formulas by si: the first cell's formula as stored, and where it is. */
   const shared = new Map<string, { text: string; r: number; c: number }>();
   const data = findElement(xml, "sheetData");
@@ -165,21 +157,9 @@ export function parseSheet(name: string, xml: string, strings: readonly string[]
         formula = text ? fromFileFormula(text) : null;
       } else if (stored) formula = fromFileFormula(stored);
     }
-    const value = cellValue(type, inner, strings, date1904);
-    if (value === null && formula === null) continue;
-    found.push({ r: row, c: column, value, formula });
-    // An empty text is kept where it stands but does not stretch the used range.
-    if (value === "" && formula === null) continue;
-    height = Math.max(height, row + 1);
-    width = Math.max(width, column + 1);
+    grid.add(row, column, cellValue(type, inner, strings, date1904), formula);
   }
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const f of found) {
-    if (f.r >= height || f.c >= width) continue;
-    values[f.r][f.c] = f.value;
-    formulas[f.r][f.c] = f.formula;
-  }
+  const { values, formulas } = grid.grids();
   const mergeList = findElement(xml, "mergeCells");
   const merges = mergeList
     ? elements(mergeList.text, "mergeCell")

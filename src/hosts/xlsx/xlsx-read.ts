@@ -12,6 +12,7 @@ import { Cell, CellValue as ExcelCellValue, ValueType, Worksheet } from "exceljs
 import { CellValue } from "../../core/sheet-model";
 import { SheetData } from "../host";
 import { blankMergedTails } from "../render-plan";
+import { CellGrid } from "./cell-grid";
 import { fromFileFormula } from "./xlsx-formulas";
 
 const MS_PER_DAY = 86_400_000;
@@ -54,9 +55,7 @@ export function worksheetMerges(ws: Worksheet): string[] {
 }
 
 export function readWorksheet(ws: Worksheet, date1904: boolean): SheetData {
-  let height = 0;
-  let width = 0;
-  const found: { r: number; c: number; value: CellValue; formula: string | null }[] = [];
+  const grid = new CellGrid();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged area's other cells mirror the top-left value in exceljs; they are blank in Excel.
@@ -64,21 +63,10 @@ export function readWorksheet(ws: Worksheet, date1904: boolean): SheetData {
       const formula = isFormulaCell(cell) ? fromFileFormula(cell.formula) : null;
       // A formula cell's `value` drops a cached 0, false or "" (exceljs copies only truthy parts); `result` has it.
       const value = formula === null ? plainValue(cell.value, date1904) : plainValue(cell.result as ExcelCellValue, date1904);
-      if (value === null && formula === null) return;
-      found.push({ r: rowNumber - 1, c: colNumber - 1, value, formula });
-      // An empty text is kept where it stands but does not stretch the used range.
-      if (value === "" && formula === null) return;
-      height = Math.max(height, rowNumber);
-      width = Math.max(width, colNumber);
+      grid.add(rowNumber - 1, colNumber - 1, value, formula);
     });
   });
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const f of found) {
-    if (f.r >= height || f.c >= width) continue;
-    values[f.r][f.c] = f.value;
-    formulas[f.r][f.c] = f.formula;
-  }
+  const { values, formulas } = grid.grids();
   const merges = worksheetMerges(ws);
   blankMergedTails(values, formulas, merges);
   return { name: ws.name, values, formulas, merges };
