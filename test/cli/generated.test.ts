@@ -7,8 +7,8 @@ import { SheetModel } from "../../src/core/sheet-model";
 import { parseScheme } from "../../src/core/scheme/parse";
 import { readDataTable } from "../../src/core/data-table";
 import { scoreUnits } from "../../src/core/scoring/score-units";
-import { scoresColumns } from "../../src/core/sheets/scores-sheet";
 import { FormulaWorkbook, mismatches } from "../core/sheets/hf-workbook";
+import { expectedScores } from "../core/sheets/expected-scores";
 import { SAMPLES, SCHEME, WORKBOOK, kh, scratch } from "./cli-support";
 
 let dir: string;
@@ -44,29 +44,9 @@ describe("kh score writes live 得分 formulas that still compute the core's val
     const formulas = scores.cells.flat().filter((c) => "formula" in c);
     expect(formulas.length).toBe(16 * 17);
     expect(formulas.some((c) => /KH\./.test((c as { formula: string }).formula))).toBe(mode === "kh");
-    // exceljs reads a cached result of 0 back as blank (the file holds <v>0</v>), so the expected values are the
-    // core's, from the data as read back.
+    // The expected values are the core's, from the data as read back from the output.
     const parsed = parseScheme(JSON.parse(await fs.readFile(path.join(dir, SCHEME), "utf8"))).scheme;
-    const table = readDataTable(data.values, parsed.data);
-    const units = scoreUnits(parsed, table).units;
-    const cols = scoresColumns(parsed);
-    const expected = (row: number, col: number) => {
-      const u = units[row - 2];
-      const k = cols.indicators.indexOf(col);
-      if (k >= 0) return u.scores[parsed.indicators[k].name];
-      const byCol = new Map<number, unknown>([
-        [cols.name, u.name],
-        [cols.group, u.group],
-        [cols.bonus, u.bonus],
-        [cols.deduction, u.deduction],
-        [cols.coefficient, u.coefficient],
-        [cols.total, u.total],
-        [cols.veto, u.vetoed ? "是" : "否"],
-        [cols.rank, u.rank],
-        [cols.grade, u.grade],
-      ]);
-      return byCol.get(col) as never;
-    };
+    const expected = expectedScores(parsed, scoreUnits(parsed, readDataTable(data.values, parsed.data)).units);
     const wb = new FormulaWorkbook({ 村级考核: data.values }, [scheme, scores]);
     expect(mismatches(wb, scores, expected)).toEqual([]);
   });

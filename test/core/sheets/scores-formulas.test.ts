@@ -8,15 +8,15 @@ import { parseScheme } from "../../../src/core/scheme/parse";
 import { readSchemeSheet } from "../../../src/core/scheme/read-scheme-sheet";
 import { schemeSheet, schemeSheetLayout } from "../../../src/core/scheme/scheme-sheet";
 import { Scheme } from "../../../src/core/scheme/types";
-import { DataTable, readDataTable } from "../../../src/core/data-table";
+import { readDataTable } from "../../../src/core/data-table";
 import { scoreUnits } from "../../../src/core/scoring/score-units";
 import { SheetModel } from "../../../src/core/sheet-model";
-import { SCORES_FIRST_ROW, scoresColumns, scoresSheet } from "../../../src/core/sheets/scores-sheet";
-import { UnitResult } from "../../../src/core/unit-result";
+import { scoresColumns, scoresSheet } from "../../../src/core/sheets/scores-sheet";
 import { Cell } from "../../../src/core/values";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { FormulaWorkbook, formulaCount, mismatches } from "./hf-workbook";
 import { randomCase } from "./random-scheme";
+import { expectedScores } from "./expected-scores";
 
 const MODES = ["native", "kh"] as const;
 
@@ -28,28 +28,6 @@ function build(scheme: Scheme, values: Cell[][], mode: "native" | "kh") {
   return { table, result, scores, wb };
 }
 
-/** The value the core gives each 得分 cell, by row and column of the model. */
-function expectedFrom(scheme: Scheme, table: DataTable, units: UnitResult[]) {
-  const c = scoresColumns(scheme);
-  return (row: number, col: number) => {
-    const r = units[row - (SCORES_FIRST_ROW - 1)];
-    const k = c.indicators.indexOf(col);
-    if (k >= 0) return r.scores[scheme.indicators[k].name];
-    const parts: [number, unknown][] = [
-      [c.name, r.name],
-      [c.group, r.group],
-      [c.bonus, r.bonus],
-      [c.deduction, r.deduction],
-      [c.coefficient, r.coefficient],
-      [c.total, r.total],
-      [c.veto, r.vetoed ? "是" : "否"],
-      [c.rank, r.rank],
-      [c.grade, r.grade],
-    ];
-    return parts.find(([at]) => at === col)?.[1] as never;
-  };
-}
-
 describe("得分 formulas on the sample", () => {
   const { scheme } = parseScheme(sampleSchemeJson());
   const values = sampleValues();
@@ -59,7 +37,7 @@ describe("得分 formulas on the sample", () => {
     expect(formulaCount(scores)).toBe(table.units.length * scoresColumns(scheme).width);
     expect(mismatches(wb, scores)).toEqual([]);
     // The cached values are the core's own.
-    expect(mismatches(wb, scores, expectedFrom(scheme, table, result.units))).toEqual([]);
+    expect(mismatches(wb, scores, expectedScores(scheme, result.units))).toEqual([]);
   });
 
   test.each(MODES)("%s: a weight changed on 考核方案 recalculates 得分 as the core says", (mode) => {
@@ -75,7 +53,7 @@ describe("得分 formulas on the sample", () => {
     const before = scoreUnits(scheme, table).units;
     expect(after.map((u) => u.total)).not.toEqual(before.map((u) => u.total));
     expect(after.map((u) => u.rank)).not.toEqual(before.map((u) => u.rank));
-    expect(mismatches(wb, scores, expectedFrom(changed, table, after))).toEqual([]);
+    expect(mismatches(wb, scores, expectedScores(changed, after))).toEqual([]);
   });
 
   test.each(MODES)("%s: a changed target, cap, precision and grade table recalculate too", (mode) => {
@@ -97,7 +75,7 @@ describe("得分 formulas on the sample", () => {
     wb.set("考核方案", `A${layout.grades!.rows[1]}`, 86);
     const table = readDataTable(values, changed.data);
     const after = scoreUnits(changed, table).units;
-    expect(mismatches(wb, scores, expectedFrom(changed, table, after))).toEqual([]);
+    expect(mismatches(wb, scores, expectedScores(changed, after))).toEqual([]);
   });
 
   test.each(MODES)("%s: 等次系数 retyped with the Chinese IME's punctuation are read live", (mode) => {
@@ -109,7 +87,7 @@ describe("得分 formulas on the sample", () => {
     const table = readDataTable(values, changed.data);
     const after = scoreUnits(changed, table).units;
     expect(after.map((u) => u.scores["群众满意"])).not.toEqual(scoreUnits(scheme, table).units.map((u) => u.scores["群众满意"]));
-    expect(mismatches(wb, scores, expectedFrom(changed, table, after))).toEqual([]);
+    expect(mismatches(wb, scores, expectedScores(changed, after))).toEqual([]);
   });
 
   test("formulas read the 考核方案 sheet as the clerk left it (rows moved, read back)", () => {
@@ -162,7 +140,7 @@ describe("得分 formulas on random schemes and data", () => {
           changed.indicators[k].points = points;
           wb.set("考核方案", schemeSheetLayout(scheme).indicators[k].cells.points, points);
           const after = scoreUnits(changed, table).units;
-          expect(mismatches(wb, scores, expectedFrom(changed, table, after))).toEqual([]);
+          expect(mismatches(wb, scores, expectedScores(changed, after))).toEqual([]);
         }
       }),
       { numRuns: 25 }
