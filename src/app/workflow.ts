@@ -26,7 +26,8 @@ import { draw } from "../core/draw";
 import { textKey } from "../core/values";
 import { Explanation, explainScore } from "../core/explain";
 import { bulletinSentences } from "../core/bulletin-text";
-import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheet } from "../core/sheets/scores-sheet";
+import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheets } from "../core/sheets/scores-sheet";
+import { READINGS_SHEET } from "../core/sheets/readings-sheet";
 import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-sheet";
 import { rewardsSheet } from "../core/sheets/rewards-sheet";
 import { bulletinSheet, bulletinSheetName } from "../core/sheets/bulletin-sheet";
@@ -167,21 +168,35 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
   const planned = [
     ...(ctx.schemeModel ? [{ name: ctx.schemeModel.name, kind: "scheme" as const }] : []),
     { name: SCORES_SHEET, kind: "scores" as const },
+    { name: READINGS_SHEET, kind: "readings" as const },
   ];
   const names = await plannedNames(host, planned, now);
-  const schemeSheetName = ctx.schemeModel ? names[0] : ctx.schemeSheet;
+  const [schemeSheetName, scoresName, readingsName] = ctx.schemeModel ? names : [ctx.schemeSheet, ...names];
   const { scheme, table } = ctx;
   const models: SheetModel[] = [];
   if (ctx.schemeModel) models.push(ctx.schemeModel);
+  const { scores, readings } = scoresSheets({
+    scheme,
+    table,
+    result,
+    layout: ctx.layout,
+    schemeSheet: schemeSheetName,
+    name: scoresName,
+    readingsSheet: readingsName,
+    formulas: opts.formulas ?? "native",
+  });
   models.push(
-    scoresSheet({ scheme, table, result, layout: ctx.layout, schemeSheet: schemeSheetName, formulas: opts.formulas ?? "native" }),
+    scores,
     leaderboardSheet({ scheme, units: result.units, now }),
-    rewardsSheet({ scheme, units: result.units, details: result.details, now })
+    rewardsSheet({ scheme, units: result.units, details: result.details, now }),
+    ...(readings ? [readings] : [])
   );
   progress("写入工作簿", 0.75);
   const { written } = await host.writeSheets(models, { activate: LEADERBOARD_SHEET, now });
   progress("完成", 1);
-  return { written, units: result.units, warnings: ctx.warnings, problems: missingLines(result.units) };
+  // 读数 is very hidden: the clerk is told of the sheets they can open.
+  const shown = written.filter((name) => name !== readings?.name);
+  return { written: shown, units: result.units, warnings: ctx.warnings, problems: missingLines(result.units) };
 }
 
 export interface BulletinOptions {

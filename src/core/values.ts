@@ -12,7 +12,22 @@ export type Grid = Cell[][];
 export type CellOrGrid = Cell | Grid;
 
 export function isBlank(v: unknown): v is null | undefined | "" {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  return v === null || v === undefined || (typeof v === "string" && cleanText(v) === "");
+}
+
+/**
+ * A clerk's text as every reading compares it, and exactly as the live formulas' `读数` sheet reads it (see
+ * sheets/reading-formulas.ts): full-width ASCII folded (ASC), the ideographic and no-break spaces made spaces, the
+ * zero-width space and BOM pasted from web pages removed, the minus sign (U+2212) made "-", then Excel's TRIM
+ * (spaces off both ends, inner runs made one). Tabs and line breaks are kept, as TRIM keeps them.
+ */
+export function cleanText(s: string): string {
+  return toHalfWidth(s)
+    .replace(/\u00a0/g, " ")
+    .replace(/[\u200b\ufeff]/g, "")
+    .replace(/\u2212/g, "-")
+    .replace(/ {2,}/g, " ")
+    .replace(/^ | $/g, "");
 }
 
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, the ideographic space to a space. */
@@ -33,9 +48,10 @@ const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 /**
  * The number a text stands for, or undefined when it is not one. Trims, folds full-width characters and the
  * Chinese comma (，), drops thousands separators, and divides by 100 for a trailing % (or ％) and 1000 for ‰.
+ * The separators must group by threes: "1,23" is not a number (the live formula would read 123; the core refuses).
  */
 export function parseNumberText(text: string): number | undefined {
-  let s = toHalfWidth(text).replace(/，/g, ",").replace(/[−﹣]/g, "-").trim();
+  let s = cleanText(text);
   let scale = 1;
   if (s.endsWith("%")) {
     scale = 100;
@@ -78,7 +94,9 @@ export function optionalNumber(v: Cell, fallback: number): number {
   return requireNumber(v, fallback);
 }
 
-const TRUE_FLAGS = new Set(["是", "有", "√", "✓", "✔", "Y", "YES", "T", "TRUE", "否决", "1"]);
+/** Texts read as a true flag, besides TRUE and a non-zero number (the live formulas use the same list). */
+export const TRUE_FLAG_TEXTS: readonly string[] = ["是", "有", "√", "✓", "✔", "Y", "YES", "T", "TRUE", "否决", "1"];
+const TRUE_FLAGS = new Set(TRUE_FLAG_TEXTS);
 const FALSE_FLAGS = new Set(["否", "无", "×", "✗", "✘", "N", "NO", "F", "FALSE", "0", "-", "—", "/"]);
 
 /** A yes/no flag: true, false, or undefined when the value is not a recognised flag. */
@@ -87,7 +105,7 @@ export function readFlag(v: Cell): boolean | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? v !== 0 : undefined;
   if (isBlank(v)) return false;
   if (typeof v !== "string") return undefined;
-  const s = toHalfWidth(v).trim().toUpperCase();
+  const s = cleanText(v).toUpperCase();
   if (TRUE_FLAGS.has(s)) return true;
   if (FALSE_FLAGS.has(s)) return false;
   return undefined;
@@ -145,12 +163,12 @@ export function isGrid(v: CellOrGrid): v is Grid {
   return Array.isArray(v);
 }
 
-/** A cell as a key for grouping and matching (类别 = 行政村): trimmed, full-width folded; numbers by their value. */
+/** A cell as a key for grouping and matching (类别 = 行政村): cleanText; numbers by their shortest decimal form. */
 export function textKey(v: Cell): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return toHalfWidth(v).trim();
+  return cleanText(v);
 }
 
 /** Rows of a 2-column (or wider) table argument; a single row such as {0.91, 1000} is a table of one row. */

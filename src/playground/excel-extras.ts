@@ -3,6 +3,8 @@
  * - RANK and RANK.EQ (competition ranking, highest first unless `order` is non-zero; text and blanks in the range
  *   are skipped; a number not in the range is #N/A). Two numbers are equal when they agree to 9 decimal places,
  *   as in the KH.* functions (SPEC §2.1).
+ * - ASC (full-width ASCII and the ideographic space to half-width, as Excel's ASC does for Chinese text) and LOOKUP
+ *   in its vector form (the last entry ≤ the value of an ascending vector), both used by the generated sheets.
  * - The literals TRUE and FALSE: HyperFormula only knows the functions TRUE() and FALSE(), so a formula is handed
  *   to it with the bare literals turned into calls (never inside a "string" or a 'sheet name').
  * - Unquoted sheet names that are not plain ASCII (=数据!A2, which Excel accepts): HyperFormula only parses them
@@ -18,6 +20,7 @@ import {
   SimpleRangeValue,
 } from "hyperformula";
 import { tieKey } from "../core/round";
+import { toHalfWidth } from "../core/values";
 import { rewriteCode } from "../hosts/formula-text";
 
 const BOOLEAN_LITERAL = /(?<![A-Za-z0-9_.$\u4e00-\u9fff])(TRUE|FALSE)(?![A-Za-z0-9_.(!\u4e00-\u9fff])/gi;
@@ -56,6 +59,15 @@ export function excelRank(n: number, numbers: readonly number[], order: number):
   return found ? better + 1 : new CellError(ErrorType.NA, "RANK：数值不在区域中");
 }
 
+/** LOOKUP(x, keys, results): the result at the last key ≤ x (keys ascending); #N/A below the first. */
+export function vectorLookup(x: unknown, keys: readonly unknown[], results: readonly unknown[]): unknown {
+  let at = -1;
+  keys.forEach((k, i) => {
+    if (typeof k === "number" && typeof x === "number" && k <= x) at = i;
+  });
+  return at < 0 ? new CellError(ErrorType.NA, "LOOKUP：找不到") : results[at];
+}
+
 let registered = false;
 
 export function registerExcelExtras(): void {
@@ -81,6 +93,21 @@ export function registerExcelExtras(): void {
       );
     };
   }
+  implemented.ASC = { method: "excelAsc", parameters: [{ argumentType: FunctionArgumentType.STRING }] };
+  translations.ASC = "ASC";
+  proto.excelAsc = function (this: any, ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args, state, this.metadata("ASC"), (text: string) => toHalfWidth(text));
+  };
+  implemented.LOOKUP = {
+    method: "excelLookup",
+    parameters: [{ argumentType: FunctionArgumentType.NOERROR }, { argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE }],
+  };
+  translations.LOOKUP = "LOOKUP";
+  proto.excelLookup = function (this: any, ast: { args: unknown[] }, state: unknown) {
+    return this.runFunction(ast.args, state, this.metadata("LOOKUP"), (x: unknown, keys: SimpleRangeValue, results: SimpleRangeValue) =>
+      vectorLookup(x, keys.rawData().flat(), results.rawData().flat())
+    );
+  };
   (ExcelExtras as unknown as { implementedFunctions: ImplementedFunctions }).implementedFunctions = implemented;
   HyperFormula.registerFunctionPlugin(ExcelExtras, { enGB: translations, enUS: translations });
   registered = true;

@@ -26,7 +26,7 @@ describe("generateBoard", () => {
     const steps: [string, number][] = [];
     const out = await generateBoard(host, { scheme: villageScheme(), now: NOW, onProgress: (s, f) => steps.push([s, f]) });
     expect(out.written).toEqual(["考核方案", "得分", "龙虎榜", "奖惩兑现"]);
-    expect(await host.sheetNames()).toEqual(["村级考核", "说明", "考核方案", "得分", "龙虎榜", "奖惩兑现", MARKER_SHEET]);
+    expect(await host.sheetNames()).toEqual(["村级考核", "说明", "考核方案", "得分", "龙虎榜", "奖惩兑现", "读数", MARKER_SHEET]);
     expect(host.workbook.active).toBe("龙虎榜");
     const scheme = villageScheme();
     expect(out.units).toEqual(scoreUnits(scheme, readDataTable(values(), scheme.data)).units);
@@ -54,7 +54,7 @@ describe("generateBoard", () => {
       expect({ ...b, cells: [b.cells[0], ...b.cells.slice(2)] }).toEqual({ ...a, cells: [a.cells[0], ...a.cells.slice(2)] });
       expect(String(b.cells[1][0]?.value)).toContain("生成时间：2025-11-23 09:00");
     }
-    expect(await host.readMarkers()).toHaveLength(4);
+    expect(await host.readMarkers()).toHaveLength(5);
   });
 
   it("never touches a clerk's own 龙虎榜: ours goes to 龙虎榜(考核助手), which is activated", async () => {

@@ -41,13 +41,14 @@ describe("kh score writes live 得分 formulas that still compute the core's val
     const data = (await host.readSheet("村级考核"))!;
     const scheme = await asModel("out.xlsx", "考核方案");
     const scores = await asModel("out.xlsx", "得分");
+    const readings = await asModel("out.xlsx", "读数");
     const formulas = scores.cells.flat().filter((c) => "formula" in c);
     expect(formulas.length).toBe(16 * 17);
     expect(formulas.some((c) => /KH\./.test((c as { formula: string }).formula))).toBe(mode === "kh");
     // The expected values are the core's, from the data as read back from the output.
     const parsed = parseScheme(JSON.parse(await fs.readFile(path.join(dir, SCHEME), "utf8"))).scheme;
     const expected = expectedScores(parsed, scoreUnits(parsed, readDataTable(data.values, parsed.data)).units);
-    const wb = new FormulaWorkbook({ 村级考核: data.values }, [scheme, scores]);
+    const wb = new FormulaWorkbook({ 村级考核: data.values }, [scheme, scores, readings]);
     expect(mismatches(wb, scores, expected)).toEqual([]);
   });
 
@@ -68,7 +69,7 @@ describe("kh score run again on its own output", () => {
     expect(JSON.parse(again.stdout)).toEqual(first);
     const names = async (f: string) => (await openXlsxFile(path.join(dir, f))).host.sheetNames();
     expect(await names("out2.xlsx")).toEqual(await names("out.xlsx"));
-    expect(await names("out2.xlsx")).toEqual(["村级考核", "考核方案", "得分", "龙虎榜", "奖惩兑现", MARKER_SHEET]);
+    expect(await names("out2.xlsx")).toEqual(["村级考核", "考核方案", "得分", "龙虎榜", "奖惩兑现", "读数", MARKER_SHEET]);
   });
 });
 

@@ -100,7 +100,7 @@ describe("kh score: results", () => {
     expect(await listing(dir)).toEqual([SCHEME, "村级考核-考核结果.xlsx", WORKBOOK].sort());
     expect(Buffer.compare(await fs.readFile(path.join(dir, WORKBOOK)), before)).toBe(0);
     const { host } = await openXlsxFile(path.join(dir, "村级考核-考核结果.xlsx"));
-    expect(await host.sheetNames()).toEqual(["村级考核", "考核方案", "得分", "龙虎榜", "奖惩兑现", MARKER_SHEET]);
+    expect(await host.sheetNames()).toEqual(["村级考核", "考核方案", "得分", "龙虎榜", "奖惩兑现", "读数", MARKER_SHEET]);
     const original = await (await openXlsxFile(path.join(dir, WORKBOOK))).host.readSheet("村级考核");
     expect(await host.readSheet("村级考核")).toEqual(original);
   });

@@ -402,6 +402,42 @@ function readTables(rd: Reader, raw: Record<string, unknown>): void {
   raw.rewards = rewards;
   const fines = rowsOf("fines", ["fines"], ["amount"]);
   if (fines) raw.fines = fines.map(([column, amount]) => ({ column, amount }));
+  readGradeFactors(rd, raw, tableOf("gradeFactors"));
+}
+
+/**
+ * The 等次系数 table: each row (指标, 等次, 系数) sets one factor of a 定性等次 indicator, replacing the defaults
+ * (and an older sheet's 等次系数 text). A row naming no indicator of the sheet is a problem naming its cell.
+ */
+function readGradeFactors(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
+  if (!t) return;
+  const indicators = (raw.indicators ?? []) as Record<string, unknown>[];
+  const byIndicator: Record<string, number[]> = {};
+  const fresh = new Set<Record<string, unknown>>();
+  for (const { r, cols } of t.rows) {
+    const [ic, gc, fc] = ["indicator", "grade", "factor"].map((f) => cols.get(f) as number);
+    const name = cellText(rd.cell(r, ic));
+    const k = indicators.findIndex((ind) => ind.name === name);
+    if (k < 0) {
+      rd.problem(r, ic, `等次系数表中的指标“${name}”不在考核指标表中`);
+      continue;
+    }
+    const ind = indicators[k];
+    const grade = rd.text(r, gc, ["indicators", k, "grades"]);
+    const factor = rd.number(r, fc, "系数", ["indicators", k, "grades"]);
+    if (grade === undefined) {
+      rd.problem(r, gc, `等次系数表第${r + 1}行缺少等次`);
+      continue;
+    }
+    if (factor === undefined) continue;
+    if (!fresh.has(ind)) {
+      fresh.add(ind);
+      ind.grades = {};
+    }
+    (ind.grades as Record<string, number>)[grade] = factor;
+    (byIndicator[name] ??= []).push(r + 1);
+  }
+  rd.layout.gradeFactors = { ...t.cells, byIndicator };
 }
 
 /** Drop undefined values so an empty cell reads as an absent field. */

@@ -13,13 +13,16 @@
  *
  * Layout, top to bottom, one blank row between blocks (section headings in column A, hints in brackets):
  *   1 title, 2 note; 一、基本设置 (项目 | 设置 | 说明); 二、考核指标 (序号 | 指标 | 数据列 | 方法 | 分值 | 目标值 | 封顶倍数 |
- *   限值 | 步长 | 每步扣分 | 满意值 | 不允许值 | 基础分 | 等次系数, then 合计); 三、一票否决项; 四、综合等次; 五、奖项名额;
- *   六、按名次奖励; 七、达标奖励 (数据列 row, then tiers); 八、进步奖励 (上年名次列 row, then tiers); 九、罚款.
+ *   限值 | 步长 | 每步扣分 | 满意值 | 不允许值 | 基础分, then 合计); 三、一票否决项; 四、综合等次; 五、奖项名额;
+ *   六、按名次奖励; 七、达标奖励 (数据列 row, then tiers); 八、进步奖励 (上年名次列 row, then tiers); 九、罚款;
+ *   十、等次系数 (指标 | 等次 | 系数, one row per grade of each 定性等次 indicator whose factors are not the defaults:
+ *   a table the 得分 formulas look up with VLOOKUP, not a text to be parsed). An older sheet's 等次系数 column in the
+ *   indicator table (“优=1;良=0.8…”) is still read.
  */
 import { Indicator, Scheme } from "./types";
 import { METHOD_NAMES } from "./labels";
 import { METHOD_PARAMS } from "./validate";
-import { NO_CAP, formatGradeFactors, formatList, formatStages } from "./sheet-text";
+import { NO_CAP, formatList, formatStages } from "./sheet-text";
 import { CellValue, ModelCell, RangeFormat, SheetModel, columnLetter } from "../sheet-model";
 
 export const SCHEME_SHEET = "考核方案";
@@ -72,7 +75,7 @@ export const SETTINGS: readonly { key: SettingKey; label: string; note: string; 
 
 export type IndicatorField = "seq" | keyof Indicator;
 
-export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[] }[] = [
+export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[]; legacy?: boolean }[] = [
   { field: "seq", header: "序号", width: 11 },
   { field: "name", header: "指标", width: 14, aliases: ["指标名称", "考核指标", "项目"] },
   { field: "column", header: "数据列", width: 14, aliases: ["数据", "数据列名"] },
@@ -86,10 +89,24 @@ export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string
   { field: "good", header: "满意值", width: 9 },
   { field: "bad", header: "不允许值", width: 9 },
   { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
-  { field: "grades", header: "等次系数", width: 26 },
+  // Read from older sheets only: the factors are now the 等次系数 table.
+  { field: "grades", header: "等次系数", width: 26, legacy: true },
 ];
 
-export type SectionKey = "settings" | "indicators" | "vetoes" | "grades" | "awards" | "byRank" | "byThreshold" | "byImprovement" | "fines";
+/** The indicator table's columns as written. */
+export const WRITTEN_INDICATOR_COLUMNS = INDICATOR_COLUMNS.filter((c) => !c.legacy);
+
+export type SectionKey =
+  | "settings"
+  | "indicators"
+  | "vetoes"
+  | "grades"
+  | "awards"
+  | "byRank"
+  | "byThreshold"
+  | "byImprovement"
+  | "fines"
+  | "gradeFactors";
 
 export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string; aliases: string[] }[] = [
   { key: "settings", title: "基本设置", aliases: ["基本信息", "方案设置"] },
@@ -116,6 +133,12 @@ export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string;
   { key: "byThreshold", title: "达标奖励", hint: "数据列的值达到达标值即奖", aliases: ["按达标奖励"] },
   { key: "byImprovement", title: "进步奖励", hint: "上年名次减今年名次达到进步名次即奖", aliases: ["按进步奖励"] },
   { key: "fines", title: "罚款", hint: "次数（天数）×每次金额", aliases: ["罚款项目"] },
+  {
+    key: "gradeFactors",
+    title: "等次系数",
+    hint: "定性等次指标：等次得分 = 分值 × 系数；未列出的指标按 优1、良0.8、中0.6、差0.4",
+    aliases: ["定性等次系数"],
+  },
 ];
 
 const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
@@ -150,6 +173,11 @@ export const TABLE_HEADERS = {
   fines: [
     { field: "column", header: "数据列", aliases: ["罚款项目"] },
     { field: "amount", header: "每次金额", aliases: ["金额", "单价"] },
+  ],
+  gradeFactors: [
+    { field: "indicator", header: "指标", aliases: ["指标名称"] },
+    { field: "grade", header: "等次", aliases: ["等次名称"] },
+    { field: "factor", header: "系数", aliases: ["得分系数"] },
   ],
 } as const;
 
@@ -198,6 +226,8 @@ export interface SchemeSheetLayout {
   byThreshold?: TableCells & { column: string };
   byImprovement?: TableCells & { column: string };
   fines?: TableCells;
+  /** The 等次系数 table, with the 1-based rows of each indicator's grades. */
+  gradeFactors?: TableCells & { byIndicator: Record<string, number[]> };
 }
 
 /** Hints after a title (in brackets) and the numbering before it are not part of a section's name. */
@@ -206,7 +236,7 @@ export function sectionTitle(index: number, key: SectionKey): string {
   return `${NUMERALS[index]}、${s.title}${s.hint ? `（${s.hint}）` : ""}`;
 }
 
-const WIDTH = INDICATOR_COLUMNS.length;
+const WIDTH = WRITTEN_INDICATOR_COLUMNS.length;
 const LAST = columnLetter(WIDTH - 1);
 const HEADER_FILL = "#D9E1F2";
 const LABEL_FILL = "#F2F2F2";
@@ -280,8 +310,7 @@ function indicatorCell(ind: Indicator, field: IndicatorField, seq: number): Cell
   if (field === "seq") return seq;
   if (field === "method") return METHOD_NAMES[ind.method];
   if (field === "name" || field === "column" || field === "points") return ind[field];
-  if (!(METHOD_PARAMS[ind.method] as readonly string[]).includes(field)) return null;
-  if (field === "grades") return ind.grades ? formatGradeFactors(ind.grades) : null;
+  if (field === "grades" || !(METHOD_PARAMS[ind.method] as readonly string[]).includes(field)) return null;
   return blankIfUndefined(ind[field]);
 }
 
@@ -324,18 +353,18 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   b.rows[titleRow - 1][0] = { value: `${s.name}　考核方案`, formula: `=${nameCell}&"　考核方案"` };
 
   b.heading("indicators");
-  b.header(INDICATOR_COLUMNS.map((c) => c.header));
+  b.header(WRITTEN_INDICATOR_COLUMNS.map((c) => c.header));
   const firstIndicator = b.next;
   s.indicators.forEach((ind, i) => {
-    const row = b.push(INDICATOR_COLUMNS.map((c) => indicatorCell(ind, c.field, i + 1)));
+    const row = b.push(WRITTEN_INDICATOR_COLUMNS.map((c) => indicatorCell(ind, c.field, i + 1)));
     const cells = {} as Record<keyof Indicator, string>;
-    INDICATOR_COLUMNS.forEach((c, k) => {
+    WRITTEN_INDICATOR_COLUMNS.forEach((c, k) => {
       if (c.field !== "seq") cells[c.field] = `${columnLetter(k)}${row}`;
     });
     layout.indicators.push({ name: ind.name, row, cells });
   });
   const lastIndicator = b.next - 1;
-  const pointsCol = columnLetter(INDICATOR_COLUMNS.findIndex((c) => c.field === "points"));
+  const pointsCol = columnLetter(WRITTEN_INDICATOR_COLUMNS.findIndex((c) => c.field === "points"));
   const total = s.indicators.reduce((sum, ind) => sum + ind.points, 0);
   const totalRow = b.push([
     null,
@@ -396,11 +425,20 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
     (s.fines ?? []).map((f) => [f.column, f.amount])
   );
 
+  b.heading("gradeFactors");
+  const factorRows = s.indicators.flatMap((ind) =>
+    ind.method === "grade" && ind.grades ? Object.entries(ind.grades).map(([g, f]) => [ind.name, g, f] as CellValue[]) : []
+  );
+  const factors = table(b, "gradeFactors", factorRows);
+  const byIndicator: Record<string, number[]> = {};
+  factorRows.forEach((r, i) => (byIndicator[r[0] as string] ??= []).push(factors.rows[i]));
+  layout.gradeFactors = { ...factors, byIndicator };
+
   const model: SheetModel = {
     name: SCHEME_SHEET,
     kind: "scheme",
     cells: b.rows,
-    columnWidths: INDICATOR_COLUMNS.map((c) => c.width),
+    columnWidths: WRITTEN_INDICATOR_COLUMNS.map((c) => c.width),
     formats: b.formats,
     merges: b.merges,
     print: { paper: "A4", orientation: "landscape", titleRows: "1:2", fitToWidth: true, footer: "第 &P 页，共 &N 页" },

@@ -5,7 +5,7 @@
 import { Indicator } from "../scheme/types";
 import { benchmarkScore, DEFAULT_GRADE_FACTORS, efficacy, limitScore, pointsScore, rankPoints, targetScore } from "../scoring-methods";
 import { KhError } from "../errors";
-import { Cell, isBlank, readNumber, showCell, textKey, toHalfWidth } from "../values";
+import { Cell, isBlank, readNumber, showCell, textKey } from "../values";
 
 export interface IndicatorOutcome {
   score: number;
@@ -19,10 +19,13 @@ export function badNumber(address: string, v: Cell): string {
   return `${address}：无法识别的数值“${showCell(v)}”`;
 }
 
-/** The factor of a grade as written in a cell (trimmed, full-width folded), or undefined. */
+/**
+ * The factor of a grade as written in a cell, or undefined. Compared as textKey and case-insensitively, as the live
+ * formula's VLOOKUP compares (so “a” finds the grade “A” in both).
+ */
 export function gradeFactor(grades: Readonly<Record<string, number>>, v: Cell): number | undefined {
-  const key = textKey(v);
-  for (const [g, f] of Object.entries(grades)) if (toHalfWidth(g).trim() === key) return f;
+  const key = textKey(v).toUpperCase();
+  for (const [g, f] of Object.entries(grades)) if (textKey(g).toUpperCase() === key) return f;
   return undefined;
 }
 

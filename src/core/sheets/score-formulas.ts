@@ -1,49 +1,35 @@
 /**
- * The formulas of the 得分 sheet, as text. Each reads the clerk's data sheet by the unit's row ('村级考核'!C5) and the
- * scheme's values on the 考核方案 sheet ('考核方案'!$E$9), so a changed input or weight recalculates at once.
+ * The formulas of the 得分 sheet, as text. Each reads the unit's data through the 读数 sheet (readings-sheet.ts:
+ * every clerk's cell read as the core reads it) and the scheme's values on the 考核方案 sheet ('考核方案'!$E$9), so a
+ * changed input or weight recalculates at once.
  *
  * Two modes:
- * - native: built-in functions only, and only those Excel 2007, WPS and LibreOffice all have without array entry
- *   (IF, MIN, MAX, ROUND, INT, SUMPRODUCT, COUNTIFS, INDEX, MATCH, SUBSTITUTE, FIND, MID…; no LET, LAMBDA, XLOOKUP,
- *   FILTER, MAXIFS, dynamic arrays). Array work is done inside SUMPRODUCT, which every one of them evaluates as an
- *   array without Ctrl+Shift+Enter.
+ * - native: built-in functions only, and only those Excel 2010, WPS and LibreOffice all have without array entry
+ *   (IF, MIN, MAX, ROUND, SUM, ABS, COUNTIFS, SUMPRODUCT, VLOOKUP, INDEX, MATCH, ISNUMBER, ROUNDUP; no LET, LAMBDA,
+ *   XLOOKUP, FILTER, MAXIFS, AGGREGATE — those need an `_xlfn.` prefix and are missing from Excel 2010 or WPS — and
+ *   no dynamic arrays).
  * - kh: KH.TARGETSCORE, KH.LIMITSCORE, KH.EFFICACY, KH.VETO, KH.ADJUST, KH.RANKIN, KH.TIER where one fits; the rest
  *   as native.
  *
  * Conventions the formulas rely on (the sheet builder keeps them):
  * - the 否决 column holds “是” or “否” (never blank: COUNTIFS cannot count an empty criterion the same way in every
  *   program);
- * - totals are ROUNDed, so equal totals are equal numbers and compare exactly;
- * - no literal in E notation (1E-9) and no TRUE/FALSE constants inside arithmetic.
- * `--x` turns a number typed as text into a number where MIN, MAX or a sum would skip it (a blank becomes 0).
+ * - totals are ROUNDed, so equal totals are equal numbers and compare exactly, also through COUNTIFS's ">"&total;
+ * - no literal in E notation (1E-9) and no TRUE/FALSE constants inside arithmetic;
+ * - every formula stays within 300 characters and a nesting depth of 8 (test/core/sheets/formula-shape.test.ts).
+ * Ranks cost O(n) per unit (COUNTIFS), so a full recalculation is O(n²) with a small constant; 中国式排名 counts a
+ * helper column on 读数 that marks the first unit of each (分组, 否决, 总分).
  */
 import { Indicator } from "../scheme/types";
 import { IndicatorCells, SchemeSheetLayout, TableCells } from "../scheme/scheme-sheet";
-import { formatGradeFactors } from "../scheme/sheet-text";
-import { sheetRef } from "../sheet-model";
+import { columnIndex, sheetRef } from "../sheet-model";
 import { DEFAULT_GRADE_FACTORS } from "../scoring-methods";
+import { absolute, numberLiteral, textLiteral } from "./formula-text";
+import { ReadingCells } from "./readings-sheet";
+
+export { absolute, numberLiteral, textLiteral };
 
 export type FormulaMode = "native" | "kh";
-
-/** A number as a formula literal: no exponent, negatives in brackets. */
-export function numberLiteral(x: number): string {
-  let s = String(x);
-  if (/e/i.test(s)) s = x.toFixed(20).replace(/\.?0+$/, "");
-  return x < 0 ? `(${s})` : s;
-}
-
-/** A text as a formula string literal. */
-export function textLiteral(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** "E9" → "$E$9"; "A35:B38" → "$A$35:$B$38". */
-export function absolute(a1: string): string {
-  return a1
-    .split(":")
-    .map((p) => p.replace(/^\$?([A-Z]+)\$?(\d+)$/i, "$$$1$$$2"))
-    .join(":");
-}
 
 /** Where the scheme's values are: the 考核方案 sheet's name as written and its layout. */
 export class SchemeRefs {
@@ -82,6 +68,22 @@ export class SchemeRefs {
     return typeof v === "number" ? numberLiteral(v) : undefined;
   }
 
+  /**
+   * An indicator's rows of the 等次系数 table as a (等次, 系数) range for VLOOKUP, when they stand together with
+   * the factor right of the grade; else undefined (the formula then uses the scheme's own factors).
+   */
+  gradeFactorRange(indicator: string): string | undefined {
+    const t = this.layout.gradeFactors;
+    const rows = t?.byIndicator[indicator];
+    if (!t || !rows || rows.length === 0) return undefined;
+    const g = t.columns.grade;
+    const f = t.columns.factor;
+    const first = Math.min(...rows);
+    const last = Math.max(...rows);
+    if (last - first + 1 !== rows.length || !g || !f || columnIndex(f) !== columnIndex(g) + 1) return undefined;
+    return `${this.prefix}$${g}$${first}:$${f}$${last}`;
+  }
+
   /** A column of a small table, as an absolute range over its rows (first to last entry). */
   tableColumn(t: TableCells | undefined, field: string): string | undefined {
     if (!t || t.rows.length === 0 || !t.columns[field]) return undefined;
@@ -93,47 +95,36 @@ export class SchemeRefs {
 }
 
 /**
- * Separators a clerk may type in 等次系数 (优=1;良=0.8, or with the Chinese IME 优：1，良：0.8、…): each folded to
- * “;” or “=”. Every fold replaces one character by one, so positions in the folded text are positions in the raw one.
+ * 定性等次: the grade's factor, looked up in the indicator's rows of the 等次系数 table on 考核方案 (VLOOKUP is
+ * case-insensitive, as the core's grade match is); the default factors as an array constant when the scheme keeps
+ * the defaults. A grade not in the table gives #N/A, loud, as the core refuses it.
  */
-const LIST_FOLDS = ["；", "，", ",", "、"];
-const PAIR_FOLDS = ["：", ":", "＝"];
-
-function fold(text: string, folds: readonly string[], to: string): string {
-  let s = text;
-  for (const from of folds) s = `SUBSTITUTE(${s},${textLiteral(from)},${textLiteral(to)})`;
-  return s;
+function gradeFactorFormula(refs: SchemeRefs, ind: Indicator, t: string): string {
+  const range = refs.gradeFactorRange(ind.name);
+  if (range) return `VLOOKUP(${t},${range},2,FALSE)`;
+  const grades = Object.entries(ind.grades ?? DEFAULT_GRADE_FACTORS);
+  return `VLOOKUP(${t},{${grades.map(([g, f]) => `${textLiteral(g)},${numberLiteral(f)}`).join(";")}},2,FALSE)`;
 }
 
 /**
- * 定性等次: the grade's factor read live from the 等次系数 cell. The grade (“;良=”) is found in the folded text; the
- * factor is cut from the raw text at the same place, up to the next separator. A grade that is not in the cell
- * gives #VALUE! (loud, as the core refuses it). Spaces around “=” are not folded (they would shift positions).
+ * How an indicator's value becomes points (SPEC §3 step 1), for the unit's reading `r` on 读数 (r.text is blank for
+ * a blank cell, r.value the number).
  */
-function gradeFactorFormula(cell: string, v: string): string {
-  const folded = `";"&${fold(fold(`SUBSTITUTE(${cell},CHAR(10),";")`, LIST_FOLDS, ";"), PAIR_FOLDS, "=")}`;
-  const key = `";"&TRIM(${v})&"="`;
-  // The factor and what follows it, at most 20 characters, from the raw text.
-  const tail = `MID(";"&${cell}&";",FIND(${key},${folded})+LEN(${key}),20)`;
-  const end = `FIND(";",${fold(`SUBSTITUTE(${tail},CHAR(10),";")`, LIST_FOLDS, ";")}&";")`;
-  return `VALUE(LEFT(${tail},${end}-1))`;
-}
-
-/** How an indicator's value becomes points (SPEC §3 step 1), for the data cell `v`. */
 export function indicatorFormula(
   mode: FormulaMode,
   ind: Indicator,
   cells: IndicatorCells | undefined,
   refs: SchemeRefs,
-  v: string,
-  /** 标杆法: the best value of the unit's group, as a formula expression. */
+  r: ReadingCells,
+  /** 标杆法: the best value of the unit's group, a cell on 读数. */
   best?: string
 ): string {
   const p = refs.param(ind, cells, "points") as string;
-  const blankIsZero = (body: string) => `=IF(${v}="",0,${body})`;
+  const v = r.value;
+  const blankIsZero = (body: string) => `=IF(${r.text}="",0,${body})`;
   switch (ind.method) {
     case "points":
-      return blankIsZero(`MIN(MAX(--${v},0),${p})`);
+      return blankIsZero(`MIN(MAX(${v},0),${p})`);
     case "target": {
       const t = refs.param(ind, cells, "target") as string;
       if (mode === "kh") {
@@ -143,24 +134,8 @@ export function indicatorFormula(
       const cap = refs.param(ind, cells, "cap", 1) as string;
       return blankIsZero(`${p}*MIN(MAX(${v}/${t},0),${cap})`);
     }
-    case "limit": {
-      const l = refs.param(ind, cells, "limit") as string;
-      if (mode === "kh") {
-        const step = refs.rawParam(ind, cells, "step");
-        const deduct = refs.rawParam(ind, cells, "deduct");
-        const extra = step && deduct ? `,${step},${deduct}` : "";
-        return blankIsZero(`KH.LIMITSCORE(${v},${l},${p}${extra})`);
-      }
-      const ratio = `IF(${l}=0,0,${p}*${l}/${v})`;
-      const step = refs.rawParam(ind, cells, "step");
-      const deduct = refs.rawParam(ind, cells, "deduct");
-      // Steps begun above the limit, rounded up; the 1e-9 keeps an exact step from counting twice (as KH.LIMITSCORE).
-      // ROUNDUP, not CEILING or −INT(−x): those differ between Excel, LibreOffice and other engines for negatives.
-      const steps = step && deduct ? `MAX(0,${p}-MAX(0,ROUNDUP((${v}-${l})/${step}-0.000000001,0))*${deduct})` : undefined;
-      // A step cell the clerk may clear: blank means no step (the ratio form).
-      const above = steps ? (step?.startsWith(refs.prefix) ? `IF(${step}="",${ratio},${steps})` : steps) : ratio;
-      return blankIsZero(`IF(${v}<=${l},${p},${above})`);
-    }
+    case "limit":
+      return blankIsZero(limitBody(mode, ind, cells, refs, v, p));
     case "efficacy": {
       const good = refs.param(ind, cells, "good") as string;
       const bad = refs.param(ind, cells, "bad") as string;
@@ -171,11 +146,8 @@ export function indicatorFormula(
       const base = refs.param(ind, cells, "base", 0.6) as string;
       return blankIsZero(`${p}*MIN(MAX(${base}+(1-${base})*(${v}-${bad})/(${good}-${bad}),0),1)`);
     }
-    case "grade": {
-      const a = cells?.cells.grades;
-      const cell = a ? refs.cell(a) : textLiteral(formatGradeFactors(ind.grades ?? DEFAULT_GRADE_FACTORS));
-      return blankIsZero(`${p}*${gradeFactorFormula(cell, v)}`);
-    }
+    case "grade":
+      return blankIsZero(`${p}*${gradeFactorFormula(refs, ind, r.text)}`);
     case "benchmark": {
       const b = best as string;
       return blankIsZero(`IF(${b}<=0,0,MAX(0,${p}*${v}/${b}))`);
@@ -187,29 +159,39 @@ export function indicatorFormula(
   }
 }
 
-/** Texts read as a true veto flag (SPEC §2.1), besides a non-zero number. */
-const TRUE_FLAG_TEXTS = ["是", "有", "√", "✓", "✔", "Y", "YES", "T", "TRUE", "否决", "1"];
-
-/** Is the cell a true veto flag? (MATCH ignores case, as the flag rules do.) */
-export function flagTest(ref: string): string {
-  const list = `{${TRUE_FLAG_TEXTS.map(textLiteral).join(",")}}`;
-  return `OR(AND(ISNUMBER(${ref}),${ref}<>0),ISNUMBER(MATCH(TRIM(${ref}),${list},0)))`;
+/** 逆向指标: full points up to the limit; above it steps of deductions, or points × limit/value without steps. */
+function limitBody(mode: FormulaMode, ind: Indicator, cells: IndicatorCells | undefined, refs: SchemeRefs, v: string, p: string): string {
+  const l = refs.param(ind, cells, "limit") as string;
+  const step = refs.rawParam(ind, cells, "step");
+  const deduct = refs.rawParam(ind, cells, "deduct");
+  if (mode === "kh") return `KH.LIMITSCORE(${v},${l},${p}${step && deduct ? `,${step},${deduct}` : ""})`;
+  const ratio = `IF(${l}=0,0,${p}*${l}/${v})`;
+  // Steps begun above the limit, rounded up; the 1e-9 keeps an exact step from counting twice (as KH.LIMITSCORE).
+  // ROUNDUP, not CEILING or −INT(−x): those differ between Excel, LibreOffice and other engines for negatives.
+  const steps = step && deduct ? `MAX(0,${p}-MAX(0,ROUNDUP((${v}-${l})/${step}-0.000000001,0))*${deduct})` : undefined;
+  // A step cell the clerk may clear: blank means no step (the ratio form).
+  const above = steps ? (step?.startsWith(refs.prefix) ? `IF(${step}="",${ratio},${steps})` : steps) : ratio;
+  return `IF(${v}<=${l},${p},${above})`;
 }
 
-/** 否决: “是” when any veto cell holds a true flag, else “否”. `refs` are the unit's veto cells (or one range). */
-export function vetoFormula(mode: FormulaMode, refs: string[], range?: string): string {
+/**
+ * 否决: “是” when any veto flag is true, else “否”. Native: the flag cells of 读数; kh: KH.VETO over the data cells
+ * (one range when the veto columns stand together), which reads flags as the core does.
+ */
+export function vetoFormula(mode: FormulaMode, flags: string[], dataCells: string[], dataRange?: string): string {
   if (mode === "kh") {
-    const inner = range ? `KH.VETO(1,${range})` : refs.reduce((acc, r) => `KH.VETO(${acc},${r})`, "1");
+    const inner = dataRange ? `KH.VETO(1,${dataRange})` : dataCells.reduce((acc, r) => `KH.VETO(${acc},${r})`, "1");
     return `=IF(${inner}=0,"是","否")`;
   }
-  const tests = refs.map(flagTest);
-  return `=IF(${tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`},"是","否")`;
+  return `=IF(${flags.length === 1 ? flags[0] : `OR(${flags.join(",")})`},"是","否")`;
 }
 
-/** 加分: the sum of the bonus cells, capped by the cap cell when it holds a number (“不设上限” or blank: no cap). */
+/**
+ * 加分: the sum of the bonus readings (numbers, 0 for a blank), capped by the cap cell when it holds a number
+ * (“不设上限” or blank: no cap).
+ */
 export function bonusFormula(cells: string[], cap: string | undefined, literalCap: number | null | undefined): string {
-  const sum = cells.length === 1 ? `--${cells[0]}` : cells.join("+");
-  return capped(sum, cap, literalCap);
+  return capped(cells.join("+"), cap, literalCap);
 }
 
 /** 扣分: Σ|deduction cells|, capped likewise. */
@@ -223,9 +205,9 @@ function capped(sum: string, cap: string | undefined, literalCap: number | null 
   return `=${sum}`;
 }
 
-/** 系数: the coefficient cell, 1 when blank. */
-export function coefficientFormula(cell: string): string {
-  return `=IF(${cell}="",1,${cell})`;
+/** 系数: the coefficient reading, 1 when the cell is blank. */
+export function coefficientFormula(r: ReadingCells): string {
+  return `=IF(${r.text}="",1,${r.value})`;
 }
 
 export interface RowCells {
@@ -249,46 +231,55 @@ export function totalFormula(mode: FormulaMode, c: RowCells, precision: string, 
   return mode === "kh" ? `=KH.VETO(${rounded},${c.veto})` : `=IF(${c.veto}="是",0,${rounded})`;
 }
 
-/** Absolute ranges of the 得分 sheet's columns over the unit rows. */
+/** Absolute ranges of the columns the ranks count, over the unit rows. */
 export interface ColumnRanges {
   group?: string;
   veto?: string;
   total: string;
+  /** 中国式排名: 读数's column marking the first unit of each (分组, 否决, 总分) with 1. */
+  first?: string;
+  /** kh mode with groups and exclusion: 读数's column of 分组|否决 keys, the unit's cell and the range. */
+  key?: { cell: string; range: string };
+}
+
+/** The COUNTIFS criteria pairs that keep a count within the unit's group (and, excluding, its side of the veto). */
+function sameGroup(c: RowCells, r: ColumnRanges, veto: string | undefined = c.veto): string[] {
+  const pairs: string[] = [];
+  if (r.group) pairs.push(r.group, c.group);
+  if (r.veto && veto) pairs.push(r.veto, veto);
+  return pairs;
 }
 
 /**
  * 名次 within the unit's group, highest total first; in 排除 mode a vetoed unit comes after every competing unit of
- * its group (the ranks continue below them), ranked among the vetoed ones. Competition ranking counts the units
- * strictly above; 中国式排名 counts the distinct totals above (each unit weighs 1 / the number sharing its total).
- * `r.group` / `r.veto` are absent when there are no groups / no exclusion.
+ * its group (the ranks continue below them), ranked among the vetoed ones. Competition ranking: 1 + the units of
+ * its side strictly above; 中国式排名: 1 + the distinct totals above (the first unit of each total counted).
  */
 export function rankFormula(mode: FormulaMode, c: RowCells, r: ColumnRanges, dense: boolean): string {
-  const same: string[] = [];
-  if (r.group) same.push(`(${r.group}=${c.group})`);
-  if (r.veto) same.push(`(${r.veto}=${c.veto})`);
-  const countifs = () => {
-    const pairs: string[] = [];
-    if (r.group) pairs.push(r.group, r.group);
-    if (r.veto) pairs.push(r.veto, r.veto);
-    pairs.push(r.total, r.total);
-    return `COUNTIFS(${pairs.join(",")})`;
-  };
-  const weight = dense ? `/${countifs()}` : "";
-  const count = (conds: string[]) => {
-    const body = `SUMPRODUCT(${conds.join("*")}${weight})`;
-    return dense ? `ROUND(${body},0)` : body;
-  };
-  // Competing units of the group: what a vetoed unit's rank continues from.
-  const offset = r.veto ? `+IF(${c.veto}="是",${count([...(r.group ? [`(${r.group}=${c.group})`] : []), `(${r.veto}="否")`])},0)` : "";
+  const distinct = dense && r.first ? [r.first, "1"] : [];
+  // Competing units (distinct totals, for 中国式) of the group: what a vetoed unit's rank continues from.
+  const offset = r.veto ? `+IF(${c.veto}="是",COUNTIFS(${[...sameGroup(c, r, '"否"'), ...distinct].join(",")}),0)` : "";
   if (mode === "kh") {
-    let groupArgs = "";
-    if (r.group && r.veto) groupArgs = `,${c.group}&${c.veto},${r.group}&${r.veto}`;
-    else if (r.group) groupArgs = `,${c.group},${r.group}`;
-    else if (r.veto) groupArgs = `,${c.veto},${r.veto}`;
-    const denseArgs = dense || groupArgs ? `,0,${dense ? "TRUE" : "FALSE"}` : "";
-    return `=KH.RANKIN(${c.total},${r.total}${denseArgs}${groupArgs})${offset}`;
+    const key = r.key ?? (r.group ? { cell: c.group, range: r.group } : r.veto ? { cell: c.veto, range: r.veto } : undefined);
+    const args = key ? `,0,${dense ? "TRUE" : "FALSE"},${key.cell},${key.range}` : dense ? ",0,TRUE" : "";
+    return `=KH.RANKIN(${c.total},${r.total}${args})${offset}`;
   }
-  return `=1+${count([...same, `(${r.total}>${c.total})`])}${offset}`;
+  const above = [...sameGroup(c, r), ...distinct, r.total, `">"&${c.total}`];
+  return `=1+COUNTIFS(${above.join(",")})${offset}`;
+}
+
+/** 中国式排名's helper on 读数: 1 for the first unit (top to bottom) of its (分组, 否决, 总分), else 0. */
+export function firstOfTotalFormula(c: RowCells, r: ColumnRanges, scoresPrefix: string, firstRow: number): string {
+  const pairs: string[] = [];
+  const add = (range: string | undefined, cell: string) => {
+    if (!range) return;
+    const col = /^\$([A-Z]+)\$/.exec(range)?.[1] as string;
+    pairs.push(`${scoresPrefix}$${col}$${firstRow}:${cell}`, `${scoresPrefix}${cell}`);
+  };
+  add(r.group, c.group);
+  add(r.veto, c.veto);
+  add(r.total, c.total);
+  return `=IF(COUNTIFS(${pairs.join(",")})=1,1,0)`;
 }
 
 /** Where the grade table is: its thresholds and grades as absolute ranges. */
@@ -297,32 +288,42 @@ export interface GradeRanges {
   grades: string;
   /** The whole table (two columns, thresholds first) for KH.TIER, when the two are side by side. */
   table?: string;
+  /** 读数's copy of the table in ascending order of 最低分 (live, by SMALL): its columns and first cells. */
+  sorted?: { thresholds: string; grades: string; lowestThreshold: string; lowestGrade: string };
 }
 
 /**
- * 等次: the grade of the greatest threshold ≤ the total, whatever the table's order (SPEC §3 step 7); a vetoed unit in
- * 排除 mode gets the grade of the lowest threshold. Native: the greatest qualifying threshold is found with
- * SUMPRODUCT(MAX(…)) (non-qualifying rows count as the lowest threshold − 1, blank rows never qualify) and its grade
- * fetched with INDEX/MATCH.
+ * 等次: the grade of the greatest threshold ≤ the total, whatever the table's order on 考核方案 (SPEC §3 step 7); a
+ * vetoed unit in 排除 mode gets the grade of the lowest threshold. Native: LOOKUP in 读数's ascending copy of the
+ * table; kh: KH.TIER over the table itself.
  */
 export function gradeFormula(mode: FormulaMode, c: RowCells, g: GradeRanges, lastForVetoed: boolean): string {
-  const t = g.thresholds;
-  const lowest = `INDEX(${g.grades},MATCH(MIN(${t}),${t},0))`;
   if (mode === "kh" && g.table) {
-    const x = lastForVetoed ? `IF(${c.veto}="是",MIN(${t}),${c.total})` : c.total;
+    const x = lastForVetoed ? `IF(${c.veto}="是",MIN(${g.thresholds}),${c.total})` : c.total;
     return `=KH.TIER(${x},${g.table},"")`;
   }
-  const q = `(${t}<>"")*(${t}<=${c.total})`;
-  const greatest = `SUMPRODUCT(MAX(${q}*${t}+(1-${q})*(MIN(${t})-1)))`;
-  const byTotal = `IF(SUMPRODUCT(${q})=0,"",INDEX(${g.grades},MATCH(${greatest},${t},0)))`;
-  return lastForVetoed ? `=IF(${c.veto}="是",${lowest},${byTotal})` : `=${byTotal}`;
+  const s = g.sorted as NonNullable<GradeRanges["sorted"]>;
+  const byTotal = `IF(${c.total}<${s.lowestThreshold},"",LOOKUP(${c.total},${s.thresholds},${s.grades}))`;
+  return lastForVetoed ? `=IF(${c.veto}="是",${s.lowestGrade},${byTotal})` : `=${byTotal}`;
 }
 
-/** 等次 from the scheme's own grades when the 考核方案 sheet has no grade table: nested IFs, best first. */
+/** 读数's ascending copy of the grade table: the k-th smallest 最低分 and its 等次. */
+export function sortedGradeFormulas(g: GradeRanges, k: number): { threshold: string; grade: string } {
+  return {
+    threshold: `=SMALL(${g.thresholds},${k})`,
+    grade: `=INDEX(${g.grades},MATCH(SMALL(${g.thresholds},${k}),${g.thresholds},0))`,
+  };
+}
+
+/**
+ * 等次 from the scheme's own grades when the 考核方案 sheet has no grade table: LOOKUP over the thresholds in
+ * ascending order (the greatest threshold ≤ the total, as TIER), "" below the lowest.
+ */
 export function literalGradeFormula(c: RowCells, grades: readonly [number, string][], lastForVetoed: boolean): string {
-  const sorted = [...grades].sort((a, b) => b[0] - a[0]);
-  let body = '""';
-  for (let i = sorted.length - 1; i >= 0; i--) body = `IF(${c.total}>=${numberLiteral(sorted[i][0])},${textLiteral(sorted[i][1])},${body})`;
-  const lowest = sorted.length ? textLiteral(sorted[sorted.length - 1][1]) : '""';
+  const sorted = [...grades].sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 0) return '=""';
+  const lowest = textLiteral(sorted[0][1]);
+  const lookup = `LOOKUP(${c.total},{${sorted.map((g) => numberLiteral(g[0])).join(",")}},{${sorted.map((g) => textLiteral(g[1])).join(",")}})`;
+  const body = `IF(${c.total}<${numberLiteral(sorted[0][0])},"",${lookup})`;
   return lastForVetoed ? `=IF(${c.veto}="是",${lowest},${body})` : `=${body}`;
 }

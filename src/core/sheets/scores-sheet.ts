@@ -4,13 +4,15 @@
  * the core computed, so the sheet reads right before any recalculation and a test can check formula = core.
  *
  * API
- * - `scoresSheet(input)` → SheetModel (kind "scores", named 得分).
+ * - `scoresSheets(input)` → `{ scores, readings }`: the 得分 SheetModel (kind "scores") and, with formulas, the 读数
+ *   sheet its formulas read the data through (readings-sheet.ts; kind "readings", very hidden). Both must be written.
+ * - `scoresSheet(input)` → the 得分 model alone (values mode, or when the caller writes 读数 itself).
  * - `scoresColumns(scheme)` → the column of each part (0-based), and `SCORES_FIRST_ROW` (1-based row of the first unit).
  *
- * What is live and what is fixed at generation: numbers on 考核方案 (分值, 目标值, caps, 小数位数, the grade table…)
- * and every data cell are read by the formulas; the structure (which columns, methods, groups, veto mode, 中国式排名)
- * is fixed, so changing it means generating again. 单位 and 分组 are formulas over the data cells when the cell
- * reads exactly as the core reads it, else values. The 否决 column holds 是/否.
+ * What is live and what is fixed at generation: numbers on 考核方案 (分值, 目标值, caps, 小数位数, the grade and
+ * 等次系数 tables…) and every data cell are read by the formulas; the structure (which columns, methods, groups, veto
+ * mode, 中国式排名) is fixed, so changing it means generating again. 单位 is a formula over the data cell when the
+ * cell reads exactly as the core reads it, else a value; 分组 is 读数's reading of the group cell. 否决 holds 是/否.
  */
 import { Scheme } from "../scheme/types";
 import { METHOD_NAMES } from "../scheme/labels";
@@ -28,13 +30,18 @@ import {
   bonusFormula,
   coefficientFormula,
   deductionFormula,
+  firstOfTotalFormula,
   gradeFormula,
+  sortedGradeFormulas,
   indicatorFormula,
   literalGradeFormula,
   rankFormula,
   totalFormula,
   vetoFormula,
 } from "./score-formulas";
+import { READINGS_SHEET, ReadingCells, Readings } from "./readings-sheet";
+import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
+import { readNumber } from "../values";
 
 export const SCORES_SHEET = "得分";
 /** 1-based rows: title, header, first unit. */
@@ -100,53 +107,11 @@ export interface ScoresSheetInput {
   layout: SchemeSheetLayout;
   /** The 考核方案 sheet's name as written, when it differs from layout.sheet (a clerk's sheet took the name). */
   schemeSheet?: string;
+  /** The name 读数 will be written under (another when a clerk's sheet has the name); 得分 is SCORES_SHEET or `name`. */
+  readingsSheet?: string;
   /** native (default), kh, or values (no formulas). */
   formulas?: FormulaMode | "values";
   name?: string;
-}
-
-/** Runs of consecutive rows: [5,6,7,9] → [[5,7],[9,9]]. */
-function runs(rows: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && r === last[1] + 1) last[1] = r;
-    else out.push([r, r]);
-  }
-  return out;
-}
-
-/** Most separate areas a MAX(…) of a group's cells may list before the formula compares groups instead. */
-const MAX_RUNS = 30;
-
-/**
- * Each column's formula is built once, with placeholders for the unit's data row and its row on 得分, and filled in
- * per unit: building 200,000 formulas from scratch would cost seconds and much garbage.
- */
-const DATA_ROW = "\u0001";
-const SHEET_ROW = "\u0002";
-
-class Template {
-  private readonly parts: string[] = [];
-  private readonly slots: boolean[] = [];
-
-  constructor(text: string) {
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch !== DATA_ROW && ch !== SHEET_ROW) continue;
-      this.parts.push(text.slice(start, i));
-      this.slots.push(ch === DATA_ROW);
-      start = i + 1;
-    }
-    this.parts.push(text.slice(start));
-  }
-
-  fill(dataRow: number, sheetRow: number): string {
-    let out = this.parts[0];
-    for (let i = 0; i < this.slots.length; i++) out += (this.slots[i] ? dataRow : sheetRow) + this.parts[i + 1];
-    return out;
-  }
 }
 
 class Builder {
@@ -200,22 +165,6 @@ class Builder {
     };
   }
 
-  /**
-   * The best value of a group in a data column (标杆法), as an expression: MAX over the group's rows (as few areas as
-   * the rows allow), or, when the groups are interleaved, a comparison of the group cells over the span of unit rows.
-   */
-  bestOf(col: number, members: DataUnit[]): string {
-    const r = runs(members.map((u) => u.row));
-    const l = columnLetter(col);
-    if (r.length <= MAX_RUNS)
-      return `MAX(${r.map(([a, b]) => (a === b ? `${this.data}$${l}$${a}` : `${this.data}$${l}$${a}:$${l}$${b}`)).join(",")})`;
-    const rows = this.input.table.units.map((u) => u.row);
-    const first = rows.reduce((a, b) => Math.min(a, b));
-    const lastRow = rows.reduce((a, b) => Math.max(a, b));
-    const g = columnLetter(this.input.table.groupColumn as number);
-    return `SUMPRODUCT(MAX((${this.data}$${g}$${first}:$${g}$${lastRow}=${this.dataCell(this.input.table.groupColumn as number)})*${this.data}$${l}$${first}:$${l}$${lastRow}))`;
-  }
-
   gradeRanges(): GradeRanges | undefined {
     const t = this.input.layout.grades;
     const thresholds = this.refs.tableColumn(t, "threshold");
@@ -230,128 +179,166 @@ class Builder {
   }
 }
 
+/** The 得分 sheet alone (see scoresSheets). */
 export function scoresSheet(input: ScoresSheetInput): SheetModel {
-  const b = new Builder(input);
-  const { scheme, table, result } = input;
-  const cols = b.cols;
-  const mode = b.mode;
-  const formulas = mode !== "values";
-  const precision = scheme.precision ?? 2;
-  const exclude = (scheme.vetoMode ?? "exclude") === "exclude";
-  const vetoCols = (scheme.vetoes ?? []).map((v) => b.column(v));
-  const hasVetoes = vetoCols.length > 0;
-  const hasGroups = scheme.data.group !== undefined && table.groupColumn !== undefined;
-  const bonusCols = (scheme.bonus?.columns ?? []).map((c) => b.column(c));
-  const deductionCols = (scheme.deduction?.columns ?? []).map((c) => b.column(c));
-  const coefCol = scheme.coefficient ? b.column(scheme.coefficient) : undefined;
-  const indicatorCols = scheme.indicators.map((ind) => b.column(ind.column));
-  const layout = input.layout;
+  return scoresSheets(input).scores;
+}
+
+interface Parts {
+  hasGroups: boolean;
+  hasVetoes: boolean;
+  exclude: boolean;
+  precision: number;
+}
+
+function partsOf(input: ScoresSheetInput): Parts {
+  const { scheme, table } = input;
+  return {
+    hasGroups: scheme.data.group !== undefined && table.groupColumn !== undefined,
+    hasVetoes: (scheme.vetoes ?? []).length > 0,
+    exclude: (scheme.vetoMode ?? "exclude") === "exclude",
+    precision: scheme.precision ?? 2,
+  };
+}
+
+/** Each column's formula, as a template over the unit's rows (the indicator ones per group, for 标杆法's best). */
+interface Templates {
+  name?: RowTemplate;
+  group?: RowTemplate;
+  indicators: ((group: string) => RowTemplate)[];
+  bonus?: RowTemplate;
+  deduction?: RowTemplate;
+  coefficient?: RowTemplate;
+  total: RowTemplate;
+  veto?: RowTemplate;
+  rank: RowTemplate;
+  grade?: RowTemplate;
+}
+
+function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
+  const { scheme, table, result, layout } = b.input;
+  const mode = b.mode as FormulaMode;
+  const t = (text: string | undefined) => (text === undefined ? undefined : new RowTemplate(text));
+  const num = (ref: string) => readings.read(b.column(ref), "number");
+  const groupReading = parts.hasGroups ? readings.read(table.groupColumn as number, "text") : undefined;
+  const groups = [...new Set(table.units.map((u) => u.group))];
+  const rc = b.rowCells();
+  const ranges = rankRanges(b, readings, parts, rc, result.units);
   const indicatorCells = scheme.indicators.map((ind) => layout.indicators.find((c) => c.name === ind.name));
+  const capRef = (key: "bonusCap" | "deductionCap") => (layout.settings[key] ? b.refs.cell(layout.settings[key] as string) : undefined);
   const precisionRef = layout.settings.precision
     ? `IF(${b.refs.cell(layout.settings.precision)}="",2,${b.refs.cell(layout.settings.precision)})`
-    : String(precision);
-  const capRef = (key: "bonusCap" | "deductionCap") => (layout.settings[key] ? b.refs.cell(layout.settings[key] as string) : undefined);
-  const grades = scheme.grades ?? [];
-  const gradeRanges = b.gradeRanges();
-  const ranges: ColumnRanges = {
-    total: b.range(cols.total),
-    group: hasGroups ? b.range(cols.group) : undefined,
-    veto: exclude && hasVetoes ? b.range(cols.veto) : undefined,
-  };
-  const contiguousVetoes = vetoCols.length > 1 && [...vetoCols].sort((x, y) => x - y).every((c, i, a) => i === 0 || c === a[i - 1] + 1);
-  const groupsOf = new Map<string, DataUnit[]>();
-  for (const u of table.units) {
-    const list = groupsOf.get(u.group);
-    if (list) list.push(u);
-    else groupsOf.set(u.group, [u]);
-  }
-
-  const rows: ModelCell[][] = [];
-  const headers: string[] = [SCORES_HEADERS.name, SCORES_HEADERS.group, ...scheme.indicators.map((i) => i.name)];
-  headers.push(SCORES_HEADERS.bonus, SCORES_HEADERS.deduction, SCORES_HEADERS.coefficient, SCORES_HEADERS.total);
-  headers.push(SCORES_HEADERS.veto, SCORES_HEADERS.rank, SCORES_HEADERS.grade);
-  rows.push([val(`${scheme.name}　得分`)]);
-  rows.push(headers.map(val));
-
-  // Formulas by column, as templates (see Template); benchmark ones per group.
-  const rc = b.rowCells();
-  const t = (text: string | undefined) => (text === undefined ? undefined : new Template(text));
-  const vetoRange = contiguousVetoes
-    ? `${b.data}${columnLetter(Math.min(...vetoCols))}${DATA_ROW}:${columnLetter(Math.max(...vetoCols))}${DATA_ROW}`
+    : String(parts.precision);
+  const vetoCols = (scheme.vetoes ?? []).map((v) => b.column(v));
+  const sortedVetoes = [...vetoCols].sort((x, y) => x - y);
+  const contiguous = vetoCols.length > 1 && sortedVetoes.every((c, i) => i === 0 || c === sortedVetoes[i - 1] + 1);
+  const vetoRange = contiguous
+    ? `${b.data}${columnLetter(sortedVetoes[0])}${DATA_ROW}:${columnLetter(sortedVetoes[sortedVetoes.length - 1])}${DATA_ROW}`
     : vetoCols.length === 1
       ? b.dataCell(vetoCols[0])
       : undefined;
-  const lastForVetoed = exclude && hasVetoes;
-  const templates = formulas
-    ? {
-        name: t(`=${b.dataCell(table.nameColumn)}`),
-        group: hasGroups ? t(`=${b.dataCell(table.groupColumn as number)}`) : undefined,
-        indicators: scheme.indicators.map((ind, k) => {
-          const byGroup = new Map<string, Template>();
-          return (group: string) => {
-            let tpl = byGroup.get(group);
-            if (!tpl) {
-              const best = ind.method === "benchmark" ? b.bestOf(indicatorCols[k], groupsOf.get(group) ?? []) : undefined;
-              tpl = new Template(indicatorFormula(mode as FormulaMode, ind, indicatorCells[k], b.refs, b.dataCell(indicatorCols[k]), best));
-              byGroup.set(group, tpl);
-            }
-            return tpl;
-          };
-        }),
-        bonus: t(
-          bonusCols.length
-            ? bonusFormula(
-                bonusCols.map((c) => b.dataCell(c)),
-                capRef("bonusCap"),
-                scheme.bonus?.cap
-              )
-            : undefined
-        ),
-        deduction: t(
-          deductionCols.length
-            ? deductionFormula(
-                deductionCols.map((c) => b.dataCell(c)),
-                capRef("deductionCap"),
-                scheme.deduction?.cap
-              )
-            : undefined
-        ),
-        coefficient: t(coefCol !== undefined ? coefficientFormula(b.dataCell(coefCol)) : undefined),
-        total: t(totalFormula(mode as FormulaMode, rc, precisionRef, hasVetoes && !exclude)),
-        veto: t(
-          hasVetoes
-            ? vetoFormula(
-                mode as FormulaMode,
-                vetoCols.map((c) => b.dataCell(c)),
-                vetoRange
-              )
-            : undefined
-        ),
-        rank: t(rankFormula(mode as FormulaMode, rc, ranges, !!scheme.ranking?.dense)),
-        grade: t(
-          grades.length
-            ? gradeRanges
-              ? gradeFormula(mode as FormulaMode, rc, gradeRanges, lastForVetoed)
-              : literalGradeFormula(rc, grades, lastForVetoed)
-            : undefined
-        ),
-      }
-    : undefined;
+  const grades = scheme.grades ?? [];
+  const gradeRanges = b.gradeRanges();
+  if (gradeRanges && (mode === "native" || !gradeRanges.table))
+    gradeRanges.sorted = readings.sortedGrades((k) => sortedGradeFormulas(gradeRanges, k), grades);
+  const lastForVetoed = parts.exclude && parts.hasVetoes;
+  const bonus = (scheme.bonus?.columns ?? []).map((c) => num(c).value);
+  const deduction = (scheme.deduction?.columns ?? []).map((c) => num(c).value);
+  return {
+    name: t(`=${b.dataCell(table.nameColumn)}`),
+    group: groupReading ? t(`=${groupReading.text}`) : undefined,
+    indicators: scheme.indicators.map((ind, k) => {
+      const reading = readings.read(b.column(ind.column), ind.method === "grade" ? "text" : "number");
+      const best = ind.method === "benchmark" ? readings.groupBest(b.column(ind.column), reading, groups, groupReading) : undefined;
+      const byGroup = new Map<string, RowTemplate>();
+      return (group: string) => {
+        let tpl = byGroup.get(group);
+        if (!tpl) byGroup.set(group, (tpl = new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best?.get(group)))));
+        return tpl;
+      };
+    }),
+    bonus: t(bonus.length ? bonusFormula(bonus, capRef("bonusCap"), scheme.bonus?.cap) : undefined),
+    deduction: t(deduction.length ? deductionFormula(deduction, capRef("deductionCap"), scheme.deduction?.cap) : undefined),
+    coefficient: t(scheme.coefficient ? coefficientFormula(num(scheme.coefficient)) : undefined),
+    total: new RowTemplate(totalFormula(mode, rc, precisionRef, parts.hasVetoes && !parts.exclude)),
+    veto: t(
+      parts.hasVetoes
+        ? vetoFormula(
+            mode,
+            vetoCols.map((c) => readings.read(c, "flag").value),
+            vetoCols.map((c) => b.dataCell(c)),
+            vetoRange
+          )
+        : undefined
+    ),
+    rank: new RowTemplate(rankFormula(mode, rc, ranges, !!scheme.ranking?.dense)),
+    grade: t(
+      grades.length
+        ? gradeRanges
+          ? gradeFormula(mode, rc, gradeRanges, lastForVetoed)
+          : literalGradeFormula(rc, grades, lastForVetoed)
+        : undefined
+    ),
+  };
+}
 
+/** The ranges 名次 counts over, with 读数's helper columns for 中国式排名 and for kh mode's group keys. */
+function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, units: ScoreResult["units"]): ColumnRanges {
+  const cols = b.cols;
+  const excluding = parts.exclude && parts.hasVetoes;
+  const ranges: ColumnRanges = {
+    total: b.range(cols.total),
+    group: parts.hasGroups ? b.range(cols.group) : undefined,
+    veto: excluding ? b.range(cols.veto) : undefined,
+  };
+  const scores = `${sheetRef(b.input.name ?? SCORES_SHEET)}!`;
+  const keyOf = (u: ScoreResult["units"][number]) => `${u.group}|${excluding && u.vetoed ? VETO_YES : VETO_NO}`;
+  if (b.input.scheme.ranking?.dense) {
+    const seen = new Set<string>();
+    const firsts = units.map((u) => {
+      const k = `${keyOf(u)}|${u.total}`;
+      const first = !seen.has(k);
+      seen.add(k);
+      return first ? 1 : 0;
+    });
+    const rel = b.rowCells();
+    const onScores: ColumnRanges = { ...ranges };
+    ranges.first = readings.helper("中国式排名首现", firstOfTotalFormula(rel, onScores, scores, SCORES_FIRST_ROW), firsts).range;
+  }
+  if (b.mode === "kh" && parts.hasGroups && excluding) {
+    const at = (c: string) => `${scores}${c}`;
+    const key = readings.helper(
+      "分组|否决",
+      `=${at(rc.group)}&"|"&${at(rc.veto)}`,
+      units.map((u) => `${u.group}|${u.vetoed ? VETO_YES : VETO_NO}`)
+    );
+    ranges.key = key;
+  }
+  return ranges;
+}
+
+export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; readings?: SheetModel } {
+  const b = new Builder(input);
+  const { scheme, table, result } = input;
+  const cols = b.cols;
+  const parts = partsOf(input);
+  const readings = new Readings(input.readingsSheet ?? READINGS_SHEET, table, SCORES_FIRST_ROW);
+  const tp = b.mode === "values" ? undefined : templatesOf(b, readings, parts);
+
+  const headers: string[] = [SCORES_HEADERS.name, SCORES_HEADERS.group, ...scheme.indicators.map((i) => i.name)];
+  headers.push(SCORES_HEADERS.bonus, SCORES_HEADERS.deduction, SCORES_HEADERS.coefficient, SCORES_HEADERS.total);
+  headers.push(SCORES_HEADERS.veto, SCORES_HEADERS.rank, SCORES_HEADERS.grade);
+  const rows: ModelCell[][] = [[val(`${scheme.name}　得分`)], headers.map(val)];
   table.units.forEach((u, i) => {
     const r = result.units[i];
     const row = SCORES_FIRST_ROW + i;
     const cells: ModelCell[] = new Array(cols.width);
-    const f = (value: ModelCell["value"], tpl: Template | undefined, when = true): ModelCell =>
+    const f = (value: ModelCell["value"], tpl: RowTemplate | undefined, when = true): ModelCell =>
       tpl && when ? { value, formula: tpl.fill(u.row, row) } : { value };
-    const tp = templates;
     const nameCell = table.value(u, table.nameColumn);
     cells[cols.name] = f(u.name, tp?.name, typeof nameCell === "string" && nameCell === u.name);
-    const groupCell = table.groupColumn === undefined ? undefined : table.value(u, table.groupColumn);
-    cells[cols.group] = f(u.group, tp?.group, typeof groupCell === "string" && groupCell === u.group && u.group !== "");
-    scheme.indicators.forEach((ind, k) => {
-      cells[cols.indicators[k]] = f(r.scores[ind.name], tp?.indicators[k](u.group));
-    });
+    cells[cols.group] = f(u.group, tp?.group);
+    scheme.indicators.forEach((ind, k) => (cells[cols.indicators[k]] = f(r.scores[ind.name], tp?.indicators[k](u.group))));
     cells[cols.bonus] = f(r.bonus, tp?.bonus);
     cells[cols.deduction] = f(r.deduction, tp?.deduction);
     cells[cols.coefficient] = f(r.coefficient, tp?.coefficient);
@@ -362,14 +349,14 @@ export function scoresSheet(input: ScoresSheetInput): SheetModel {
     rows.push(cells);
   });
 
-  return {
+  const scores: SheetModel = {
     name: input.name ?? SCORES_SHEET,
     kind: "scores",
     cells: rows,
     columnWidths: columnWidths(headers, table, cols),
-    formats: formats(cols, table.units.length, precision),
+    formats: formats(cols, table.units.length, parts.precision),
     conditionalFormats:
-      table.units.length && hasVetoes
+      table.units.length && parts.hasVetoes
         ? [
             {
               range: `A${SCORES_FIRST_ROW}:${columnLetter(cols.width - 1)}${b.last}`,
@@ -383,6 +370,7 @@ export function scoresSheet(input: ScoresSheetInput): SheetModel {
     freeze: { rows: SCORES_HEADER_ROW, columns: 1 },
     print: { paper: "A4", orientation: "landscape", titleRows: `1:${SCORES_HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
+  return { scores, readings: tp ? readings.sheet(table.units.map((u) => u.name)) : undefined };
 }
 
 function columnWidths(headers: string[], table: DataTable, cols: ScoresColumns): number[] {

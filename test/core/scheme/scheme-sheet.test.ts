@@ -38,11 +38,11 @@ describe("the 考核方案 sheet", () => {
     expect(m.name).toBe(SCHEME_SHEET);
     expect(m.kind).toBe("scheme");
     expect(m.cells[0][0]).toEqual({ value: "2025年度村级目标管理考核　考核方案", formula: '=B6&"　考核方案"' });
-    expect(m.merges).toContain("A1:N1");
+    expect(m.merges).toContain("A1:M1");
     expect(m.print).toEqual({ paper: "A4", orientation: "landscape", titleRows: "1:2", fitToWidth: true, footer: "第 &P 页，共 &N 页" });
-    expect(m.columnWidths).toHaveLength(14);
-    expect(m.formats).toContainEqual({ range: "A26:N26", bold: true, fill: "#D9E1F2", border: true, horizontal: "center" });
-    expect(m.formats).toContainEqual({ range: "A27:N35", border: true });
+    expect(m.columnWidths).toHaveLength(13);
+    expect(m.formats).toContainEqual({ range: "A26:M26", bold: true, fill: "#D9E1F2", border: true, horizontal: "center" });
+    expect(m.formats).toContainEqual({ range: "A27:M35", border: true });
     // The points total is a live SUM, so a changed weight shows its new total at once.
     expect(m.cells[34][4]).toEqual({ value: 100, formula: "=SUM(E27:E34)" });
     // Every other cell is a plain value: no text is written as a formula.
@@ -50,9 +50,9 @@ describe("the 考核方案 sheet", () => {
     expect(formulas).toHaveLength(2);
   });
 
-  test("shows methods in Chinese, each method's parameters only, and grade factors as text", () => {
+  test("shows methods in Chinese, each method's parameters only, and grade factors as a table", () => {
     const v = valuesOf(sample());
-    expect(v[25].slice(0, 14)).toEqual([
+    expect(v[25]).toEqual([
       "序号",
       "指标",
       "数据列",
@@ -66,11 +66,18 @@ describe("the 考核方案 sheet", () => {
       "满意值",
       "不允许值",
       "基础分",
-      "等次系数",
     ]);
-    expect(v[28]).toEqual([3, "参保率", "参保率", "完成率法", 15, 0.91, 1, null, null, null, null, null, null, null]);
+    expect(v[28]).toEqual([3, "参保率", "参保率", "完成率法", 15, 0.91, 1, null, null, null, null, null, null]);
     expect(v[29].slice(0, 10)).toEqual([4, "出生率", "出生率‰", "逆向指标", 10, null, null, 14, 1, 2]);
-    expect(v[31][13]).toBe("优=1;良=0.8;中=0.6;差=0.4");
+    // 十、等次系数: one row per grade of 群众满意, read by the 得分 formulas with VLOOKUP.
+    const head = v.findIndex((r) => String(r[0]).startsWith("十、等次系数"));
+    expect(v[head + 1].slice(0, 3)).toEqual(["指标", "等次", "系数"]);
+    expect(v.slice(head + 2, head + 6).map((r) => r.slice(0, 3))).toEqual([
+      ["群众满意", "优", 1],
+      ["群众满意", "良", 0.8],
+      ["群众满意", "中", 0.6],
+      ["群众满意", "差", 0.4],
+    ]);
     expect(v[rowOf(v, "扣分上限")][1]).toBe("不设上限");
     expect(v[rowOf(v, "各阶段要求")][1]).toBe("30%、50%、70%、80%、90%");
     expect(v[rowOf(v, "否决方式")][1]).toBe("排除");
@@ -168,7 +175,33 @@ describe("reading the 考核方案 sheet back", () => {
     const { scheme, layout } = readSchemeSheet(v);
     expect(scheme).toEqual(sample());
     expect(layout.indicators[4].cells.base).toBeUndefined();
-    expect(layout.indicators[5].cells.grades).toBe("M32");
+    expect(layout.gradeFactors?.byIndicator["群众满意"]).toHaveLength(4);
+  });
+
+  test("an older sheet's 等次系数 text column is still read, and the table wins over it", () => {
+    const v = valuesOf(sample());
+    const header = rowOf(v, "序号");
+    const head = v.findIndex((r) => String(r[0]).startsWith("十、等次系数"));
+    const old = v.slice(0, head - 1); // without the table, as the previous version wrote the sheet
+    old[header][13] = "等次系数";
+    old[header + 6][13] = "优：1，良：0.85、中=60%；差＝0.3";
+    expect(readSchemeSheet(old).scheme.indicators[5].grades).toEqual({ 优: 1, 良: 0.85, 中: 0.6, 差: 0.3 });
+    const both = v.map((r) => [...r]);
+    both[header][13] = "等次系数";
+    both[header + 6][13] = "优=1;良=0.5";
+    both[head + 3][2] = 0.9; // 良 in the table
+    expect(readSchemeSheet(both).scheme.indicators[5].grades).toEqual({ 优: 1, 良: 0.9, 中: 0.6, 差: 0.4 });
+  });
+
+  test("a 等次系数 row naming no indicator is a problem naming its cell", () => {
+    const v = valuesOf(sample());
+    const head = v.findIndex((r) => String(r[0]).startsWith("十、等次系数"));
+    v[head + 2][0] = "群众满意度";
+    v[head + 3][2] = "八成";
+    expect(messages(v)).toEqual([
+      `考核方案!A${head + 3}：等次系数表中的指标“群众满意度”不在考核指标表中`,
+      `考核方案!C${head + 4}：系数“八成”不是数值`,
+    ]);
   });
 
   test("indicator rows may be reordered and columns moved; methods may be written by alias", () => {
@@ -189,7 +222,6 @@ describe("reading the 考核方案 sheet back", () => {
     v[28][4] = "二十"; // E29
     v[28][5] = null; // F29: 参保率's target
     v[29][3] = "平均法"; // D30
-    v[31][13] = "优=1;良"; // N32
     v[rowOf(v, "加分上限")][1] = "很多";
     v[rowOf(v, "否决方式")][1] = "随便";
     v[rowOf(v, "中国式排名")][1] = "也许";
@@ -205,7 +237,6 @@ describe("reading the 考核方案 sheet back", () => {
       "考核方案!E29：分值“二十”不是数值",
       "考核方案!F29：缺少“目标值”，完成率法须填写",
       "考核方案!D30：方法“平均法”不认识，应为 直接打分、完成率法、逆向指标、功效系数法、定性等次、标杆法、排名赋分 之一",
-      "考核方案!N32：等次系数中“良”应写成“等次=系数”，如“优=1;良=0.8”",
       "考核方案!B51：名额“一个”不是数值",
       "考核方案!B73：缺少“每次金额”",
     ]);

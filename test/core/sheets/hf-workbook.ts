@@ -5,10 +5,12 @@
  * Set up to behave as Excel does for what our formulas use:
  * - array arithmetic inside SUMPRODUCT (Excel, WPS and LibreOffice evaluate SUMPRODUCT's arguments as arrays);
  * - ROUND as Excel's (half away from zero on the 15-digit decimal: 1.005 → 1.01; HyperFormula's own gives 1);
- * - TRUE and FALSE as names (HyperFormula knows only TRUE() and FALSE()).
+ * - TRUE and FALSE as names (HyperFormula knows only TRUE() and FALSE());
+ * - ASC and LOOKUP from the playground's extras.
  */
 import { FunctionArgumentType, FunctionPlugin, HyperFormula, RawCellContent, SimpleCellAddress } from "hyperformula";
 import { registerKhFunctions } from "../../support/hyperformula-kh";
+import { registerExcelExtras } from "../../../src/playground/excel-extras";
 import { excelRound } from "../../../src/core/round";
 import { CellValue, SheetModel, columnIndex, columnLetter } from "../../../src/core/sheet-model";
 import { Cell } from "../../../src/core/values";
@@ -31,6 +33,7 @@ let ready = false;
 function setUp(): void {
   if (ready) return;
   registerKhFunctions();
+  registerExcelExtras();
   HyperFormula.registerFunction("ROUND", ExcelRoundPlugin as never);
   ready = true;
 }

@@ -11,7 +11,7 @@ import { Scheme } from "../../../src/core/scheme/types";
 import { readDataTable } from "../../../src/core/data-table";
 import { scoreUnits } from "../../../src/core/scoring/score-units";
 import { SheetModel } from "../../../src/core/sheet-model";
-import { scoresColumns, scoresSheet } from "../../../src/core/sheets/scores-sheet";
+import { scoresColumns, scoresSheet, scoresSheets } from "../../../src/core/sheets/scores-sheet";
 import { Cell } from "../../../src/core/values";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { FormulaWorkbook, formulaCount, mismatches } from "./hf-workbook";
@@ -23,9 +23,9 @@ const MODES = ["native", "kh"] as const;
 function build(scheme: Scheme, values: Cell[][], mode: "native" | "kh") {
   const table = readDataTable(values, scheme.data);
   const result = scoreUnits(scheme, table);
-  const scores = scoresSheet({ scheme, table, result, layout: schemeSheetLayout(scheme), formulas: mode });
-  const wb = new FormulaWorkbook({ [scheme.data.sheet]: values }, [schemeSheet(scheme), scores]);
-  return { table, result, scores, wb };
+  const { scores, readings } = scoresSheets({ scheme, table, result, layout: schemeSheetLayout(scheme), formulas: mode });
+  const wb = new FormulaWorkbook({ [scheme.data.sheet]: values }, [schemeSheet(scheme), scores, readings as SheetModel]);
+  return { table, result, scores, readings: readings as SheetModel, wb };
 }
 
 describe("得分 formulas on the sample", () => {
@@ -78,12 +78,15 @@ describe("得分 formulas on the sample", () => {
     expect(mismatches(wb, scores, expectedScores(changed, after))).toEqual([]);
   });
 
-  test.each(MODES)("%s: 等次系数 retyped with the Chinese IME's punctuation are read live", (mode) => {
+  test.each(MODES)("%s: a factor changed in the 等次系数 table recalculates 定性等次", (mode) => {
     const { scores, wb } = build(scheme, values, mode);
     const layout = schemeSheetLayout(scheme);
     const changed: Scheme = JSON.parse(JSON.stringify(scheme));
     changed.indicators[5].grades = { 优: 1, 良: 0.85, 中: 0.6, 差: 0.3 };
-    wb.set("考核方案", layout.indicators[5].cells.grades as string, "优：1，良：0.85、中=60%；差＝0.3");
+    const rows = layout.gradeFactors!.byIndicator[scheme.indicators[5].name];
+    const factor = layout.gradeFactors!.columns.factor;
+    wb.set("考核方案", `${factor}${rows[1]}`, 0.85);
+    wb.set("考核方案", `${factor}${rows[3]}`, 0.3);
     const table = readDataTable(values, changed.data);
     const after = scoreUnits(changed, table).units;
     expect(after.map((u) => u.scores["群众满意"])).not.toEqual(scoreUnits(scheme, table).units.map((u) => u.scores["群众满意"]));
@@ -99,8 +102,8 @@ describe("得分 formulas on the sample", () => {
     const table = readDataTable(values, read.scheme.data);
     const result = scoreUnits(read.scheme, table);
     for (const mode of MODES) {
-      const scores = scoresSheet({ scheme: read.scheme, table, result, layout: read.layout, formulas: mode });
-      const wb = new FormulaWorkbook({ [scheme.data.sheet]: values, 考核方案: moved }, [scores]);
+      const { scores, readings } = scoresSheets({ scheme: read.scheme, table, result, layout: read.layout, formulas: mode });
+      const wb = new FormulaWorkbook({ [scheme.data.sheet]: values, 考核方案: moved }, [scores, readings as SheetModel]);
       expect(mismatches(wb, scores)).toEqual([]);
     }
   });

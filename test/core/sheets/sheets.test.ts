@@ -103,7 +103,7 @@ describe("得分", () => {
     expect(m.cells[2][1]).toEqual({ value: "" });
     expect(m.cells[2][14]).toEqual({ value: "否" });
     expect(m.conditionalFormats).toEqual([]);
-    expect(m.cells[2][15].formula).toBe("=1+SUMPRODUCT(($N$3:$N$18>N3))");
+    expect(m.cells[2][15].formula).toBe("=1+COUNTIFS($N$3:$N$18,\">\"&N3)");
   });
 });
 

@@ -8,6 +8,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { generateBoard } from "../../../src/app/workflow";
 import { parseScheme } from "../../../src/core/scheme/parse";
+import { SheetData } from "../../../src/hosts/host";
 import { PackageReader, parseSheet } from "../../../src/hosts/xlsx/package-reader";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { readWorksheet } from "../../../src/hosts/xlsx/xlsx-read";
@@ -23,8 +24,11 @@ async function expectSameReads(bytes: Uint8Array): Promise<void> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   expect(reader.sheets.map((s) => s.name)).toEqual(wb.worksheets.map((ws) => ws.name));
   expect(reader.date1904).toBe(!!wb.properties.date1904);
+  // A formula whose cached result is the empty text (读数's reading of a blank cell) reads "" here and null in
+  // exceljs, which drops empty results; both are a blank to the core (values.ts isBlank).
+  const blankAlike = (d: SheetData | undefined) => d && { ...d, values: d.values.map((r) => r.map((v) => (v === "" ? null : v))) };
   for (const ws of wb.worksheets) {
-    expect([ws.name, await reader.readSheet(ws.name)]).toEqual([ws.name, readWorksheet(ws, reader.date1904)]);
+    expect([ws.name, blankAlike(await reader.readSheet(ws.name))]).toEqual([ws.name, blankAlike(readWorksheet(ws, reader.date1904))]);
   }
 }
 

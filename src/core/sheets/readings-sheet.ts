@@ -1,0 +1,244 @@
+/**
+ * The 读数 sheet: every data cell the 得分 formulas use, read the way the core reads it (reading-formulas.ts), one
+ * row per unit on the same rows as 得分, plus the helper columns the ranking needs and the best value of each group
+ * for 标杆法. It is generated and marked like 得分 (refreshed with it, never the clerk's), and very hidden: it holds
+ * nothing a clerk edits, and 得分's formulas name its cells, so an auditor can still follow them.
+ *
+ * API
+ * - `new Readings(sheet, table, firstRow)`; `read(column, kind)` → the unit's text and value cells (relative, with
+ *   the SHEET_ROW placeholder, prefixed with the sheet); `helper(header, formula, values)` → a helper column;
+ *   `groupBest(column)` → per-group best cells of a data column; `sheet()` → the SheetModel.
+ * Columns are laid out in the order they are asked for, from B (A is the unit's name).
+ */
+import { DataTable, DataUnit } from "../data-table";
+import { CellValue, ModelCell, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
+import type { GradeRanges } from "./score-formulas";
+import { Cell, cleanText, readFlag, readNumber, textKey } from "../values";
+import { COLOURS, fitWidth, val } from "./common";
+import { flagReading, numberReading, numberTextReading, textReading } from "./reading-formulas";
+import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
+
+export const READINGS_SHEET = "读数";
+/** number: 党建 → 18.5; flag: 计生否决 → TRUE/FALSE; text: 类别, 民调等级 → cleaned text. */
+export type ReadingKind = "number" | "flag" | "text";
+
+interface Column {
+  header: string;
+  /** The data column a reading's text cell reads (its row may be a merged cell's first row). */
+  dataColumn?: number;
+  template: RowTemplate;
+  /** The cached value of each unit's cell, in unit order. */
+  values: CellValue[];
+  width: number;
+}
+
+/** A reading's cells on the 读数 sheet, as formula references for a unit's row (SHEET_ROW placeholder). */
+export interface ReadingCells {
+  /** The cleaned text (a number cell stays a number in number and flag readings). */
+  text: string;
+  /** The value: the number (0 for a blank), the flag; for a text reading, the text cell again. */
+  value: string;
+  /** 0-based columns of the two cells on 读数. */
+  textColumn: number;
+  valueColumn: number;
+}
+
+const KIND_WORDS: Record<ReadingKind, string> = { number: "数值", flag: "是否", text: "文本" };
+
+/** What the text cell of a reading caches: the cell as its formula shows it. */
+function textValue(v: Cell, kind: ReadingKind): CellValue {
+  if (kind !== "text" && typeof v === "number") return v;
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return typeof v === "number" ? textKey(v) : cleanText(v);
+}
+
+function readingValue(v: Cell, kind: ReadingKind): CellValue {
+  if (kind === "flag") return readFlag(v) ?? false;
+  const n = readNumber(v);
+  return typeof n === "number" ? n : 0;
+}
+
+export class Readings {
+  readonly prefix: string;
+  private readonly columns: Column[] = [];
+  private readonly byKey = new Map<string, ReadingCells>();
+  private readonly best: { header: string; values: CellValue[]; formulas: string[] }[] = [];
+  private readonly dataPrefix: string;
+  readonly last: number;
+
+  constructor(
+    readonly name: string,
+    private readonly table: DataTable,
+    readonly firstRow: number,
+    /** The row a unit's value in a column is read from (a merged group cell's first row). */
+    private readonly rowOf: (u: DataUnit, column: number) => number = (u) => u.row
+  ) {
+    this.prefix = `${sheetRef(name)}!`;
+    this.dataPrefix = `${sheetRef(table.sheet)}!`;
+    this.last = firstRow + table.units.length - 1;
+  }
+
+  private column(header: string, formula: string, values: CellValue[], width = 10, dataColumn?: number): number {
+    this.columns.push({ header, template: new RowTemplate(formula), values, width, dataColumn });
+    return this.columns.length; // column A is the unit's name
+  }
+
+  private cell(col: number, row: string = SHEET_ROW): string {
+    return `${this.prefix}${columnLetter(col)}${row}`;
+  }
+
+  /** An absolute range of a 读数 column over the unit rows. */
+  range(col: number, withSheet = true): string {
+    const l = columnLetter(col);
+    return `${withSheet ? this.prefix : ""}$${l}$${this.firstRow}:$${l}$${this.last}`;
+  }
+
+  /** The cells that read a data column as `kind` (made once per column and kind). */
+  read(column: number, kind: ReadingKind): ReadingCells {
+    const key = `${kind}:${column}`;
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const header = this.table.headers[column] || columnLetter(column);
+    const raw = this.table.units.map((u) => this.table.value(u, column));
+    const source = `${this.dataPrefix}${columnLetter(column)}${DATA_ROW}`;
+    const t = this.column(
+      `${header}（原文）`,
+      kind === "text" ? textReading(source) : numberTextReading(source),
+      raw.map((v) => textValue(v, kind)),
+      12,
+      column
+    );
+    let v = t;
+    if (kind !== "text") {
+      const tRef = `${columnLetter(t)}${SHEET_ROW}`;
+      v = this.column(
+        `${header}（${KIND_WORDS[kind]}）`,
+        kind === "flag" ? flagReading(tRef) : numberReading(tRef),
+        raw.map((x) => readingValue(x, kind))
+      );
+    }
+    const cells: ReadingCells = { text: this.cell(t), value: this.cell(v), textColumn: t, valueColumn: v };
+    this.byKey.set(key, cells);
+    return cells;
+  }
+
+  /** A helper column: its formula (a template over SHEET_ROW) and each unit's cached value. */
+  helper(header: string, formula: string, values: CellValue[]): { cell: string; range: string } {
+    const col = this.column(header, formula, values);
+    return { cell: this.cell(col), range: this.range(col) };
+  }
+
+  /**
+   * The best value of each group in a data column, for 标杆法: one cell per group in a block below the unit rows
+   * (column A the group, then one column per benchmark indicator). MAX over the group's readings — a blank reads 0
+   * there, which changes nothing, as a best ≤ 0 scores 0 either way — computed once per group, not once per unit.
+   * Returns each group's cell (absolute, with the sheet).
+   */
+  groupBest(column: number, value: ReadingCells, groups: readonly string[], groupText?: ReadingCells): Map<string, string> {
+    const index = this.best.length;
+    const header = `${this.table.headers[column] || columnLetter(column)}（组内最高）`;
+    const numbers = this.table.units.map((u) => readingValue(this.table.value(u, column), "number") as number);
+    const values = groups.map((g) => {
+      const members = this.table.units.map((u, i) => (u.group === g ? numbers[i] : 0));
+      return members.length ? Math.max(...members) : 0;
+    });
+    const range = (col: number) => this.range(col, false);
+    const formulas = groups.map((_, k) =>
+      groupText
+        ? `=SUMPRODUCT(MAX((${range(groupText.textColumn)}=$${BEST_LABEL}$${this.bestRow + k})*${range(value.valueColumn)}))`
+        : `=MAX(${range(value.valueColumn)})`
+    );
+    this.best.push({ header, values, formulas });
+    this.bestGroups = groups;
+    const out = new Map<string, string>();
+    groups.forEach((g, k) => out.set(g, `${this.prefix}$${columnLetter(columnIndex(BEST_LABEL) + 1 + index)}$${this.bestRow + k}`));
+    return out;
+  }
+
+  /**
+   * The grade table in ascending order of 最低分, live (SMALL over the 考核方案 table), in columns A–B of the block
+   * below the units, for the 等次 formula's LOOKUP. `grades` are the scheme's, for the cached values.
+   */
+  sortedGrades(formulas: (k: number) => { threshold: string; grade: string }, grades: readonly [number, string][]): GradeRanges["sorted"] {
+    const sorted = [...grades].sort((a, b) => a[0] - b[0]);
+    this.grades = sorted.map((g, i) => ({ ...formulas(i + 1), values: g }));
+    const first = this.bestRow;
+    const last = first + sorted.length - 1;
+    return {
+      thresholds: `${this.prefix}$A$${first}:$A$${last}`,
+      grades: `${this.prefix}$B$${first}:$B$${last}`,
+      lowestThreshold: `${this.prefix}$A$${first}`,
+      lowestGrade: `${this.prefix}$B$${first}`,
+    };
+  }
+
+  private grades: { threshold: string; grade: string; values: [number, string] }[] = [];
+
+  private bestGroups: readonly string[] = [];
+
+  /** First row of the block below the units (sorted grades, per-group best): after a blank row and its header. */
+  get bestRow(): number {
+    return this.last + 3;
+  }
+
+  sheet(names: readonly string[]): SheetModel {
+    return readingsModel(this, names);
+  }
+
+  /** For readingsModel. */
+  parts(): { columns: readonly Column[]; best: Readings["best"]; groups: readonly string[]; grades: Readings["grades"] } {
+    return { columns: this.columns, best: this.best, groups: this.bestGroups, grades: this.grades };
+  }
+
+  fill(col: number, unit: number): string {
+    const u = this.table.units[unit];
+    const c = this.columns[col];
+    const dataRow = c.dataColumn === undefined ? u.row : this.rowOf(u, c.dataColumn);
+    return c.template.fill(dataRow, this.firstRow + unit);
+  }
+}
+
+/** The block below the units: the sorted grade table in A–B, each group's best from BEST_LABEL on. */
+const BEST_LABEL = "D";
+
+function readingsModel(r: Readings, names: readonly string[]): SheetModel {
+  const { columns, best, groups, grades } = r.parts();
+  const rows: ModelCell[][] = [
+    [val("读数：考核助手从数据表读出的值，供“得分”表的公式引用（自动生成，请勿修改；重新生成龙虎榜时刷新）")],
+    [val("单位"), ...columns.map((c) => val(c.header))],
+  ];
+  names.forEach((name, i) => rows.push([val(name), ...columns.map((c, k) => ({ value: c.values[i], formula: r.fill(k, i) }))]));
+  const formats = [{ range: `A2:${columnLetter(Math.max(columns.length, 1))}2`, bold: true, fill: COLOURS.header }];
+  const below: ModelCell[][] = [];
+  const put = (row: number, col: number, cell: ModelCell) => ((below[row] ??= [])[col] = cell);
+  if (grades.length) {
+    put(0, 0, val("最低分（升序）"));
+    put(0, 1, val("等次"));
+    grades.forEach((g, i) => {
+      put(1 + i, 0, { value: g.values[0], formula: g.threshold });
+      put(1 + i, 1, { value: g.values[1], formula: g.grade });
+    });
+  }
+  if (best.length) {
+    const label = columnIndex(BEST_LABEL);
+    put(0, label, val("分组"));
+    best.forEach((b, k) => put(0, label + 1 + k, val(b.header)));
+    groups.forEach((g, i) => {
+      put(1 + i, label, val(g));
+      best.forEach((b, k) => put(1 + i, label + 1 + k, { value: b.values[i], formula: b.formulas[i] }));
+    });
+  }
+  if (below.length) {
+    rows.push([], ...Array.from(below, (row) => Array.from(row ?? [], (c) => c ?? val(null))));
+    formats.push({ range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`, bold: true, fill: COLOURS.header });
+  }
+  return {
+    name: r.name,
+    kind: "readings",
+    hidden: true,
+    cells: rows,
+    columnWidths: [fitWidth(["单位", ...names], 8, 24), ...columns.map((c) => fitWidth([c.header], c.width, 24))],
+    formats,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * LibreOffice agrees with the core: workbooks written by `kh score` (native formulas) — the sample, its dense and
+ * 记零分 variants, one workbook per awkward value of SPEC §2.1 in every kind of column, and random schemes — have
+ * their cached values stripped and are recalculated by LibreOffice Calc; every cell of 得分 must then equal what the
+ * core computed (numbers within 1e-9 of the rounded total, texts equal). One soffice run converts the whole batch.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import fc from "fast-check";
+import { Workbook } from "exceljs";
+import { CellValue } from "../../../src/core/sheet-model";
+import { Cell } from "../../../src/core/values";
+import { openXlsxFile } from "../../../src/hosts/xlsx/xlsx-file";
+import { kh } from "../../cli/cli-support";
+import { convertWithLibreOffice, describeWithLibreOffice, stripCachedValues } from "../../support/libreoffice";
+import { sameCell } from "./hf-workbook";
+import { randomCase } from "./random-scheme";
+import { sampleSchemeJson, sampleValues } from "../scoring/sample";
+import { AWKWARD_CASES, OracleCase } from "./awkward-cases";
+
+jest.setTimeout(600_000);
+
+async function writeData(file: string, sheet: string, values: readonly (readonly Cell[])[]): Promise<void> {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet(sheet);
+  values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v;
+    })
+  );
+  await wb.xlsx.writeFile(file);
+}
+
+interface Prepared {
+  c: OracleCase;
+  expected: CellValue[][];
+  stripped: string;
+}
+
+/** Every difference between the core's 得分 (what kh cached) and LibreOffice's. */
+function differences(expected: CellValue[][], actual: CellValue[][]): string[] {
+  const out: string[] = [];
+  expected.forEach((row, r) =>
+    row.forEach((want, k) => {
+      const got = actual[r]?.[k] ?? null;
+      if (!sameCell(want, got)) out.push(`R${r + 1}C${k + 1}: core ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
+    })
+  );
+  return out;
+}
+
+function cases(): OracleCase[] {
+  const sample = sampleSchemeJson() as Record<string, unknown>;
+  const values = sampleValues();
+  const variant = (name: string, edit: (s: Record<string, any>) => void): OracleCase => {
+    const scheme = JSON.parse(JSON.stringify(sample));
+    edit(scheme);
+    return { name, scheme, values };
+  };
+  const random = fc.sample(randomCase, { numRuns: 24, seed: 20251204 }).map((rc, i) => ({ name: `random-${i}`, scheme: rc.scheme, values: rc.values }));
+  return [
+    { name: "sample", scheme: sample, values },
+    variant("sample-dense", (s) => (s.ranking = { dense: true })),
+    variant("sample-zero", (s) => (s.vetoMode = "zero")),
+    variant("sample-dense-zero", (s) => ((s.ranking = { dense: true }), (s.vetoMode = "zero"))),
+    ...AWKWARD_CASES(sample, values),
+    ...random,
+  ];
+}
+
+describeWithLibreOffice("LibreOffice recalculates 得分 to the core's values", () => {
+  let dir: string;
+  let prepared: Prepared[];
+  let recalculated: string[];
+
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-oracle-"));
+    prepared = [];
+    for (const c of cases()) {
+      const sheet = (c.scheme.data as { sheet: string }).sheet;
+      await writeData(path.join(dir, `${c.name}.xlsx`), sheet, c.values);
+      await fs.writeFile(path.join(dir, `${c.name}.json`), JSON.stringify(c.scheme));
+      const run = await kh(dir, ["score", `${c.name}.xlsx`, "--scheme", `${c.name}.json`, "-o", `${c.name}-out.xlsx`]);
+      if (run.code !== 0) throw new Error(`${c.name}: kh failed: ${run.stderr}`);
+      const out = path.join(dir, `${c.name}-out.xlsx`);
+      const { host } = await openXlsxFile(out, out, { model: false });
+      const scores = await host.readSheet("得分");
+      const stripped = path.join(dir, "stripped", `${c.name}.xlsx`);
+      await fs.mkdir(path.dirname(stripped), { recursive: true });
+      await fs.writeFile(stripped, await stripCachedValues(await fs.readFile(out)));
+      prepared.push({ c, expected: scores!.values, stripped });
+    }
+    recalculated = await convertWithLibreOffice(
+      prepared.map((p) => p.stripped),
+      path.join(dir, "lo")
+    );
+  });
+
+  afterAll(async () => {
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test("every case was written and recalculated", () => {
+    expect(recalculated).toHaveLength(prepared.length);
+    expect(prepared.length).toBeGreaterThan(40);
+  });
+
+  test.each(cases().map((c) => c.name))("%s: every cell of 得分 equals the core's", async (name) => {
+    const k = prepared.findIndex((p) => p.c.name === name);
+    const { host } = await openXlsxFile(recalculated[k], recalculated[k], { model: false });
+    const scores = await host.readSheet("得分");
+    expect(scores).toBeDefined();
+    expect(differences(prepared[k].expected, scores!.values)).toEqual([]);
+  });
+});
