@@ -12,7 +12,8 @@ type AddCustomFunction = WPS.EtAddonRoot["AddCustomFunction"];
 /** AddCustomFunction's fourth argument: { description?, result: { type? }, parameters: { name?, type?, description? }[] }. */
 export type WpsFunctionMetadata = NonNullable<Parameters<AddCustomFunction>[3]>;
 
-export interface WpsAddinRoot extends EtApplication, Pick<WPS.AddonRoot, "CreateTaskPane" | "GetTaskPane" | "ShowDialog" | "PluginStorage" | "ribbonUI"> {
+export interface WpsAddinRoot
+  extends EtApplication, Pick<WPS.AddonRoot, "CreateTaskPane" | "GetTaskPane" | "ShowDialog" | "PluginStorage" | "ribbonUI"> {
   /** WPS 12.1.0.20540 and later (Windows); missing on older builds. */
   AddCustomFunction?: AddCustomFunction;
 }

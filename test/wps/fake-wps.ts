@@ -65,7 +65,8 @@ export function fakeWps(options: FakeWpsOptions = {}) {
     },
   };
   // Read-only, as et-jsapi-declare declares it: assigning it throws in strict code.
-  if (options.ribbonUI !== "writable") Object.defineProperty(root, "ribbonUI", { get: () => undefined, enumerable: true, configurable: false });
+  if (options.ribbonUI !== "writable")
+    Object.defineProperty(root, "ribbonUI", { get: () => undefined, enumerable: true, configurable: false });
   if (options.customFunctions !== false) {
     root.AddCustomFunction = (namespace: string, name: string, fn: Registered["fn"], metadata?: Registered["metadata"]) => {
       if (options.failRegistering?.includes(name)) throw new Error(`simulated failure registering ${name}`);

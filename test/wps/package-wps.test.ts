@@ -74,9 +74,8 @@ test("kaohe.7z is a 7z archive with kaohe_<version>/ at its top", () => {
   expect(fs.readFileSync(archive).subarray(0, 2).toString("latin1")).toBe("7z");
   const listing = execFileSync(require("7zip-bin").path7za, ["l", "-slt", archive], { encoding: "utf8" });
   const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]).slice(1);
-  expect(paths).toEqual(
-    expect.arrayContaining(["kaohe_0.1.0", "kaohe_0.1.0/ribbon.xml", "kaohe_0.1.0/main.js", "kaohe_0.1.0/taskpane.js", "kaohe_0.1.0/manifest.xml", "kaohe_0.1.0/functions.json"])
-  );
+  const folder = ["ribbon.xml", "main.js", "taskpane.js", "manifest.xml", "functions.json"].map((f) => `kaohe_0.1.0/${f}`);
+  expect(paths).toEqual(expect.arrayContaining(["kaohe_0.1.0", ...folder]));
   expect(paths.every((p) => p.startsWith("kaohe_0.1.0"))).toBe(true);
 });
 
@@ -90,7 +89,8 @@ test("the packaged manifest.xml and functions.json are the build's, and list all
 
 test("说明.txt tells the Windows and Linux version rules, the trust prompt and the restart, and which route is for whom", () => {
   const text = read("说明.txt");
-  for (const phrase of ["12.1.0.20540", "12.8.2.x", "12.8.2.26885", "是否信任", "重新打开", "12.1.0.16910", "企业版、专业版", "收起"]) expect(text).toContain(phrase);
+  for (const phrase of ["12.1.0.20540", "12.8.2.x", "12.8.2.26885", "是否信任", "重新打开", "12.1.0.16910", "企业版、专业版", "收起"])
+    expect(text).toContain(phrase);
 });
 
 test("publish.xml and the jsplugins.xml files parse and point at the right places", () => {

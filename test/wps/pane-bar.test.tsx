@@ -33,7 +33,10 @@ function fakeRoot() {
 
 test("收起 hides the pane the ribbon opened, found through PluginStorage's id", () => {
   const { root, panes, storage } = fakeRoot();
-  const ribbon = createRibbon(() => root as unknown as WpsAddinRoot, () => "file:///addin/");
+  const ribbon = createRibbon(
+    () => root as unknown as WpsAddinRoot,
+    () => "file:///addin/"
+  );
   ribbon.OnAction({ Id: "khOpenPane" });
   expect(storage.get(PANE_KEY)).toBe("77");
   expect(panes[0].Visible).toBe(true);

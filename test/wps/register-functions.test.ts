@@ -45,9 +45,13 @@ describe("adapting calls to what the functions expect", () => {
   test("registering: names by upper-cased export, metadata passed on, nothing without AddCustomFunction", () => {
     const calls: [string, string, unknown][] = [];
     const root = { AddCustomFunction: (ns: string, name: string, _fn: unknown, meta: unknown) => void calls.push([ns, name, meta]) };
-    const meta: NamedMetadata[] = [{ name: "STAGEPCT", description: "完成率", result: { type: "number" }, parameters: [{ name: "done", type: "any" }] }];
+    const meta: NamedMetadata[] = [
+      { name: "STAGEPCT", description: "完成率", result: { type: "number" }, parameters: [{ name: "done", type: "any" }] },
+    ];
     expect(registerFunctions(root, { stagePct: () => 1, helper: 5 }, meta)).toEqual({ registered: ["STAGEPCT"], failed: [] });
-    expect(calls).toEqual([["KH", "STAGEPCT", { description: "完成率", result: { type: "number" }, parameters: [{ name: "done", type: "any" }] }]]);
+    expect(calls).toEqual([
+      ["KH", "STAGEPCT", { description: "完成率", result: { type: "number" }, parameters: [{ name: "done", type: "any" }] }],
+    ]);
     expect(registerFunctions({}, { stagePct: () => 1 }, meta)).toEqual({ registered: [], failed: [] });
     expect(() => registerFunctions(root, {}, meta)).toThrow("函数 KH.STAGEPCT 有说明但没有实现");
   });
@@ -61,7 +65,10 @@ describe("adapting calls to what the functions expect", () => {
       },
     };
     const meta = ["A", "B", "C"].map((name) => ({ name, result: {}, parameters: [] }));
-    expect(registerFunctions(root, { a: () => 1, b: () => 2, c: () => 3 }, meta)).toEqual({ registered: ["A", "C"], failed: [{ name: "B", reason: "拒绝" }] });
+    expect(registerFunctions(root, { a: () => 1, b: () => 2, c: () => 3 }, meta)).toEqual({
+      registered: ["A", "C"],
+      failed: [{ name: "B", reason: "拒绝" }],
+    });
     expect(done).toEqual(["A", "C"]);
   });
 });

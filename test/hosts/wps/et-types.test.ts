@@ -13,7 +13,16 @@ const ADDIN = path.join(ROOT, "src/wps/wps-addin.ts");
 
 /** tsc's errors for `files`, with the text of some of them replaced. */
 function errors(files: string[], replaced: Record<string, string> = {}): string[] {
-  const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, types: [], skipLibCheck: true, lib: ["lib.es2020.d.ts"] };
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    types: [],
+    skipLibCheck: true,
+    lib: ["lib.es2020.d.ts"],
+  };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);
   host.readFile = (f) => replaced[path.resolve(f)] ?? read(f);
@@ -23,7 +32,9 @@ function errors(files: string[], replaced: Record<string, string> = {}): string[
     return text !== undefined ? ts.createSourceFile(f, text, lang) : getSourceFile(f, lang, onError);
   };
   const program = ts.createProgram(files, options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map((d) => `${d.file ? path.relative(ROOT, d.file.fileName) : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 
 test("the WPS host's ET interfaces and the add-in root compile against et-jsapi-declare", () => {
