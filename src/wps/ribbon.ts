@@ -40,7 +40,7 @@ export function addinFolder(location: unknown): string {
 }
 
 /** `baseUrl` is the add-in folder's URL (where index.html is), ending in "/". */
-export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string, pixelRatio: () => number = devicePixelRatio): RibbonCallbacks {
+export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string, pixelRatio: () => number = screenPixelRatio): RibbonCallbacks {
   function togglePane(): void {
     const root = app();
     const pane = existingPane(root);
@@ -94,6 +94,6 @@ export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string, pix
   };
 }
 
-function devicePixelRatio(): number {
+function screenPixelRatio(): number {
   return Number((globalThis as { devicePixelRatio?: unknown }).devicePixelRatio ?? 1);
 }
