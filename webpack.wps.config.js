@@ -6,16 +6,24 @@
  *   ribbon.xml, images/    the 考核助手 tab
  *   taskpane.html + .js    the same React task pane as the Excel add-in, without office.js
  *   help.html              the function help, opened from the ribbon
+ *   manifest.xml           the JsPlugin manifest: WPS reads functions.json from it before index.html has loaded,
+ *   functions.json         so =KH.… in a workbook opened at start is known (the layout of wpsjs's ET template)
  * Separate from webpack.config.js (the Office add-in) so neither build changes the other: each cleans only its own
  * output (the Office build keeps dist/wps and dist/playground).
  */
 const path = require("path");
-const { tsRule } = require("./scripts/ts-rule");
+const { EsbuildPlugin } = require("esbuild-loader");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const ForbidModulesPlugin = require("./scripts/forbid-modules-plugin");
-const { buildWpsMetadata } = require("./wps/build/functions-metadata");
+const { buildWpsMetadata, functionsJson } = require("./wps/build/functions-metadata");
+
+/**
+ * Everything that ships to WPS is ES2017 syntax, our code and node_modules (React, Fluent UI) alike: WPS embeds a
+ * Chromium whose version varies by build and platform (test/wps/es2017.test.ts parses every shipped script).
+ */
+const TARGET = "es2017";
 
 /* global require, module, __dirname */
 
@@ -24,8 +32,7 @@ module.exports = async (_env, argv) => {
   const metadata = await buildWpsMetadata();
   return {
     devtool: dev ? "source-map" : false,
-    // WPS's embedded Chromium is older than current browsers on some builds: keep our code at ES2017.
-    target: ["web", "es2017"],
+    target: ["web", TARGET],
     entry: {
       main: "./src/wps/main.ts",
       taskpane: "./src/wps/taskpane.tsx",
@@ -38,7 +45,9 @@ module.exports = async (_env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        tsRule({ target: "ES2017", sourceMap: dev }),
+        { test: /\.tsx?$/, exclude: /node_modules/, loader: "esbuild-loader", options: { target: TARGET } },
+        // Packages publish ES2020+ (class static blocks, ?., ??=): lowered too.
+        { test: /\.m?js$/, include: /node_modules/, loader: "esbuild-loader", options: { target: TARGET } },
       ],
     },
     plugins: [
@@ -59,9 +68,20 @@ module.exports = async (_env, argv) => {
         patterns: [
           { from: "wps/ribbon.xml", to: "ribbon.xml" },
           { from: "wps/images/*.svg", to: "images/[name][ext]" },
+          { from: "wps/manifest.xml", to: "manifest.xml" },
         ],
       }),
+      {
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap("KhFunctionsJson", (compilation) =>
+            compilation.hooks.processAssets.tap({ name: "KhFunctionsJson", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () =>
+              compilation.emitAsset("functions.json", new webpack.sources.RawSource(JSON.stringify(functionsJson(metadata), null, 2)))
+            )
+          );
+        },
+      },
     ],
+    optimization: { minimizer: [new EsbuildPlugin({ target: TARGET, legalComments: "eof" })] },
     performance: { maxAssetSize: 1024 * 1024, maxEntrypointSize: 1024 * 1024, assetFilter: (file) => file.endsWith(".js") },
   };
 };

@@ -1,15 +1,21 @@
 /**
  * The KH.* functions in WPS 表格: registered at load with wps.AddCustomFunction("KH", NAME, fn, metadata)
- * (WPS 12.1.0.20540 and later; synchronous only). WPS calls a function with what the cells hold: ranges as 2-D
- * arrays, and an omitted argument as undefined (or not at all). The functions expect what Excel passes, so each
- * call is adapted: missing arguments become null, a flat array becomes one row, and errors are thrown (a thrown
- * error shows as an error value in the cell; WPS has no CustomFunctions.Error to carry #DIV/0!, #N/A…, so the code
- * leads the message). Inside an array result, an error entry becomes its code as text ("#N/A").
+ * (WPS 12.1.0.20540 and later on Windows, present on the Linux 12.8.2.x builds; synchronous only), each on its
+ * own so that one WPS refuses does not stop the rest. WPS calls a function with what the cells hold, not as Excel
+ * does (docs/host-facts.md, WPS 表格): an omitted argument arrives as the COM "parameter not found" marker
+ * −2147352572, a cell given to a scalar parameter may arrive as a Range object ({ Value2 }), a range as 2-D rows
+ * (a flat list on some builds). The functions expect what Excel passes, so each call is adapted: omitted arguments
+ * become null, a Range becomes its Value2 as rows (a single cell as its value), a flat array becomes one row, and
+ * errors are thrown (a thrown error shows as an error value in the cell; WPS has no CustomFunctions.Error to carry
+ * #DIV/0!, #N/A…, so the code leads the message). Inside an array result, an error entry becomes its code as text.
  */
 import { isFunctionError } from "../functions/errors";
 import { WpsAddinRoot, WpsFunctionMetadata } from "./wps-addin";
 
 export const NAMESPACE = "KH";
+
+/** DISP_E_PARAMNOTFOUND: what WPS passes for an argument left out of the formula. */
+export const PARAM_NOT_FOUND = -2147352572;
 
 /** One function's WPS metadata, with the function's name (upper case, as in =KH.VETO). */
 export interface NamedMetadata extends WpsFunctionMetadata {
@@ -18,10 +24,16 @@ export interface NamedMetadata extends WpsFunctionMetadata {
 
 type Fn = (...args: unknown[]) => unknown;
 
+function isRange(arg: unknown): arg is { Value2: unknown } {
+  return typeof arg === "object" && arg !== null && !Array.isArray(arg) && "Value2" in arg;
+}
+
 function adaptArgument(arg: unknown): unknown {
-  if (arg === undefined) return null;
-  if (Array.isArray(arg) && arg.length > 0 && !arg.some(Array.isArray)) return [arg];
-  return arg;
+  const value = isRange(arg) ? arg.Value2 : arg;
+  if (value === undefined || value === PARAM_NOT_FOUND) return null;
+  // A flat list is one row (a build that passes a one-row range so, or a one-row Range's Value2).
+  if (Array.isArray(value) && value.length > 0 && !value.some(Array.isArray)) return [value];
+  return value;
 }
 
 function adaptResult(result: unknown): unknown {
@@ -53,24 +65,35 @@ export function wpsCallable(fn: Fn, arity: number): Fn {
   };
 }
 
+export interface Registration {
+  /** Names registered. */
+  registered: string[];
+  /** Names WPS refused, with its reason. */
+  failed: { name: string; reason: string }[];
+}
+
 /**
  * Register every function of `functions` that has metadata (matched by upper-cased export name: stagePct →
- * STAGEPCT). Returns the names registered; none when this WPS has no AddCustomFunction (before 12.1.0.20540).
+ * STAGEPCT). None when this WPS has no AddCustomFunction (before 12.1.0.20540). A function with metadata but no
+ * implementation is our bug, and throws.
  */
 export function registerFunctions(
   root: Pick<WpsAddinRoot, "AddCustomFunction">,
   functions: Record<string, unknown>,
   metadata: readonly NamedMetadata[]
-): string[] {
-  if (typeof root.AddCustomFunction !== "function") return [];
+): Registration {
+  const result: Registration = { registered: [], failed: [] };
+  if (typeof root.AddCustomFunction !== "function") return result;
   const byName = new Map<string, Fn>();
   for (const [key, value] of Object.entries(functions)) if (typeof value === "function") byName.set(key.toUpperCase(), value as Fn);
-  const done: string[] = [];
+  for (const { name } of metadata) if (!byName.has(name)) throw new Error(`函数 KH.${name} 有说明但没有实现`);
   for (const { name, ...meta } of metadata) {
-    const fn = byName.get(name);
-    if (!fn) throw new Error(`函数 KH.${name} 有说明但没有实现`);
-    root.AddCustomFunction(NAMESPACE, name, wpsCallable(fn, meta.parameters.length), meta);
-    done.push(name);
+    try {
+      root.AddCustomFunction(NAMESPACE, name, wpsCallable(byName.get(name)!, meta.parameters.length), meta);
+      result.registered.push(name);
+    } catch (e) {
+      result.failed.push({ name, reason: e instanceof Error ? e.message : String(e) });
+    }
   }
-  return done;
+  return result;
 }

@@ -3,11 +3,13 @@
  * (not async) functions. 打开考核助手 shows or hides the task pane (the same pane bundle as in Excel); 函数说明
  * opens the help page in a dialog.
  */
-import { DOCK_RIGHT, WpsAddinRoot, WpsTaskPane } from "./wps-addin";
+import { PANE_KEY, existingPane } from "./pane";
+import { DOCK_RIGHT, WpsAddinRoot } from "./wps-addin";
 
 export const BUTTON_PANE = "khOpenPane";
 export const BUTTON_HELP = "khHelp";
-const PANE_KEY = "kh_taskpane_id";
+/** The help dialog's size in CSS pixels; ShowDialog takes device pixels (wpsjs's templates multiply likewise). */
+const HELP_SIZE = { width: 720, height: 640 };
 
 export interface RibbonControl {
   Id: string;
@@ -21,18 +23,24 @@ export interface RibbonCallbacks {
   OnGetVisible(control: RibbonControl): boolean;
 }
 
-/** `baseUrl` is the add-in folder's URL (where index.html is), ending in "/". */
-export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string): RibbonCallbacks {
-  function existingPane(root: WpsAddinRoot): WpsTaskPane | undefined {
-    const id = root.PluginStorage.getItem(PANE_KEY);
-    if (!id) return undefined;
-    try {
-      return root.GetTaskPane(Number(id)) ?? undefined;
-    } catch {
-      return undefined; // the pane was closed for good (or WPS restarted): make a new one
-    }
+/**
+ * The add-in folder's URL (where index.html is), ending in "/", from the page's location. Decoded first, as
+ * wpsjs's templates do (js/util.js GetUrlPath: decodeURI(document.location)): WPS wants the pane URL with the
+ * folder as it is on disk (C:\Users\张三\…), and some builds give the page's location already decoded.
+ */
+export function addinFolder(location: unknown): string {
+  const href = String(location ?? "");
+  let decoded = href;
+  try {
+    decoded = decodeURI(href);
+  } catch {
+    // a "%" that is not an escape: the location was not encoded
   }
+  return decoded.replace(/[^/]*([?#].*)?$/, "");
+}
 
+/** `baseUrl` is the add-in folder's URL (where index.html is), ending in "/". */
+export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string, pixelRatio: () => number = screenPixelRatio): RibbonCallbacks {
   function togglePane(): void {
     const root = app();
     const pane = existingPane(root);
@@ -50,15 +58,28 @@ export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string): Ri
     created.Visible = true;
   }
 
+  function showHelp(): void {
+    const ratio = pixelRatio();
+    const scale = Number.isFinite(ratio) && ratio > 0 ? ratio : 1;
+    const { width, height } = HELP_SIZE;
+    app().ShowDialog(`${baseUrl()}help.html`, "考核助手 · 函数说明", Math.round(width * scale), Math.round(height * scale), false);
+  }
+
   return {
     OnAddinLoad(ribbonUI: unknown): boolean {
       const root = app();
-      if (typeof root.ribbonUI !== "object" || root.ribbonUI === null) root.ribbonUI = ribbonUI;
+      // Kingsoft's typings declare ribbonUI read-only, and a build where it is a getter-only property throws on
+      // assignment in strict code: keep WPS's own then.
+      try {
+        if (typeof root.ribbonUI !== "object" || root.ribbonUI === null) (root as { ribbonUI?: unknown }).ribbonUI = ribbonUI;
+      } catch {
+        // WPS keeps its own ribbonUI
+      }
       return true;
     },
     OnAction(control: RibbonControl): boolean {
       if (control.Id === BUTTON_PANE) togglePane();
-      else if (control.Id === BUTTON_HELP) app().ShowDialog(`${baseUrl()}help.html`, "考核助手 · 函数说明", 720, 640, false);
+      else if (control.Id === BUTTON_HELP) showHelp();
       return true;
     },
     GetImage(control: RibbonControl): string {
@@ -71,4 +92,8 @@ export function createRibbon(app: () => WpsAddinRoot, baseUrl: () => string): Ri
       return true;
     },
   };
+}
+
+function screenPixelRatio(): number {
+  return Number((globalThis as { devicePixelRatio?: unknown }).devicePixelRatio ?? 1);
 }

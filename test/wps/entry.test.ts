@@ -1,11 +1,13 @@
 /**
- * The built WPS entry (main.js) in a fake WPS page: all 17 functions registered under KH with Chinese metadata,
- * computing SPEC §2.3's examples when called as WPS calls them (ranges as 2-D arrays, an omitted argument as
- * undefined or missing, errors thrown with their code), and the ribbon callbacks of ribbon.xml present and working.
+ * The built WPS entry (main.js) in a fake WPS page: all 17 functions registered under KH with Chinese metadata (the
+ * same as the folder's functions.json, which manifest.xml names), computing SPEC §2.3's examples when called as WPS
+ * calls them (an omitted argument as the marker −2147352572, a cell as a Range object, ranges as 2-D arrays, errors
+ * thrown with their code), and the ribbon callbacks of ribbon.xml present and working.
  */
 import { XMLParser } from "fast-xml-parser";
+import { PARAM_NOT_FOUND } from "../hosts/wps/double/custom-functions";
 import { readBuild } from "./built-addin";
-import { ADDIN_URL, fakeWps } from "./fake-wps";
+import { ADDIN_URL, FakeWpsOptions, fakeWps } from "./fake-wps";
 
 const FUNCTION_NAMES = [
   "VETO", "STAGEPCT", "STAGEGAP", "RANKIN", "RANKBONUS", "TIER", "TARGETSCORE", "LIMITSCORE", "EFFICACY",
@@ -17,7 +19,7 @@ beforeAll(() => {
   files = readBuild();
 }, 120_000);
 
-function loaded(options?: { customFunctions?: boolean }) {
+function loaded(options?: FakeWpsOptions) {
   const page = fakeWps(options);
   page.run(files.get("main.js")!.toString("utf8"));
   return page;
@@ -45,7 +47,7 @@ describe("the built entry registers the KH functions", () => {
       expect(r.metadata?.description).toMatch(/[\u4e00-\u9fff]/);
       for (const p of r.metadata!.parameters) {
         expect(p.description).toMatch(/[\u4e00-\u9fff]/);
-        expect(p.type).toMatch(/^(any|number|string|bool)(\[\]\[\])?\??$/);
+        expect(p.type).toMatch(/^(any|number|string|boolean)(\[\]\[\])?\??$/);
       }
     }
     const veto = page.registered.find((r) => r.name === "VETO")!.metadata!;
@@ -58,6 +60,25 @@ describe("the built entry registers the KH functions", () => {
     expect(page.warnings).toEqual([]);
   });
 
+  test("manifest.xml names functions.json under the KH namespace; functions.json is what is registered", () => {
+    const manifest = new XMLParser().parse(files.get("manifest.xml")!.toString("utf8"));
+    expect(manifest.JsPlugin.Functions).toEqual({ Uri: "functions.json", Namespace: "KH" });
+    expect(manifest.JsPlugin.ApiVersion).toBe("1.0.0");
+    const json = JSON.parse(files.get("functions.json")!.toString("utf8")) as { functions: { name: string }[] };
+    expect(json.functions.map((f) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort());
+    const page = loaded();
+    for (const f of json.functions) {
+      const { name, ...meta } = f;
+      expect(page.registered.find((r) => r.name === name)!.metadata).toEqual(meta);
+    }
+  });
+
+  test("one function WPS refuses does not stop the others", () => {
+    const page = loaded({ failRegistering: ["DRAW"] });
+    expect(page.registered.map((r) => r.name).sort()).toEqual(FUNCTION_NAMES.filter((n) => n !== "DRAW").sort());
+    expect(page.warnings.map((w) => String(w[0]))).toEqual([expect.stringContaining("KH.DRAW")]);
+  });
+
   test("a WPS before 12.1.0.20540 (no AddCustomFunction) loads the ribbon and warns once", () => {
     const page = loaded({ customFunctions: false });
     expect(page.registered).toEqual([]);
@@ -66,12 +87,13 @@ describe("the built entry registers the KH functions", () => {
   });
 });
 
-describe("SPEC §2.3 examples, called as WPS calls them", () => {
+describe.each(["call", "callOnCells"] as const)("SPEC §2.3 examples, called as WPS calls them (%s)", (mode) => {
   let page: ReturnType<typeof loaded>;
   beforeAll(() => {
     page = loaded();
   });
-  const KH = (name: string, ...args: unknown[]) => plain(page.call(name, ...args));
+  const call = (name: string, ...args: unknown[]) => page[mode](name, ...args);
+  const KH = (name: string, ...args: unknown[]) => plain(call(name, ...args));
   const one = (v: unknown) => (Array.isArray(v) ? v[0][0] : v);
   const scores = col(90, 85, 85, 70);
 
@@ -79,15 +101,15 @@ describe("SPEC §2.3 examples, called as WPS calls them", () => {
     expect(KH("VETO", 92, "否")).toBe(92);
     expect(KH("VETO", 92, "是")).toBe(0);
     expect(KH("VETO", 92, [["否", "√"]], 59)).toBe(59);
-    expect(thrown(() => page.call("VETO", 92, "大概"))).toMatch(/^#VALUE! .*大概/);
+    expect(thrown(() => call("VETO", 92, "大概"))).toMatch(/^#VALUE! .*大概/);
   });
 
   test("STAGEPCT and STAGEGAP, optional arguments left out", () => {
     expect(KH("STAGEPCT", 40, 100)).toBe(0.4);
     expect(KH("STAGEPCT", 40, 100, undefined, undefined)).toBe(0.4);
     expect(KH("STAGEPCT", 40, 100, 2)).toBeCloseTo(0.8, 12);
-    expect(thrown(() => page.call("STAGEPCT", 40, 100, 6))).toMatch(/^#NUM! /);
-    expect(thrown(() => page.call("STAGEPCT", 1, 0))).toMatch(/^#DIV\/0! /);
+    expect(thrown(() => call("STAGEPCT", 40, 100, 6))).toMatch(/^#NUM! /);
+    expect(thrown(() => call("STAGEPCT", 1, 0))).toMatch(/^#DIV\/0! /);
     expect(KH("STAGEGAP", 40, 100, 3)).toBe(30);
     expect(KH("STAGEGAP", 75, 100, 3)).toBe(0);
     expect(KH("STAGEGAP", 0, 7, 1)).toBe(3);
@@ -159,6 +181,28 @@ describe("SPEC §2.3 examples, called as WPS calls them", () => {
   });
 });
 
+describe("arguments exactly as WPS passes them", () => {
+  let page: ReturnType<typeof loaded>;
+  beforeAll(() => {
+    page = loaded();
+  });
+
+  test("the omitted-argument marker is an argument left out, not the number −2147352572", () => {
+    expect(page.raw("VETO")(92, [["是"]], PARAM_NOT_FOUND)).toBe(0);
+    expect(page.raw("STAGEPCT")(40, 100, PARAM_NOT_FOUND, PARAM_NOT_FOUND)).toBe(0.4);
+    expect(page.raw("ADJUST")(80, PARAM_NOT_FOUND, [[30, 40]], PARAM_NOT_FOUND, PARAM_NOT_FOUND)).toBe(10);
+    expect(page.raw("PERFPAY")(85, 2000, PARAM_NOT_FOUND, PARAM_NOT_FOUND)).toBe(1700);
+  });
+
+  test("a Range object given for a cell is read through its Value2 (a one-row range as a row)", () => {
+    const cell = (Value2: unknown) => ({ Value2, Address: () => "$B$2" });
+    expect(page.raw("TARGETSCORE")(cell(95), cell(100), cell(20), PARAM_NOT_FOUND)).toBe(19);
+    expect(page.raw("VETO")(cell(92), cell("是"), PARAM_NOT_FOUND)).toBe(0);
+    expect(page.raw("VOTESCORE")(cell([8, 2, 0]), PARAM_NOT_FOUND, PARAM_NOT_FOUND)).toBeCloseTo(92, 9);
+    expect(page.raw("PERFPAY")(cell(undefined), 2000, PARAM_NOT_FOUND, PARAM_NOT_FOUND)).toBe(0);
+  });
+});
+
 describe("ribbon.xml and its callbacks", () => {
   const xml = () => files.get("ribbon.xml")!.toString("utf8");
 
@@ -183,12 +227,35 @@ describe("ribbon.xml and its callbacks", () => {
     }
   });
 
+  test("OnAddinLoad keeps a read-only ribbonUI and sets a writable one", () => {
+    const ribbonUI = { Invalidate() {} };
+    const readOnly = loaded();
+    expect((readOnly.context.OnAddinLoad as (r: unknown) => boolean)(ribbonUI)).toBe(true);
+    expect(readOnly.root.ribbonUI).toBeUndefined();
+    const writable = loaded({ ribbonUI: "writable" });
+    expect((writable.context.OnAddinLoad as (r: unknown) => boolean)(ribbonUI)).toBe(true);
+    expect(writable.root.ribbonUI).toBe(ribbonUI);
+  });
+
+  test.each([
+    ["encoded", "file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Roaming/kingsoft/wps/jsaddons/kaohe_0.1.0/index.html"],
+    ["decoded", "file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/kaohe_0.1.0/index.html"],
+  ])("the pane URL names the folder as on disk when the location is %s (a Chinese user name)", (_form, href) => {
+    const page = loaded({ href });
+    (page.context.OnAction as (c: unknown) => boolean)({ Id: "khOpenPane" });
+    expect(page.panes[0].url).toBe("file:///C:/Users/张三/AppData/Roaming/kingsoft/wps/jsaddons/kaohe_0.1.0/taskpane.html");
+  });
+
+  test("the help dialog's size is in device pixels", () => {
+    const page = loaded({ devicePixelRatio: 1.5 });
+    (page.context.OnAction as (c: unknown) => boolean)({ Id: "khHelp" });
+    expect(page.dialogs[0]).toMatchObject({ width: 1080, height: 960 });
+  });
+
   test("the callbacks open and toggle the task pane and show the help, from the add-in folder", () => {
     const page = loaded();
     const cb = page.context as Record<string, (...a: unknown[]) => unknown>;
-    const ribbonUI = { Invalidate() {} };
-    expect(cb.OnAddinLoad(ribbonUI)).toBe(true);
-    expect(page.root.ribbonUI).toBe(ribbonUI);
+    expect(cb.OnAddinLoad({ Invalidate() {} })).toBe(true);
     const folder = ADDIN_URL.replace("index.html", "");
     expect(cb.GetImage({ Id: "khOpenPane" })).toBe("images/kaohe.svg");
     expect(files.has("images/kaohe.svg") && files.has("images/help.svg")).toBe(true);
@@ -203,13 +270,13 @@ describe("ribbon.xml and its callbacks", () => {
     expect(page.panes[0].Visible).toBe(true);
 
     cb.OnAction({ Id: "khHelp" });
-    expect(page.dialogs).toEqual([{ url: `${folder}help.html`, title: "考核助手 · 函数说明" }]);
+    expect(page.dialogs).toEqual([{ url: `${folder}help.html`, title: "考核助手 · 函数说明", width: 720, height: 640 }]);
     expect(files.has("taskpane.html") && files.has("help.html") && files.has("taskpane.js")).toBe(true);
   });
 
   test("the entry page loads main.js as a classic script; the pane page has no office.js", () => {
     const index = files.get("index.html")!.toString("utf8");
-    expect(index).toMatch(/<script src=main\.js/);
+    expect(index).toMatch(/<script src="?main\.js/);
     expect(index).not.toMatch(/type=module|defer|async/);
     const pane = files.get("taskpane.html")!.toString("utf8");
     expect(pane).toMatch(/taskpane\.js/);

@@ -48,6 +48,8 @@ test("the package holds the add-in folder, the archive and every install route",
     "kaohe_0.1.0/taskpane.html",
     "kaohe_0.1.0/taskpane.js",
     "kaohe_0.1.0/images/kaohe.svg",
+    "kaohe_0.1.0/manifest.xml",
+    "kaohe_0.1.0/functions.json",
     "kaohe.7z",
     "publish.xml",
     "install-linux.sh",
@@ -72,8 +74,23 @@ test("kaohe.7z is a 7z archive with kaohe_<version>/ at its top", () => {
   expect(fs.readFileSync(archive).subarray(0, 2).toString("latin1")).toBe("7z");
   const listing = execFileSync(require("7zip-bin").path7za, ["l", "-slt", archive], { encoding: "utf8" });
   const paths = [...listing.matchAll(/^Path = (.+)$/gm)].map((m) => m[1]).slice(1);
-  expect(paths).toEqual(expect.arrayContaining(["kaohe_0.1.0", "kaohe_0.1.0/ribbon.xml", "kaohe_0.1.0/main.js", "kaohe_0.1.0/taskpane.js"]));
+  const folder = ["ribbon.xml", "main.js", "taskpane.js", "manifest.xml", "functions.json"].map((f) => `kaohe_0.1.0/${f}`);
+  expect(paths).toEqual(expect.arrayContaining(["kaohe_0.1.0", ...folder]));
   expect(paths.every((p) => p.startsWith("kaohe_0.1.0"))).toBe(true);
+});
+
+test("the packaged manifest.xml and functions.json are the build's, and list all 17 functions", () => {
+  const built = wpsBuildDir();
+  for (const f of ["manifest.xml", "functions.json"]) expect(read(`kaohe_0.1.0/${f}`)).toBe(fs.readFileSync(path.join(built, f), "utf8"));
+  const names = (JSON.parse(read("kaohe_0.1.0/functions.json")) as { functions: { name: string }[] }).functions.map((f) => f.name);
+  expect(new Set(names).size).toBe(17);
+  expect(parser.parse(read("kaohe_0.1.0/manifest.xml")).JsPlugin.Functions).toEqual({ Uri: "functions.json", Namespace: "KH" });
+});
+
+test("说明.txt tells the Windows and Linux version rules, the trust prompt and the restart, and which route is for whom", () => {
+  const text = read("说明.txt");
+  for (const phrase of ["12.1.0.20540", "12.8.2.x", "12.8.2.26885", "是否信任", "重新打开", "12.1.0.16910", "企业版、专业版", "收起"])
+    expect(text).toContain(phrase);
 });
 
 test("publish.xml and the jsplugins.xml files parse and point at the right places", () => {
@@ -217,12 +234,32 @@ describe("publish.html asks the local WPS service to install from its own server
     expect(page.status.textContent).toContain("已安装");
   });
 
-  test("no WPS at all: a clear message after three tries", () => {
+  test("no WPS at all: the service is started once, and a clear message after three more tries", () => {
     const page = runPage([]);
     (page.context.deploy as (c: string, o: boolean) => void)("enable", false);
     while (page.pending.length) page.pending.shift()!();
     expect(page.sent).toHaveLength(4);
+    expect(page.visited).toEqual(["ksoWPSCloudSvr://start=RelayHttpServer"]);
     expect(page.status.textContent).toContain("无法连接本机的 WPS");
+  });
+
+  test("“Subserver not available.” (a non-200 reply, as wpsjs's publish.html expects it) starts the service once, then retries", () => {
+    const notYet = { status: 500, body: JSON.stringify({ data: "Subserver not available." }) };
+    const page = runPage([notYet, notYet, { status: 200, body: "OK" }]);
+    (page.context.deploy as (c: string, o: boolean) => void)("enable", false);
+    while (page.pending.length) page.pending.shift()!();
+    expect(page.sent).toHaveLength(3);
+    expect(page.visited).toEqual(["ksoWPSCloudSvr://start=RelayHttpServer"]);
+    expect(page.status.textContent).toContain("已安装考核助手 0.1.0");
+    expect(page.status.textContent).toContain("信任");
+  });
+
+  test("any other failure reply is shown as it is, without retrying", () => {
+    const page = runPage([{ status: 500, body: JSON.stringify({ data: "bad url" }) }]);
+    (page.context.deploy as (c: string, o: boolean) => void)("enable", false);
+    expect(page.sent).toHaveLength(1);
+    expect(page.visited).toEqual([]);
+    expect(page.status.textContent).toContain("WPS 未能完成操作（500");
   });
 });
 

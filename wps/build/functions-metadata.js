@@ -1,10 +1,11 @@
 /**
  * The KH.* metadata WPS takes (build time, plain CommonJS for webpack.wps.config.js and the packaging): made from the
  * same Chinese functions.json as the Excel build (scripts/functions-zh-cn.js, src/functions/descriptions.zh-CN.json),
- * turned into the shape of wps.AddCustomFunction's fourth argument and of wpsjs's functions.json:
+ * turned into the shape of wps.AddCustomFunction's fourth argument and of the functions.json manifest.xml names:
  *   { name, description, result: { type }, parameters: [{ name, type, description }] }
- * where a type is "number", "string", "bool" or "any", "[][]" marks a range, and a trailing "?" an optional
- * parameter (the convention of Kingsoft's wpsjs functionsScanner).
+ * A type is written as Kingsoft's functionsScanner writes it (wpsjs 2.2.3, src/vite_plugins.js parseType):
+ * "number", "string", "boolean" (a TypeScript boolean is a union of true | false, so the scanner never reaches its
+ * "bool" branch) or "any", "[][]" after it for a range, and a trailing "?" for an optional parameter.
  */
 "use strict";
 const path = require("path");
@@ -12,7 +13,7 @@ const path = require("path");
 const ROOT = path.resolve(__dirname, "../..");
 
 function wpsType(t) {
-  const base = !t.type ? "any" : t.type === "boolean" ? "bool" : t.type;
+  const base = t.type === "number" || t.type === "string" || t.type === "boolean" ? t.type : "any";
   return base + (t.dimensionality === "matrix" ? "[][]" : "");
 }
 
@@ -30,6 +31,11 @@ function toWpsMetadata(functionsJson) {
   }));
 }
 
+/** The functions.json of the add-in folder (the scanner's layout: { functions: [...] }), from the metadata list. */
+function functionsJson(metadata) {
+  return { functions: metadata.map(({ name, parameters, description, result }) => ({ name, parameters, description, result })) };
+}
+
 /** The Chinese WPS metadata of src/functions/functions.ts. */
 async function buildWpsMetadata() {
   const { generateMetadata, localize } = require(path.join(ROOT, "scripts/functions-zh-cn.js"));
@@ -38,4 +44,4 @@ async function buildWpsMetadata() {
   return toWpsMetadata(localize(english, table));
 }
 
-module.exports = { toWpsMetadata, buildWpsMetadata, wpsType };
+module.exports = { toWpsMetadata, buildWpsMetadata, functionsJson, wpsType };

@@ -1,131 +1,137 @@
+/// <reference types="et-jsapi-declare" />
 /**
- * The part of WPS 表格's ET object model (the VBA-like `Application` of a WPS JS add-in) that the WPS host uses.
- * Member names and enum values follow Kingsoft's et-jsapi-declare typings (lib.et.d.ts) and Excel's object model,
- * which ET mirrors. Only what the host touches is declared, so the test double in test/hosts/wps can implement
- * exactly this and nothing more.
+ * The part of WPS 表格's ET object model (the VBA-like `Application` of a WPS JS add-in) that the WPS host uses,
+ * checked against Kingsoft's own declarations (the `et-jsapi-declare` typings: lib.et.d.ts, namespace Et): every
+ * member is written `Decl<Et.X, "Member">` (Kingsoft's type) or `As<Et.X, "Member", T>` (Kingsoft's member, with
+ * the type real builds give it), so a member name Kingsoft does not declare fails `tsc`. Only what the host touches
+ * is declared, so the test double in test/hosts/wps can implement exactly this and nothing more.
  *
- * Some WPS builds expose a property as a method (`Count()`, `Name()`, `Address()`), so members that are read
- * through `prop()` in et-access.ts are typed as "value or function returning the value".
+ * Where `As` replaces Kingsoft's type, the reason is one of docs/host-facts.md (WPS 表格): some builds expose a
+ * property as a method (`Count()`, `Name()`), read through `prop()` in et-access.ts; Value2/Formula hold a scalar
+ * for one cell and rows for more (Kingsoft types them `string | any[]`); enum-typed members take plain numbers.
  */
+
+/** Kingsoft's declaration of member `K` of `T`. */
+type Decl<T, K extends keyof T> = T[K];
+/** Member `K` of `T` (it must exist in Kingsoft's declaration), typed as real builds give it. */
+type As<T, K extends keyof T, Actual> = K extends keyof T ? Actual : never;
 
 /** A property some builds expose as a method. */
 export type Prop<T> = T | (() => T);
 
 export interface EtInterior {
-  /** BGR integer: red + green·256 + blue·65536. */
-  Color: number;
+  /** BGR integer: red + green·256 + blue·65536 (Kingsoft: any). */
+  Color: As<Et.Interior, "Color", number>;
 }
 
 export interface EtFont {
-  Color: number;
-  Bold: boolean;
-  Size: number;
+  Color: Decl<Et.Font, "Color">;
+  Bold: Decl<Et.Font, "Bold">;
+  Size: Decl<Et.Font, "Size">;
 }
 
 export interface EtBorder {
-  LineStyle: number;
-  Weight: number;
+  LineStyle: As<Et.Border, "LineStyle", number>;
+  Weight: Decl<Et.Border, "Weight">;
 }
 
 export interface EtBorders {
-  Item(index: number): EtBorder;
+  Item: As<Et.Borders, "Item", (index: number) => EtBorder>;
 }
 
 export interface EtFormatCondition {
-  readonly Interior: EtInterior;
-  readonly Font: EtFont;
+  readonly Interior: As<Et.FormatCondition, "Interior", EtInterior>;
+  readonly Font: As<Et.FormatCondition, "Font", EtFont>;
 }
 
 export interface EtFormatConditions {
-  readonly Count: Prop<number>;
-  Add(type: number, operator?: unknown, formula1?: string, formula2?: string): EtFormatCondition;
-  Delete(): void;
+  readonly Count: Prop<Decl<Et.FormatConditions, "Count">>;
+  Add: As<Et.FormatConditions, "Add", (type: number, operator?: unknown, formula1?: string, formula2?: string) => EtFormatCondition>;
+  Delete: Decl<Et.FormatConditions, "Delete">;
 }
 
 export interface EtRange {
   /** Cell values: a scalar for one cell, rows of values (1-based in COM, plain JS arrays here) for more. */
-  Value2: unknown;
-  /** Formulas (constants as entered text) in the same shape as Value2. */
-  Formula: unknown;
-  /** Dynamic-array formulas; missing on older builds. */
-  Formula2?: unknown;
-  NumberFormat: unknown;
-  HorizontalAlignment: number;
-  WrapText: boolean;
-  ColumnWidth: number;
-  readonly Interior: EtInterior;
-  readonly Font: EtFont;
-  readonly Borders: EtBorders;
-  readonly FormatConditions: EtFormatConditions;
-  readonly Row: Prop<number>;
-  readonly Column: Prop<number>;
-  readonly Rows: EtRange;
-  readonly Columns: EtRange;
-  readonly Count: Prop<number>;
+  Value2: As<Et.Range, "Value2", unknown>;
+  /** Formulas (constants as entered text) in the same shape as Value2; takes a 2-D array for a range. */
+  Formula: As<Et.Range, "Formula", unknown>;
+  NumberFormat: As<Et.Range, "NumberFormat", unknown>;
+  HorizontalAlignment: As<Et.Range, "HorizontalAlignment", number>;
+  WrapText: Decl<Et.Range, "WrapText">;
+  ColumnWidth: Decl<Et.Range, "ColumnWidth">;
+  readonly Interior: As<Et.Range, "Interior", EtInterior>;
+  readonly Font: As<Et.Range, "Font", EtFont>;
+  readonly Borders: As<Et.Range, "Borders", EtBorders>;
+  readonly FormatConditions: As<Et.Range, "FormatConditions", EtFormatConditions>;
+  readonly Row: Prop<Decl<Et.Range, "Row">>;
+  readonly Column: Prop<Decl<Et.Range, "Column">>;
+  readonly Rows: As<Et.Range, "Rows", EtRange>;
+  readonly Columns: As<Et.Range, "Columns", EtRange>;
+  readonly Count: Prop<Decl<Et.Range, "Count">>;
   /** true, false, or null when the range holds merged and unmerged cells. */
-  readonly MergeCells: Prop<boolean | null>;
-  readonly MergeArea: EtRange;
+  readonly MergeCells: As<Et.Range, "MergeCells", Prop<boolean | null>>;
+  readonly MergeArea: As<Et.Range, "MergeArea", EtRange>;
   /** 1-based row and column, as in VBA's Cells(r, c). */
-  Item(row: number, column?: number): EtRange;
-  Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
-  Merge(across?: boolean): void;
-  Clear(): void;
-  Select(): void;
+  Item: As<Et.Range, "Item", (row: number, column?: number) => EtRange>;
+  Address: As<Et.Range, "Address", (rowAbsolute?: boolean, columnAbsolute?: boolean) => string>;
+  Merge: Decl<Et.Range, "Merge">;
+  Clear: As<Et.Range, "Clear", () => void>;
+  Select: As<Et.Range, "Select", () => void>;
 }
 
 export interface EtPageSetup {
-  PaperSize: number;
-  Orientation: number;
-  PrintTitleRows: string;
-  Zoom: number | boolean;
-  FitToPagesWide: number | boolean;
-  FitToPagesTall: number | boolean;
-  CenterFooter: string;
+  PaperSize: As<Et.PageSetup, "PaperSize", number>;
+  Orientation: As<Et.PageSetup, "Orientation", number>;
+  PrintTitleRows: Decl<Et.PageSetup, "PrintTitleRows">;
+  Zoom: Decl<Et.PageSetup, "Zoom">;
+  FitToPagesWide: Decl<Et.PageSetup, "FitToPagesWide">;
+  FitToPagesTall: Decl<Et.PageSetup, "FitToPagesTall">;
+  CenterFooter: Decl<Et.PageSetup, "CenterFooter">;
 }
 
 export interface EtWorksheet {
-  Name: Prop<string>;
+  Name: Prop<Decl<Et.Worksheet, "Name">>;
   /** xlSheetVisible -1, xlSheetHidden 0, xlSheetVeryHidden 2. */
-  Visible: number;
-  readonly Cells: EtRange;
-  readonly Columns: EtRange;
-  readonly UsedRange: EtRange;
-  readonly PageSetup: EtPageSetup;
+  Visible: As<Et.Worksheet, "Visible", number>;
+  readonly Cells: As<Et.Worksheet, "Cells", EtRange>;
+  readonly Columns: As<Et.Worksheet, "Columns", EtRange>;
+  readonly UsedRange: As<Et.Worksheet, "UsedRange", EtRange>;
+  readonly PageSetup: As<Et.Worksheet, "PageSetup", EtPageSetup>;
   /** The default column width, in characters. */
-  readonly StandardWidth: number;
-  Range(address: string): EtRange;
-  Activate(): void;
-  Delete(): void;
+  readonly StandardWidth: Decl<Et.Worksheet, "StandardWidth">;
+  Range: As<Et.Worksheet, "Range", (address: string) => EtRange>;
+  Activate: Decl<Et.Worksheet, "Activate">;
+  Delete: Decl<Et.Worksheet, "Delete">;
 }
 
 export interface EtSheets {
-  readonly Count: Prop<number>;
+  readonly Count: Prop<Decl<Et.Sheets, "Count">>;
   /** 1-based index or sheet name. */
-  Item(index: number | string): EtWorksheet;
-  Add(before?: EtWorksheet, after?: EtWorksheet, count?: number, type?: number): EtWorksheet;
+  Item: As<Et.Sheets, "Item", (index: number | string) => EtWorksheet>;
+  Add: As<Et.Sheets, "Add", (before?: EtWorksheet, after?: EtWorksheet, count?: number, type?: number) => EtWorksheet>;
 }
 
 export interface EtWindow {
-  FreezePanes: boolean;
-  SplitRow: number;
-  SplitColumn: number;
-  ScrollRow: number;
-  ScrollColumn: number;
+  FreezePanes: Decl<Et.Window, "FreezePanes">;
+  SplitRow: Decl<Et.Window, "SplitRow">;
+  SplitColumn: Decl<Et.Window, "SplitColumn">;
+  ScrollRow: Decl<Et.Window, "ScrollRow">;
+  ScrollColumn: Decl<Et.Window, "ScrollColumn">;
 }
 
 export interface EtWorkbook {
-  readonly Name: Prop<string>;
-  readonly Sheets: EtSheets;
-  readonly ActiveSheet: EtWorksheet;
+  readonly Name: Prop<Decl<Et.Workbook, "Name">>;
+  readonly Sheets: As<Et.Workbook, "Sheets", EtSheets>;
+  readonly ActiveSheet: As<Et.Workbook, "ActiveSheet", EtWorksheet>;
 }
 
 export interface EtApplication {
-  readonly ActiveWorkbook: EtWorkbook | null;
-  readonly ActiveWindow: EtWindow;
-  readonly ActiveSheet: EtWorksheet;
-  readonly Selection: EtRange;
-  ScreenUpdating: boolean;
-  DisplayAlerts: boolean;
+  readonly ActiveWorkbook: As<Et.Application, "ActiveWorkbook", EtWorkbook | null>;
+  readonly ActiveWindow: As<Et.Application, "ActiveWindow", EtWindow>;
+  readonly ActiveSheet: As<Et.Application, "ActiveSheet", EtWorksheet>;
+  readonly Selection: As<Et.Application, "Selection", EtRange>;
+  ScreenUpdating: Decl<Et.Application, "ScreenUpdating">;
+  DisplayAlerts: Decl<Et.Application, "DisplayAlerts">;
 }
 
 /** The enum values the host writes (Excel's, which ET shares). */

@@ -1,7 +1,7 @@
 /**
  * Carrying out one sheet's plan through ET. The plan is the Excel host's (src/hosts/excel/sheet-plan, built from the
  * shared src/hosts/render-plan), so a workbook written in WPS has the same cells, formulas, formats and text guards as
- * one written in Excel: the cells as one Value2 (or Formula2/Formula) array, formats as a few rectangles per
+ * one written in Excel: the cells as one Value2 (or Formula) array, formats as a few rectangles per
  * property, merges, conditional formats, column widths (ET takes characters, as the model gives them), panes.
  */
 import { columnLetter } from "../../core/sheet-model";
@@ -53,9 +53,9 @@ function runOp(app: EtApplication, sheet: EtWorksheet, op: SheetOp, render: Shee
       return;
     case "cells": {
       const range = sheet.Range(rangeAddress(op.area));
-      // Formula2 keeps a spilling formula (KH.LEADERBOARD, KH.DRAW) whole; older builds only have Formula.
+      // Formula with a 2-D array is what real machines are known to take; Formula2 is not needed: native mode
+      // writes no dynamic arrays (docs/host-facts.md, WPS 表格).
       if (!op.formulas) range.Value2 = op.grid;
-      else if (range.Formula2 !== undefined) range.Formula2 = op.grid;
       else range.Formula = op.grid;
       return;
     }

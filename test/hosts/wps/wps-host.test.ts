@@ -170,10 +170,16 @@ describe("WpsHost writes generated sheets", () => {
     expect([...app.sheet("龙虎榜")!.columnWidths.entries()]).toEqual([[1, 20]]);
   });
 
-  test("an older build without Formula2 gets its formulas through Formula", async () => {
-    const app = workbook({ Sheet1: [] }, { noFormula2: true });
+  test.each([
+    ["a build with Formula2", {}],
+    ["an older build without it", { noFormula2: true }],
+  ])("formulas go through Formula (the form verified on real machines): %s", async (_build, options: DoubleOptions) => {
+    const app = workbook({ Sheet1: [] }, options);
     await host(app).writeSheets([leaderboard()], { now: NOW });
     expect(cellAt(app.sheet("龙虎榜")!, "C4")?.formula).toBe("=ROUND('得分'!C3,2)");
+    const board = app.written.filter((w) => w.sheet === "龙虎榜").map((w) => w.property);
+    expect(board).toContain("Formula");
+    expect(board).not.toContain("Formula2");
   });
 
   test("a snapshot is written as values only", async () => {

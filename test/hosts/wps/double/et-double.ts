@@ -159,8 +159,9 @@ export class DoubleRange {
     }
     return out;
   }
-  private enter(input: unknown): void {
+  private enter(input: unknown, property: Written["property"]): void {
     if (this.opts.failWritesOn === this.sheet.Name) throw new Error("ET double: simulated failure");
+    this.sheet.book.app.written.push({ sheet: this.sheet.Name, address: formatAddress(this.rect, false), property });
     const put = (r: number, c: number, v: unknown) => {
       const cell = this.sheet.ensure(r, c);
       delete cell.value;
@@ -183,7 +184,7 @@ export class DoubleRange {
     return this.grid((cell) => (cell?.formula ? cell.value : cell?.value));
   }
   set Value2(v: unknown) {
-    this.enter(v);
+    this.enter(v, "Value2");
   }
   /** In WPS, Value takes an argument and so is a method. */
   Value(): unknown {
@@ -199,14 +200,14 @@ export class DoubleRange {
     });
   }
   set Formula(v: unknown) {
-    this.enter(v);
+    this.enter(v, "Formula");
   }
   get Formula2(): unknown {
     return this.opts.noFormula2 ? undefined : this.Formula;
   }
   set Formula2(v: unknown) {
     if (this.opts.noFormula2) throw new Error("ET double: Formula2 is not supported by this build");
-    this.enter(v);
+    this.enter(v, "Formula2");
   }
 
   get NumberFormat(): unknown {
@@ -440,7 +441,15 @@ export class DoubleWorkbook {
   }
 }
 
+/** One assignment of cell contents, for tests of which property the host writes through. */
+export interface Written {
+  sheet: string;
+  address: string;
+  property: "Value2" | "Formula" | "Formula2";
+}
+
 export class DoubleApplication {
+  readonly written: Written[] = [];
   ScreenUpdating = true;
   DisplayAlerts = true;
   alertsShown = 0;
