@@ -2,6 +2,7 @@
  * Driving the pane as a clerk does, with Testing Library: find controls by role and accessible name, click, type.
  * Fluent's popups (Dropdown listboxes) are portalled to document.body, so options are looked up on screen.
  */
+import { READINGS_SHEET } from "../../src/core/sheets/readings-sheet";
 import * as React from "react";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent, { PointerEventsCheckLevel, UserEvent } from "@testing-library/user-event";
@@ -71,6 +72,7 @@ export async function cells(host: WorkbookHost, sheet: string): Promise<unknown[
 }
 
 /** The sheets a clerk sees (not the very hidden marker sheet). */
+/** The sheets a clerk sees: not the markers nor 读数 (both very hidden). */
 export async function visibleSheets(host: SelectableHost): Promise<string[]> {
-  return (await host.sheetNames()).filter((n) => n !== MARKER_SHEET);
+  return (await host.sheetNames()).filter((n) => n !== MARKER_SHEET && n !== READINGS_SHEET);
 }
