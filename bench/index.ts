@@ -3,6 +3,7 @@
  * prints its own figures; add yours to the list.
  */
 import * as excelHost from "./excel-host";
+import * as libreofficeRecalc from "./libreoffice-recalc";
 import * as rankin from "./rankin";
 import * as scoreWorkbook from "./score-workbook";
 import * as xlsxHost from "./xlsx-host";
@@ -12,6 +13,7 @@ const benches: [string, { run(): Promise<void> }][] = [
   ["xlsx-host", xlsxHost],
   ["excel-host", excelHost],
   ["score-workbook", scoreWorkbook],
+  ["libreoffice-recalc", libreofficeRecalc],
 ];
 
 async function main(): Promise<void> {
