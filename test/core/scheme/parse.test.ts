@@ -171,7 +171,7 @@ describe("parseScheme: errors name the field", () => {
     delete j.indicators[2].target;
     expect(messages(j)).toEqual([
       "方案第1个指标（党建工作）：“分值”（points）应为数值，而不是“二十”",
-      "方案第2个指标（常规工作）：“方法”（method）应为 points（直接打分）、target（完成率法）、limit（逆向指标）、efficacy（功效系数法）、grade（定性等次）、benchmark（标杆法）、rank（排名赋分） 之一，而不是“average”",
+      "方案第2个指标（常规工作）：“方法”（method）应为 points（直接打分）、target（完成率法）、limit（逆向指标）、efficacy（功效系数法）、grade（定性等次）、benchmark（标杆法）、rank（排名赋分）、vote（民主评议） 之一，而不是“average”",
       "方案第3个指标（参保率）：不认识的字段“taget”（拼写有误？）",
       "方案第3个指标（参保率）：缺少“目标值”（target），完成率法须填写",
     ]);
