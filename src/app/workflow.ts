@@ -134,7 +134,9 @@ async function context(host: WorkbookHost, given: Scheme | undefined): Promise<C
 }
 
 async function score(ctx: Context, stage?: number): Promise<ScoreResult> {
-  const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table, stage === undefined ? { workbook: ctx.workbook } : { stage, workbook: ctx.workbook }));
+  const result = await asWorkflow(() =>
+    scoreUnits(ctx.scheme, ctx.table, stage === undefined ? { workbook: ctx.workbook } : { stage, workbook: ctx.workbook })
+  );
   if (result.problems.length) throw new WorkflowError(result.problems);
   return result;
 }

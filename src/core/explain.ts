@@ -156,7 +156,8 @@ class Explainer {
         raw = b;
       }
     }
-    if (ind.per && prep.per !== undefined) e.lines.push(`除以分母“${ind.per}”：${showNum(raw)} ÷ ${showNum(prep.per)} = ${showNum(raw / prep.per)}`);
+    if (ind.per && prep.per !== undefined)
+      e.lines.push(`除以分母“${ind.per}”：${showNum(raw)} ÷ ${showNum(prep.per)} = ${showNum(raw / prep.per)}`);
   }
 
   voteLines(ind: Indicator, prep: PreparedValue, score: number, e: Explanation): void {
@@ -294,7 +295,12 @@ class Explainer {
     const entries = this.ctx.result.details[this.index].ledger.filter((x) => (deduction ? x.points < 0 : x.points > 0));
     for (const x of entries) {
       const what = [x.date, x.reason].filter(Boolean).join(" ");
-      e.inputs.push({ label: `台账第${x.row}行`, cell: x.cell, value: x.points, text: `${x.cell}（${what || "台账"}）${signed(x.points)}` });
+      e.inputs.push({
+        label: `台账第${x.row}行`,
+        cell: x.cell,
+        value: x.points,
+        text: `${x.cell}（${what || "台账"}）${signed(x.points)}`,
+      });
     }
     return entries;
   }

@@ -200,9 +200,11 @@ function fromZod(issue: z.core.$ZodIssue, raw: unknown): SchemeIssue {
 
 /** A number-or-column parameter that is neither: say which part is wrong. */
 function unionIssue(path: Path, input: unknown): SchemeIssue {
+  if (input === undefined) return { path, text: "缺少{F}" };
   if (isObj(input)) {
     const extra = Object.keys(input).filter((k) => k !== "column");
-    if (extra.length) return { path, text: `{F}中不认识的字段${extra.map((k) => `“${k}”`).join("、")}（按列读取应写成 {"column": "列名"}）` };
+    if (extra.length)
+      return { path, text: `{F}中不认识的字段${extra.map((k) => `“${k}”`).join("、")}（按列读取应写成 {"column": "列名"}）` };
     return { path, text: `{F}的列名不能为空（应写成 {"column": "列名"}）` };
   }
   const column = path[path.length - 1] === "collective" ? "列名" : `{"column": "列名"}`;
@@ -240,7 +242,8 @@ function voteRules(raw: Record<string, unknown>, at: Path, issues: SchemeIssue[]
     issues.push({ path: [...at, "weights"], text: `{F}有 ${raw.weights.length} 个，应与评议票数列（${n} 列）一一对应` });
   if (raw.weights === undefined && n !== 3)
     issues.push({ path: [...at, "weights"], text: `缺少{F}：评议票数列有 ${n} 列，默认权重 1、0.6、0 只适用于 满意/基本满意/不满意 三列` });
-  if (raw.column !== undefined && raw.column !== raw.columns[0]) warnings.push({ path: [...at, "column"], text: `${METHOD_NAMES.vote}读取评议票数列，{F}已忽略` });
+  if (raw.column !== undefined && raw.column !== raw.columns[0])
+    warnings.push({ path: [...at, "column"], text: `${METHOD_NAMES.vote}读取评议票数列，{F}已忽略` });
 }
 
 /** The rules of each method's parameters, checked on the raw input so they show alongside type errors. */
@@ -301,11 +304,16 @@ function indicatorRules(raw: Record<string, unknown>, at: Path, issues: SchemeIs
 
 /** disqualifyLast names indicators; pay's full is a positive number when it is a number. */
 function v2Rules(raw: Record<string, unknown>, issues: SchemeIssue[]): void {
-  const names = Array.isArray(raw.indicators) ? raw.indicators.map((ind) => (isObj(ind) && typeof ind.name === "string" ? ind.name.trim() : "")) : [];
+  const names = Array.isArray(raw.indicators)
+    ? raw.indicators.map((ind) => (isObj(ind) && typeof ind.name === "string" ? ind.name.trim() : ""))
+    : [];
   if (Array.isArray(raw.disqualifyLast)) {
     raw.disqualifyLast.forEach((n, i) => {
       if (typeof n === "string" && n.trim() && !names.includes(n.trim()))
-        issues.push({ path: ["disqualifyLast", i], text: `{F}“${n.trim()}”不是方案中的指标（应填指标名称：${names.filter(Boolean).join("、")}）` });
+        issues.push({
+          path: ["disqualifyLast", i],
+          text: `{F}“${n.trim()}”不是方案中的指标（应填指标名称：${names.filter(Boolean).join("、")}）`,
+        });
     });
   }
   const pay = isObj(raw.pay) ? raw.pay : undefined;

@@ -54,7 +54,9 @@ function readParams(ind: Indicator, k: number, sources: Sources, r: UnitCells): 
 }
 
 function prepareVotes(ind: Indicator, k: number, sources: Sources, r: UnitCells): PreparedValue {
-  const votes = (ind.columns ?? []).map((c, j) => r.number(sources.at(at(k, "columns", j)) as ColumnSource, 0, `${INDICATOR_LABELS.columns}（${c}）`));
+  const votes = (ind.columns ?? []).map((c, j) =>
+    r.number(sources.at(at(k, "columns", j)) as ColumnSource, 0, `${INDICATOR_LABELS.columns}（${c}）`)
+  );
   const none = votes.every((v) => v === 0);
   return { value: none ? null : votes.reduce((a, b) => a + b, 0), missing: none, errors: r.errors, params: {}, votes };
 }
@@ -78,7 +80,8 @@ export function prepareValue(ind: Indicator, k: number, unit: number, sources: S
   const params = readParams(ind, k, sources, r);
   const perSrc = ind.per ? sources.at(at(k, "per")) : undefined;
   const per = perSrc ? r.required(perSrc, `${INDICATOR_LABELS.per}“${ind.per}”`) : undefined;
-  if (perSrc && per !== undefined && per <= 0) r.errors.push(`${r.address(perSrc)}：${INDICATOR_LABELS.per}“${ind.per}”应大于 0，而不是 ${per}`);
+  if (perSrc && per !== undefined && per <= 0)
+    r.errors.push(`${r.address(perSrc)}：${INDICATOR_LABELS.per}“${ind.per}”应大于 0，而不是 ${per}`);
   const out: PreparedValue = { value: null, missing: false, errors: r.errors, params, per };
   if (!cell || isBlank(cell.value)) {
     out.missing = true;

@@ -59,7 +59,12 @@ function ledgerColumns(ledger: Ledger, values: readonly (readonly Cell[])[], hea
     problems.push(`${where(ledger)}的${label}：${found.error}`);
     return undefined;
   };
-  const cols = { unit: header.nameColumn, points: find(ledger.points, "分值列"), reason: find(ledger.reason, "事由列"), date: find(ledger.date, "日期列") };
+  const cols = {
+    unit: header.nameColumn,
+    points: find(ledger.points, "分值列"),
+    reason: find(ledger.reason, "事由列"),
+    date: find(ledger.date, "日期列"),
+  };
   if (problems.length) throw new SchemeError(problems);
   return cols as { unit: number; points: number; reason?: number; date?: number };
 }

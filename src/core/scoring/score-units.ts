@@ -307,7 +307,9 @@ class Scoring {
       const amount = count * f.amount;
       u.fines += amount;
       const w = fineWords(f.column);
-      this.details[i].rewards.push(item("fine", `罚款（${f.column}）`, `${w.what} ${showNumber(count)}${w.unit}×${showNumber(f.amount)}`, -amount));
+      this.details[i].rewards.push(
+        item("fine", `罚款（${f.column}）`, `${w.what} ${showNumber(count)}${w.unit}×${showNumber(f.amount)}`, -amount)
+      );
     });
   }
 

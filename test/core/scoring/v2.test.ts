@@ -189,7 +189,9 @@ describe("other sheets (多表汇总)", () => {
   test("declared header row and name column; periodic values from month sheets, an absent unit skipped", () => {
     const feb: Grid = [["2月"], ["（单位：分）"], ["村名", "得分"], ["1组", 60]];
     const s = scheme({
-      indicators: [{ name: "党建", column: "年终", method: "points", points: 100, periodic: ["1月!得分", "2月!得分"], periodicWeight: 0.5 }],
+      indicators: [
+        { name: "党建", column: "年终", method: "points", points: 100, periodic: ["1月!得分", "2月!得分"], periodicWeight: 0.5 },
+      ],
       sheets: { "2月": { headerRow: 3, name: "村名" } },
     });
     const r = run(
@@ -237,7 +239,9 @@ describe("other sheets (多表汇总)", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }), fc.integer(), (values, seed) => {
         const rows = values.map((v, i) => [`单位${i}`, v] as Cell[]);
-        const shuffled = [...rows].sort((a, b) => ((String(a[0]).length * seed) % 7) - ((String(b[0]).length * seed) % 7) || (seed % 2 ? -1 : 1));
+        const shuffled = [...rows].sort(
+          (a, b) => ((String(a[0]).length * seed) % 7) - ((String(b[0]).length * seed) % 7) || (seed % 2 ? -1 : 1)
+        );
         const here = run(one({ method: "points" }), [["单位", "值"], ...rows]);
         const there = run(one({ method: "points", column: "月表!值" }), [["单位"], ...rows.map((r) => [r[0]])], {
           月表: [["单位", "值"], ...shuffled],
@@ -317,7 +321,9 @@ describe("加减分台账 (ledger)", () => {
           [["单位", "值"], ...units.map((u) => [u, 50])],
           { 台账: [["单位", "分值"], ...events.map(([u, p]) => [units[u], p])] }
         );
-        expect(viaLedger.units.map((u) => [u.bonus, u.deduction, u.total])).toEqual(viaColumns.units.map((u) => [u.bonus, u.deduction, u.total]));
+        expect(viaLedger.units.map((u) => [u.bonus, u.deduction, u.total])).toEqual(
+          viaColumns.units.map((u) => [u.bonus, u.deduction, u.total])
+        );
       }),
       { numRuns: 50 }
     );
@@ -379,11 +385,14 @@ describe("单项末位 (disqualifyLast)", () => {
 
   test("property: a disqualified unit never has an award or a reward", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 9 }), (rows) => {
-        const r = run(s, [data[0], ...rows.map(([a, b], i) => [`u${i}`, a, b, "否", 0])]);
-        for (const u of r.units) if (u.disqualified.length) expect([u.award, u.reward]).toEqual(["", 0]);
-        expect(r.units.some((u) => u.disqualified.length)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })), { minLength: 1, maxLength: 9 }),
+        (rows) => {
+          const r = run(s, [data[0], ...rows.map(([a, b], i) => [`u${i}`, a, b, "否", 0])]);
+          for (const u of r.units) if (u.disqualified.length) expect([u.award, u.reward]).toEqual(["", 0]);
+          expect(r.units.some((u) => u.disqualified.length)).toBe(true);
+        }
+      ),
       { numRuns: 50 }
     );
   });
@@ -437,6 +446,11 @@ describe("报酬 (pay)", () => {
       full: 100,
       pass: 0,
     });
-    expect(run(one({ method: "points" }), [["单位", "值"], ["甲", 1]]).units[0]).not.toHaveProperty("pay");
+    expect(
+      run(one({ method: "points" }), [
+        ["单位", "值"],
+        ["甲", 1],
+      ]).units[0]
+    ).not.toHaveProperty("pay");
   });
 });
