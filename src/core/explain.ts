@@ -14,7 +14,7 @@ import { NO_CAP } from "./scheme/sheet-text";
 import { DataTable, DataUnit } from "./data-table";
 import { ScoreResult } from "./scoring/types";
 import { gradeFactor } from "./scoring/indicator-score";
-import { PreparedValue, TracedRead, prepareValue } from "./scoring/indicator-value";
+import { PreparedValue, TracedRead, indicatorSources, prepareValue } from "./scoring/indicator-value";
 import { WorkbookData } from "./scoring/other-sheets";
 import { Sources, resolveSources } from "./scoring/sources";
 import { UnitCells } from "./scoring/unit-cells";
@@ -161,7 +161,7 @@ class Explainer {
   }
 
   voteLines(ind: Indicator, prep: PreparedValue, score: number, e: Explanation): void {
-    const votes = prep.votes ?? [];
+    const votes = prep.params.votes ?? [];
     const weights = ind.weights ?? [];
     const total = votes.reduce((a, b) => a + b, 0);
     if (total === 0) {
@@ -175,22 +175,24 @@ class Explainer {
   indicator(ind: Indicator): Explanation {
     const u = this.ctx.result.units[this.index];
     const score = u.scores[ind.name];
-    const cells = this.ctx.layout?.indicators.find((c) => c.name === ind.name)?.cells;
+    const sheetCells = this.ctx.layout?.indicators.find((c) => c.name === ind.name)?.cells;
     const e = this.base(ind.name, METHOD_NAMES[ind.method], score, { indicator: ind.name });
     const trace: TracedRead[] = [];
-    const prep = prepareValue(ind, this.ctx.scheme.indicators.indexOf(ind), this.index, this.sources(), trace);
+    const cells = new UnitCells(this.index, trace);
+    const prep = prepareValue(ind, indicatorSources(ind, this.ctx.scheme.indicators.indexOf(ind), this.sources()), cells);
+    const errors = cells.errors;
     e.inputs.push(...trace.map(tracedInput));
     const input = e.inputs[0];
     const p = (field: keyof Indicator, label: string) => {
       const v = ind[field];
       const shown = isColumnParam(v) ? `按列“${v.column}”逐单位读取` : typeof v === "number" || typeof v === "string" ? v : null;
-      e.parameters.push(this.param(label, cells?.[field as keyof typeof cells], shown));
-      if (isColumnParam(v)) return prep.params[field as keyof PreparedValue["params"]];
+      e.parameters.push(this.param(label, sheetCells?.[field as keyof typeof sheetCells], shown));
+      if (isColumnParam(v)) return prep.params[field as "target" | "limit" | "good" | "bad"];
       return typeof v === "number" ? v : undefined;
     };
     const P = p("points", "分值") as number;
-    if (prep.errors.length) {
-      e.lines.push(...prep.errors, "数据有误，按 0 分计（请更正数据）");
+    if (errors.length) {
+      e.lines.push(...errors, "数据有误，按 0 分计（请更正数据）");
       return e;
     }
     if (ind.method === "vote") {
@@ -249,7 +251,7 @@ class Explainer {
         e.parameters.push(
           this.param(
             "等次系数",
-            cells?.grades,
+            sheetCells?.grades,
             Object.entries(grades)
               .map(([g, f]) => `${g}=${f}`)
               .join(";")
@@ -261,12 +263,13 @@ class Explainer {
         break;
       }
       case "benchmark": {
-        const k = this.ctx.scheme.indicators.indexOf(ind);
+        const srcs = indicatorSources(ind, this.ctx.scheme.indicators.indexOf(ind), this.sources());
         let best: { v: number; name: string } | undefined;
         this.ctx.table.units.forEach((other, i) => {
           if (other.group !== this.unit.group) return;
-          const o = prepareValue(ind, k, i, this.sources());
-          const n = o.errors.length ? null : readNumber(o.value);
+          const c = new UnitCells(i);
+          const o = prepareValue(ind, srcs, c);
+          const n = c.errors.length ? null : readNumber(o.value);
           if (typeof n === "number" && (!best || n > best.v)) best = { v: n, name: other.name };
         });
         const where = this.unit.group ? `“${this.unit.group}”组` : "全部单位";

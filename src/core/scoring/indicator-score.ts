@@ -40,11 +40,19 @@ export interface UnitParams {
 const param = (own: number | undefined, scheme: unknown): number => (own !== undefined ? own : (scheme as number));
 
 /**
- * @param address where the value is (`村级考核!E7`), asked for only when there is a problem to report.
+ * @param at where the value is (`at.address`: `村级考核!E7`), read only when there is a problem to report.
  * @param best for benchmark: the best value of the unit's group (undefined when the group has none).
  * @param unit the unit's own parameters (SPEC §3.1), which replace the scheme's; vote counts for vote.
  */
-export function scoreIndicator(ind: Indicator, v: Cell, address: () => string, best?: number, unit: UnitParams = {}): IndicatorOutcome {
+export function scoreIndicator(
+  ind: Indicator,
+  v: Cell,
+  at: { readonly address: string },
+  best?: number,
+  unit: UnitParams = {}
+): IndicatorOutcome {
+  // A getter, not a closure per cell: this runs for every unit × indicator.
+  const address = () => at.address;
   if (ind.method === "vote") return scoreVotes(ind, unit.votes ?? []);
   if (isBlank(v)) return { score: 0, missing: true };
   if (ind.method === "grade") {

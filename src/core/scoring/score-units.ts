@@ -35,7 +35,7 @@ import { excelRound, tieKey } from "../round";
 import { tier } from "../tier";
 import { readNumber } from "../values";
 import { scoreIndicator } from "./indicator-score";
-import { prepareValue } from "./indicator-value";
+import { PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
 import { LedgerEntry, ledgerSums, readLedger } from "./ledger";
 import { lastPlaces } from "./disqualify";
 import { PAY_LABELS, PayKey, payOf } from "./pay";
@@ -123,27 +123,35 @@ class Scoring {
   /** Step 1, one indicator for every unit (column-wise, so 标杆法 can find each group's best prepared value). */
   indicator(k: number): void {
     const ind = this.scheme.indicators[k];
-    const prepared = this.table.units.map((_, i) => prepareValue(ind, k, i, this.sources));
-    const best = new Map<string, number>();
-    if (ind.method === "benchmark") {
-      prepared.forEach((p, i) => {
-        const n = p.errors.length ? null : readNumber(p.value);
-        const g = this.units[i].group;
-        if (typeof n === "number" && !(n <= (best.get(g) ?? -Infinity))) best.set(g, n);
-      });
-    }
-    const src = this.src("indicators", k, "column");
+    const srcs = indicatorSources(ind, k, this.sources);
+    const failed: boolean[] = [];
+    const prepared = this.cells.map((c) => {
+      const before = c.errors.length;
+      const p = prepareValue(ind, srcs, c);
+      failed.push(c.errors.length > before);
+      return p;
+    });
+    const best = ind.method === "benchmark" ? this.bestByGroup(prepared, failed) : undefined;
+    const nowhere = { address: srcs.value?.ref ?? ind.name };
     prepared.forEach((p, i) => {
       const u = this.units[i];
-      this.cells[i].errors.push(...p.errors);
-      const out = p.errors.length
-        ? { score: 0, missing: false }
-        : scoreIndicator(ind, p.value, () => src.cell(i)?.address ?? src.ref, best.get(u.group), { ...p.params, votes: p.votes });
+      const out = failed[i] ? { score: 0, missing: false } : scoreIndicator(ind, p.value, p.cell ?? nowhere, best?.get(u.group), p.params);
       if ("error" in out && out.error) this.cells[i].errors.push(out.error);
       if (out.missing || p.missing) u.missing.push(ind.name);
       u.scores[ind.name] = out.score;
       u.subtotal += out.score;
     });
+  }
+
+  /** 标杆法: the best prepared value of each group (units whose value could not be read do not count). */
+  bestByGroup(prepared: readonly PreparedValue[], failed: readonly boolean[]): Map<string, number> {
+    const best = new Map<string, number>();
+    prepared.forEach((p, i) => {
+      const n = failed[i] ? null : readNumber(p.value);
+      const g = this.units[i].group;
+      if (typeof n === "number" && !(n <= (best.get(g) ?? -Infinity))) best.set(g, n);
+    });
+    return best;
   }
 
   /** Step 2: bonus = min(Σ bonus columns + Σ positive ledger points, cap); deduction likewise with |…|. */

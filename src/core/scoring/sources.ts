@@ -13,14 +13,14 @@
 import { Scheme } from "../scheme/types";
 import { Path, SchemeError, pathKey } from "../scheme/errors";
 import { columnUseWhere, schemeColumns } from "../scheme/parse";
-import { DataError, DataTable } from "../data-table";
+import { DataError, DataTable, DataUnit } from "../data-table";
 import { Cell } from "../values";
 import { OtherSheets, WorkbookData, splitColumnRef } from "./other-sheets";
 
 export interface CellRead {
-  value: Cell;
+  readonly value: Cell;
   /** `村级考核!E7`, `1月!C5`. */
-  address: string;
+  readonly address: string;
 }
 
 export interface ColumnSource {
@@ -32,15 +32,24 @@ export interface ColumnSource {
   cell(unitIndex: number): CellRead | undefined;
 }
 
+/** A cell of a table; its address is worked out only when asked for (messages, 解释), not on every read. */
+class TableCell implements CellRead {
+  readonly value: Cell;
+  constructor(
+    private readonly table: DataTable,
+    private readonly row: DataUnit,
+    private readonly col: number
+  ) {
+    this.value = table.value(row, col);
+  }
+
+  get address(): string {
+    return this.table.address(this.row, this.col);
+  }
+}
+
 function dataSource(table: DataTable, ref: string, col: number): ColumnSource {
-  return {
-    ref,
-    sheet: table.sheet,
-    cell: (i) => {
-      const u = table.units[i];
-      return { value: table.value(u, col), address: table.address(u, col) };
-    },
-  };
+  return { ref, sheet: table.sheet, cell: (i) => new TableCell(table, table.units[i], col) };
 }
 
 function otherSource(others: OtherSheets, sheet: string, ref: string, col: number): ColumnSource {
@@ -50,7 +59,7 @@ function otherSource(others: OtherSheets, sheet: string, ref: string, col: numbe
     sheet,
     cell: (i) => {
       const row = others.rowOf(sheet, i);
-      return row ? { value: table.value(row, col), address: table.address(row, col) } : undefined;
+      return row ? new TableCell(table, row, col) : undefined;
     },
   };
 }

@@ -27,7 +27,7 @@ export class UnitCells {
   /** The unit's cell; undefined when the unit is not on that sheet. */
   cell(src: ColumnSource, label = src.ref): CellRead | undefined {
     const c = src.cell(this.unit);
-    this.trace?.push({ label, ref: src.ref, address: c?.address, value: c ? c.value : null });
+    if (this.trace) this.trace.push({ label, ref: src.ref, address: c?.address, value: c ? c.value : null });
     return c;
   }
 
