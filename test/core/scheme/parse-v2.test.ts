@@ -1,21 +1,11 @@
 /** SPEC §3.1 fields in the JSON scheme: shapes, normal form, and a Chinese message naming the field for each mistake. */
+import { messages } from "./scheme-messages";
 import { parseScheme } from "../../../src/core/scheme/parse";
-import { SchemeError } from "../../../src/core/scheme/errors";
 
 const base = { name: "测", data: { sheet: "表", name: "单位" } };
 const points = { name: "x", column: "c", method: "points", points: 100 };
 const scheme = (parts: Record<string, unknown>) => ({ ...base, indicators: [points], ...parts });
 const ind = (i: Record<string, unknown>) => ({ ...base, indicators: [{ name: "参保", column: "完成", points: 100, ...i }] });
-
-function messages(json: unknown): string[] {
-  try {
-    parseScheme(json);
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("the scheme parsed");
-}
 
 /** (scheme, its first message). */
 const MISTAKES: [unknown, string][] = [

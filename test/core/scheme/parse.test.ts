@@ -1,4 +1,5 @@
 import { checkSchemeAgainstData, parseScheme, parseSchemeText } from "../../../src/core/scheme/parse";
+import { messages } from "./scheme-messages";
 import { SchemeError } from "../../../src/core/scheme/errors";
 import { readDataTable } from "../../../src/core/data-table";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
@@ -16,21 +17,19 @@ function base(): Record<string, any> {
   };
 }
 
-function messages(json: unknown): string[] {
-  try {
-    parseScheme(json);
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("the scheme parsed");
-}
-
 describe("parseScheme: normal form", () => {
   test("the sample parses without warnings and gets its defaults filled in", () => {
     const { scheme, warnings } = parseScheme(sampleSchemeJson());
     expect(warnings).toEqual([]);
-    expect(scheme.indicators[4]).toEqual({ name: "招商引资", column: "招商(万元)", method: "efficacy", points: 10, good: 1000, bad: 0, base: 0.6 });
+    expect(scheme.indicators[4]).toEqual({
+      name: "招商引资",
+      column: "招商(万元)",
+      method: "efficacy",
+      points: 10,
+      good: 1000,
+      bad: 0,
+      base: 0.6,
+    });
     expect(scheme.indicators[5]).toEqual({
       name: "群众满意",
       column: "民调等级",
