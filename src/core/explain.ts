@@ -433,6 +433,7 @@ class Explainer {
       e.lines.push(`被一票否决，排在${where}${competingCount.length} 个参评单位之后（占 ${offset} 个名次）`);
       e.lines.push(`否决单位中按总分排：比它高的有 ${n} ${word} → 第 ${offset} + ${n + 1} = ${offset + n + 1} 名`);
     }
+    if (u.disqualified.length) e.lines.push(`单项末位（${u.disqualified.join("、")}为本组最低）：保留名次，不评奖、不享受奖励`);
     return e;
   }
 

@@ -2,6 +2,7 @@
  * 解释 of the §3.1 inputs: every cell read with its address, on other sheets too, and each ledger entry with its
  * date and reason. The unit 甲: 完成 40 on the data sheet, 平时 60 on sheet 1月 (w 0.5), 任务 100 → (30 + 20)/100
  * = 0.5 against target 1 → 10 × 0.5 = 5; votes 8/2/0 → 10 × 9.2/10 = 9.2; ledger +2 (好人好事, 2025-01-01), −3 (迟报).
+ * 乙's votes 1/1/1 → 10 × 1.6/3 = 5.33, the lowest 评议: 单项末位.
  */
 import { explainScore } from "../../src/core/explain";
 import { parseScheme } from "../../src/core/scheme/parse";
@@ -18,6 +19,7 @@ const scheme = parseScheme({
     { name: "其他", column: "其他", method: "points", points: 80 },
   ],
   ledger: { sheet: "台账", unit: "单位", points: "分值", reason: "事由", date: "日期" },
+  disqualifyLast: ["评议"],
 }).scheme;
 const table = readDataTable(
   [
@@ -70,4 +72,9 @@ test("加分 and 扣分 list each ledger entry with its cell, date and reason", 
   const deduction = explainScore(ctx, 0, "扣分")!;
   expect(deduction.inputs.map((i) => i.text)).toEqual(["台账!C3（2025-02-03 迟报）−3"]);
   expect(deduction.value).toBe(3);
+});
+
+test("名次 of a 单项末位 unit (乙's 评议 10 × 1.6/3 is the lowest): rank kept, no award or reward", () => {
+  const e = explainScore(ctx, 1, "名次")!;
+  expect(e.lines[e.lines.length - 1]).toBe("单项末位（评议为本组最低）：保留名次，不评奖、不享受奖励");
 });
