@@ -1,8 +1,10 @@
 /**
  * `kh score --json` on a scheme-version-2 workbook built here with exceljs: a data sheet with per-unit 任务户数, vote
  * counts and 集体经济奖金; monthly sheets 1月 and 2月 (a title row above the header, names written differently);
- * a 加减分台账; a scheme with per, a per-unit target, vote, periodic from the month sheets, the ledger,
- * disqualifyLast and pay. Worked by hand (one group, exclude mode, precision 2):
+ * a 加减分台账; a scheme with per, vote, periodic from the month sheets, the ledger, disqualifyLast and pay.
+ * Run with --formulas values: the 考核方案 tables and live formulas of the v2 fields are the lead's part (issue 12,
+ * parts 2–3), and until then a per-unit `{column}` parameter cannot be written to 考核方案 (the core tests cover it).
+ * Worked by hand (one group, exclude mode, precision 2):
  *
  *   参保 (target 0.9 of 已参保/任务户数, 40 points): 甲 95/100 → 0.95 → 40; 乙 72/90 = 0.8 → 40 × 0.8/0.9 = 35.555…;
  *     丙 60/100 = 0.6 → 26.666…; 丁 88/100 → 39.111…
@@ -14,7 +16,6 @@
  *     丙 26.6667 + 10 + 21 = 57.67 (57.666…); 丁 39.1111 + 18.4 + 40 = 97.51 (97.5111…); 丁 vetoed (安全事故 是).
  *   ranks (丁 excluded): 甲 1, 乙 2, 丙 3, 丁 4. 单项末位 on 评议: lowest 10 → 丙 (丁's 18.4 counts but is higher).
  *   byRank 1 → 1000, −1 → −300: 甲 +1000; 丙 would get −300 but is disqualified → 0.
- * Run with --formulas values: the live formulas of the v2 fields are the lead's part (issue 12, part 3).
  *   pay (base 1500, amount 2000, full 100, pass 60, collective 集体): 甲 1500 + 1920 + 1000 + 500 = 4920;
  *     乙 1500 + 2000 × 0.8236 = 1647.2 + 0 + 0 (blank) = 3147.2; 丙 1500 + 0 (below pass) + 0 + 200 = 1700;
  *     丁 vetoed: 1500 + 0 + 0 + 100 = 1600.
