@@ -5,6 +5,7 @@
 import * as excelHost from "./excel-host";
 import * as libreofficeRecalc from "./libreoffice-recalc";
 import * as rankin from "./rankin";
+import * as scoreUnits from "./score-units";
 import * as scoreWorkbook from "./score-workbook";
 import * as xlsxHost from "./xlsx-host";
 
@@ -12,6 +13,7 @@ const benches: [string, { run(): Promise<void> }][] = [
   ["rankin", rankin],
   ["xlsx-host", xlsxHost],
   ["excel-host", excelHost],
+  ["score-units", scoreUnits],
   ["score-workbook", scoreWorkbook],
   ["libreoffice-recalc", libreofficeRecalc],
 ];

@@ -19,6 +19,9 @@ import { Scheme } from "../core/scheme/types";
 import { DataTable, readDataTable } from "../core/data-table";
 import { scoreUnits } from "../core/scoring/score-units";
 import { ScoreResult } from "../core/scoring/types";
+import { WorkbookData, workbookData } from "../core/scoring/other-sheets";
+import { sheetsNeeded } from "../core/scoring/sources";
+import { Cell } from "../core/values";
 import { UnitResult } from "../core/unit-result";
 import { MARKER_SHEET, planWrite } from "../core/generated-sheets";
 import { GeneratedMarker, SheetKind, SheetModel, columnIndex } from "../core/sheet-model";
@@ -83,6 +86,20 @@ interface Context {
   /** The name of the 考核方案 sheet the formulas read (planned, when it is written now). */
   schemeSheet: string;
   table: DataTable;
+  /** The other sheets the scheme reads (多表汇总, the 加减分台账), as read from the host. */
+  workbook: WorkbookData;
+}
+
+/** The other sheets a scheme reads; a sheet the workbook does not have is left out (scoring names it). */
+async function otherSheets(host: WorkbookHost, scheme: Scheme): Promise<WorkbookData> {
+  const names = new Set(await host.sheetNames());
+  const grids: Record<string, readonly (readonly Cell[])[]> = {};
+  for (const name of sheetsNeeded(scheme)) {
+    if (!names.has(name)) continue;
+    const sheet = await host.readSheet(name);
+    if (sheet) grids[name] = sheet.values;
+  }
+  return workbookData(grids);
 }
 
 /** The scheme (given, or from the workbook) and the data table it reads. */
@@ -114,11 +131,13 @@ async function context(host: WorkbookHost, given: Scheme | undefined): Promise<C
       `“${scheme.data.sheet}”第${scheme.data.headerRow}行（表头行）以下没有单位：请检查考核方案中的表头行和单位列（“${scheme.data.name}”）`,
     ]);
   }
-  return { scheme, warnings, layout, schemeModel, schemeSheet: sheetName, table };
+  return { scheme, warnings, layout, schemeModel, schemeSheet: sheetName, table, workbook: await otherSheets(host, scheme) };
 }
 
 async function score(ctx: Context, stage?: number): Promise<ScoreResult> {
-  const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table, stage === undefined ? {} : { stage }));
+  const result = await asWorkflow(() =>
+    scoreUnits(ctx.scheme, ctx.table, stage === undefined ? { workbook: ctx.workbook } : { stage, workbook: ctx.workbook })
+  );
   if (result.problems.length) throw new WorkflowError(result.problems);
   return result;
 }
@@ -291,12 +310,12 @@ export async function explainCell(host: WorkbookHost, sheet: string, address: st
   const name = textKey(data.values[at.row - 1]?.[0] ?? null);
   if (!header || !name) return undefined;
   const ctx = await context(host, undefined);
-  const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table));
+  const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table, { workbook: ctx.workbook }));
   const index = ctx.table.units.findIndex((u) => textKey(u.name) === name);
   if (index < 0) return undefined;
   const formula = data.formulas?.[at.row - 1]?.[at.col] ?? undefined;
   return explainScore(
-    { scheme: ctx.scheme, table: ctx.table, result, layout: ctx.layout, schemeSheet: ctx.schemeSheet },
+    { scheme: ctx.scheme, table: ctx.table, result, layout: ctx.layout, schemeSheet: ctx.schemeSheet, workbook: ctx.workbook },
     index,
     header,
     formula

@@ -18,9 +18,12 @@ export interface CliIo {
   now?: () => Date;
 }
 
-/** The per-unit JSON of SPEC §5, keys in the documented order (and nothing else). */
+/**
+ * The per-unit JSON of SPEC §5, keys in the documented order (and nothing else), then the §3.1 fields:
+ * `disqualified` (单项末位 indicator names, [] when none) and `pay` (only when the scheme has pay).
+ */
 export function unitJson(r: UnitResult): Record<string, unknown> {
-  return {
+  const json: Record<string, unknown> = {
     name: r.name,
     group: r.group,
     scores: r.scores,
@@ -37,7 +40,10 @@ export function unitJson(r: UnitResult): Record<string, unknown> {
     reward: r.reward,
     fines: r.fines,
     missing: r.missing,
+    disqualified: r.disqualified,
   };
+  if (r.pay !== undefined) json.pay = r.pay;
+  return json;
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -40,7 +40,7 @@ export class DataError extends Error {
 }
 
 /** Rows whose name says they sum the others. */
-const TOTAL_NAMES = new Set(["合计", "总计", "小计"]);
+export const TOTAL_NAMES: ReadonlySet<string> = new Set(["合计", "总计", "小计"]);
 const LETTERS = /^[A-Za-z]{1,3}$/;
 
 /** How headers and column references are compared. */

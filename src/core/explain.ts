@@ -7,13 +7,18 @@
  * API: `explainScore(context, unitIndex, column, formula?)` → Explanation, or undefined when the column is not one
  * of the 得分 sheet's. `column` is the header text of the column (an indicator's name, 总分, 名次…).
  */
-import { Indicator, Scheme } from "./scheme/types";
-import { METHOD_NAMES } from "./scheme/labels";
+import { Indicator, Scheme, isColumnParam } from "./scheme/types";
+import { INDICATOR_LABELS, METHOD_NAMES } from "./scheme/labels";
 import { SchemeSheetLayout } from "./scheme/scheme-sheet";
 import { NO_CAP } from "./scheme/sheet-text";
 import { DataTable, DataUnit } from "./data-table";
 import { ScoreResult } from "./scoring/types";
 import { gradeFactor } from "./scoring/indicator-score";
+import { PreparedValue, TracedRead, indicatorSources, prepareValue } from "./scoring/indicator-value";
+import { WorkbookData } from "./scoring/other-sheets";
+import { Sources, resolveSources } from "./scoring/sources";
+import { UnitCells } from "./scoring/unit-cells";
+import { signed } from "./scoring/reward-text";
 import { CellValue } from "./sheet-model";
 import { DEFAULT_GRADE_FACTORS } from "./scoring-methods";
 import { excelRound, tieKey } from "./round";
@@ -57,6 +62,18 @@ export interface ExplainContext {
   layout?: SchemeSheetLayout;
   /** The 考核方案 sheet's name as written (default layout.sheet). */
   schemeSheet?: string;
+  /** The other sheets the scheme reads (多表汇总, the ledger), as given to scoreUnits. */
+  workbook?: WorkbookData;
+}
+
+/** A cell read while scoring, as an input line: `1月!C5（平时成绩列）= 80`, or the unit's absence from a sheet. */
+function tracedInput(t: TracedRead): ExplainedValue {
+  const value: CellValue = t.value === undefined ? null : t.value;
+  const label = t.label === INDICATOR_LABELS.column ? t.ref : `${t.label}（${t.ref}）`;
+  if (t.address === undefined) return { label, value: null, text: `${label}：该单位不在“${t.ref.split(/[!！]/)[0]}”中` };
+  const shown = isBlank(t.value) ? "（空）" : showCell(t.value);
+  const text = t.label === INDICATOR_LABELS.column ? `${t.address} = ${shown}` : `${t.address}（${t.label}）= ${shown}`;
+  return { label, cell: t.address, value, text };
 }
 
 /** A number as a clerk reads it: no float noise. */
@@ -71,6 +88,7 @@ class Explainer {
   readonly unit: DataUnit;
   readonly precision: number;
   readonly schemeSheet: string;
+  private resolved?: Sources;
 
   constructor(
     readonly ctx: ExplainContext,
@@ -79,6 +97,20 @@ class Explainer {
     this.unit = ctx.table.units[index];
     this.precision = ctx.scheme.precision ?? 2;
     this.schemeSheet = ctx.schemeSheet ?? ctx.layout?.sheet ?? "考核方案";
+  }
+
+  /** Every column the scheme reads, as scoring resolved them. */
+  sources(): Sources {
+    this.resolved ??= resolveSources(this.ctx.scheme, this.ctx.table, this.ctx.workbook);
+    return this.resolved;
+  }
+
+  /** The unit's cell of the column use at `path` (data sheet or another), as an input line. */
+  read(path: (string | number)[]): ExplainedValue {
+    const trace: TracedRead[] = [];
+    const src = this.sources().at(path);
+    if (src) new UnitCells(this.index, trace).cell(src, INDICATOR_LABELS.column);
+    return trace.length ? tracedInput(trace[0]) : { label: String(path.join(".")), value: null, text: "（无）" };
   }
 
   /** A result at the scheme's precision (what the sheet shows). */
@@ -110,26 +142,71 @@ class Explainer {
     return { unit: u.name, group: u.group, column, method, inputs: [], parameters: [], value, lines: [], ...extra };
   }
 
+  /** 平时成绩 blended in and the per division, as lines (SPEC §3.1: read → blend → per → method). */
+  rateLines(ind: Indicator, prep: PreparedValue, raw: number, e: Explanation): void {
+    if (ind.periodic) {
+      const w = ind.periodicWeight ?? 0;
+      const list = prep.periodic ?? [];
+      if (!list.length) e.lines.push(`没有平时成绩：取年终值 ${showNum(raw)}`);
+      else {
+        const mean = list.reduce((a, b) => a + b, 0) / list.length;
+        const b = w * mean + (1 - w) * raw;
+        e.lines.push(`平时成绩 ${list.map(showNum).join("、")} 的平均 = ${showNum(mean)}`);
+        e.lines.push(`年终、平时并举：${showNum(w)} × ${showNum(mean)} + (1 − ${showNum(w)}) × ${showNum(raw)} = ${showNum(b)}`);
+        raw = b;
+      }
+    }
+    if (ind.per && prep.per !== undefined)
+      e.lines.push(`除以分母“${ind.per}”：${showNum(raw)} ÷ ${showNum(prep.per)} = ${showNum(raw / prep.per)}`);
+  }
+
+  voteLines(ind: Indicator, prep: PreparedValue, score: number, e: Explanation): void {
+    const votes = prep.params.votes ?? [];
+    const weights = ind.weights ?? [];
+    const total = votes.reduce((a, b) => a + b, 0);
+    if (total === 0) {
+      e.lines.push("没有票数：缺少数据，按 0 分计");
+      return;
+    }
+    const terms = votes.map((v, k) => `${showNum(v)}×${showNum(weights[k])}`).join(" + ");
+    e.lines.push(`民主评议：${showNum(ind.points)} × (${terms}) ÷ ${showNum(total)} 票 = ${this.r(score)}`);
+  }
+
   indicator(ind: Indicator): Explanation {
     const u = this.ctx.result.units[this.index];
     const score = u.scores[ind.name];
-    const cells = this.ctx.layout?.indicators.find((c) => c.name === ind.name)?.cells;
+    const sheetCells = this.ctx.layout?.indicators.find((c) => c.name === ind.name)?.cells;
     const e = this.base(ind.name, METHOD_NAMES[ind.method], score, { indicator: ind.name });
-    const input = this.input(ind.column);
-    e.inputs.push(input);
+    const trace: TracedRead[] = [];
+    const cells = new UnitCells(this.index, trace);
+    const prep = prepareValue(ind, indicatorSources(ind, this.ctx.scheme.indicators.indexOf(ind), this.sources()), cells);
+    const errors = cells.errors;
+    e.inputs.push(...trace.map(tracedInput));
+    const input = e.inputs[0];
     const p = (field: keyof Indicator, label: string) => {
       const v = ind[field];
-      const out = this.param(label, cells?.[field as keyof typeof cells], typeof v === "number" || typeof v === "string" ? v : null);
-      e.parameters.push(out);
+      const shown = isColumnParam(v) ? `按列“${v.column}”逐单位读取` : typeof v === "number" || typeof v === "string" ? v : null;
+      e.parameters.push(this.param(label, sheetCells?.[field as keyof typeof sheetCells], shown));
+      if (isColumnParam(v)) return prep.params[field as "target" | "limit" | "good" | "bad"];
       return typeof v === "number" ? v : undefined;
     };
     const P = p("points", "分值") as number;
-    if (isBlank(input.value)) {
-      e.lines.push(`${input.cell} 为空：缺少数据，按 0 分计`);
+    if (errors.length) {
+      e.lines.push(...errors, "数据有误，按 0 分计（请更正数据）");
+      return e;
+    }
+    if (ind.method === "vote") {
+      this.voteLines(ind, prep, score, e);
+      return e;
+    }
+    if (prep.missing) {
+      e.lines.push(`${input.cell ?? input.label} 为空：缺少数据，按 0 分计`);
       return e;
     }
     const x = readNumber(input.value);
-    const v = typeof x === "number" ? x : NaN;
+    if (typeof x === "number") this.rateLines(ind, prep, x, e);
+    const y = readNumber(prep.value);
+    const v = typeof y === "number" ? y : NaN;
     const res = `= ${this.r(score)}`;
     switch (ind.method) {
       case "points":
@@ -174,7 +251,7 @@ class Explainer {
         e.parameters.push(
           this.param(
             "等次系数",
-            cells?.grades,
+            sheetCells?.grades,
             Object.entries(grades)
               .map(([g, f]) => `${g}=${f}`)
               .join(";")
@@ -186,13 +263,15 @@ class Explainer {
         break;
       }
       case "benchmark": {
-        const col = this.ctx.table.column(ind.column);
+        const srcs = indicatorSources(ind, this.ctx.scheme.indicators.indexOf(ind), this.sources());
         let best: { v: number; name: string } | undefined;
-        for (const other of this.ctx.table.units) {
-          if (other.group !== this.unit.group) continue;
-          const n = readNumber(this.ctx.table.value(other, col));
+        this.ctx.table.units.forEach((other, i) => {
+          if (other.group !== this.unit.group) return;
+          const c = new UnitCells(i);
+          const o = prepareValue(ind, srcs, c);
+          const n = c.errors.length ? null : readNumber(o.value);
           if (typeof n === "number" && (!best || n > best.v)) best = { v: n, name: other.name };
-        }
+        });
         const where = this.unit.group ? `“${this.unit.group}”组` : "全部单位";
         if (!best || best.v <= 0) e.lines.push(`${where}的最优值不大于 0：得 0 分`);
         else {
@@ -214,6 +293,21 @@ class Explainer {
     return e;
   }
 
+  /** The unit's 加减分台账 entries of one sign, each an input with its cell, date and reason. */
+  ledgerEntries(deduction: boolean, e: Explanation) {
+    const entries = this.ctx.result.details[this.index].ledger.filter((x) => (deduction ? x.points < 0 : x.points > 0));
+    for (const x of entries) {
+      const what = [x.date, x.reason].filter(Boolean).join(" ");
+      e.inputs.push({
+        label: `台账第${x.row}行`,
+        cell: x.cell,
+        value: x.points,
+        text: `${x.cell}（${what || "台账"}）${signed(x.points)}`,
+      });
+    }
+    return entries;
+  }
+
   capLine(sum: number, cap: number | null | undefined, result: number, what: string): string {
     if (cap === null || cap === undefined) return `${what}不设上限：${this.r(result)}`;
     return sum > cap ? `超过${what}上限 ${showNum(cap)}，按 ${showNum(cap)} 计` : `未超过${what}上限 ${showNum(cap)}：${this.r(result)}`;
@@ -226,18 +320,26 @@ class Explainer {
     const label = deduction ? SCORES_HEADERS.deduction : SCORES_HEADERS.bonus;
     const value = deduction ? u.deduction : u.bonus;
     const e = this.base(label, deduction ? "扣分合计（按绝对值）" : "加分合计", value);
+    if (!section && this.ctx.result.details[this.index].ledger.length) {
+      const entries = this.ledgerEntries(deduction, e);
+      e.lines.push(`台账合计 ${showNum(entries.reduce((a, x) => a + Math.abs(x.points), 0))}，不设上限：${this.r(value)}`);
+      return e;
+    }
     if (!section) {
       e.lines.push(`方案没有${label}列：${label}为 0`);
       return e;
     }
-    const read = section.columns.map((c) => this.input(c));
+    const read = section.columns.map((_, k) => this.read([deduction ? "deduction" : "bonus", "columns", k]));
     e.inputs.push(...read);
     const nums = read.map((i) => {
       const n = readNumber(i.value);
       return typeof n === "number" ? (deduction ? Math.abs(n) : n) : 0;
     });
-    const sum = nums.reduce((a, b) => a + b, 0);
+    const entries = this.ledgerEntries(deduction, e);
+    const fromLedger = entries.reduce((a, x) => a + Math.abs(x.points), 0);
+    const sum = nums.reduce((a, b) => a + b, 0) + fromLedger;
     const terms = read.map((i, k) => (deduction ? `|${isBlank(i.value) ? "0" : showCell(i.value)}|` : showNum(nums[k])));
+    if (entries.length) terms.push(`台账 ${entries.map((x) => showNum(Math.abs(x.points))).join(" + ")}`);
     e.lines.push(`${terms.join(" + ")} = ${showNum(sum)}`);
     const capValue: CellValue = section.cap === null || section.cap === undefined ? NO_CAP : section.cap;
     e.parameters.push(this.setting(deduction ? "deductionCap" : "bonusCap", `${label}上限`, capValue));
@@ -251,7 +353,7 @@ class Explainer {
     const col = this.ctx.scheme.coefficient;
     if (!col) e.lines.push("方案没有系数列：系数为 1");
     else {
-      const i = this.input(col);
+      const i = this.read(["coefficient"]);
       e.inputs.push(i);
       e.lines.push(isBlank(i.value) ? `${i.cell} 为空：系数按 1 计` : `系数 = ${showNum(u.coefficient)}`);
     }
@@ -290,8 +392,8 @@ class Explainer {
       e.lines.push("方案没有一票否决项");
       return e;
     }
-    for (const c of s.vetoes) {
-      const i = this.input(c);
+    for (const [k, c] of s.vetoes.entries()) {
+      const i = this.read(["vetoes", k]);
       e.inputs.push(i);
       const f = readFlag(i.value);
       e.lines.push(`${c}：${i.cell} = ${isBlank(i.value) ? "（空）" : `“${showCell(i.value)}”`} → ${f ? "否决" : "不否决"}`);
@@ -331,6 +433,7 @@ class Explainer {
       e.lines.push(`被一票否决，排在${where}${competingCount.length} 个参评单位之后（占 ${offset} 个名次）`);
       e.lines.push(`否决单位中按总分排：比它高的有 ${n} ${word} → 第 ${offset} + ${n + 1} = ${offset + n + 1} 名`);
     }
+    if (u.disqualified.length) e.lines.push(`单项末位（${u.disqualified.join("、")}为本组最低）：保留名次，不评奖、不享受奖励`);
     return e;
   }
 

@@ -306,7 +306,8 @@ export function columnLabel(column: ColumnDraft): string {
   return column.header ? `${column.letter}列（${column.header}）` : `${column.letter}列`;
 }
 
-const finite = (v: number | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+/** A finite number (a per-unit `{column}` parameter is not one: the pane's drafts hold numbers only). */
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** Problems the scheme's validation would name by indicator; named here by column, as the clerk sees them. */
 function indicatorProblems(c: ColumnDraft, ind: IndicatorDraft): string[] {

@@ -20,6 +20,13 @@ export interface UnitResult {
   award: string;
   reward: number;
   fines: number;
-  /** Indicators whose input was blank (scored 0). */
+  /** Indicators whose input was blank (scored 0); for vote, no votes at all. */
   missing: string[];
+  /**
+   * 单项末位 (SPEC §3.1 disqualifyLast): the indicators on which the unit is the lowest of its group; when not
+   * empty the unit has no award and no reward. Empty without disqualifyLast.
+   */
+  disqualified: string[];
+  /** 报酬 (SPEC §3.1 pay): base + performance + reward + collective, not rounded; only when the scheme has pay. */
+  pay?: number;
 }

@@ -32,6 +32,7 @@ const JSON_KEYS = [
   "reward",
   "fines",
   "missing",
+  "disqualified",
 ];
 
 describe("kh score: results", () => {

@@ -18,6 +18,7 @@ const unit = (name: string, group: string, rank: number, total: number, mark = "
   reward,
   fines: 0,
   missing: [],
+  disqualified: [],
 });
 
 describe("terminal tables", () => {

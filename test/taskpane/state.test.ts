@@ -8,7 +8,7 @@ import { sampleValues } from "../core/scoring/sample";
 
 const unit = (name: string, group: string, rank: number, vetoed = false): UnitResult => ({
   name, group, rank, vetoed, scores: {}, subtotal: 0, bonus: 0, deduction: 0, coefficient: 1, total: 100 - rank,
-  mark: "", grade: "", award: "", reward: 0, fines: 0, missing: [],
+  mark: "", grade: "", award: "", reward: 0, fines: 0, missing: [], disqualified: [],
 });
 
 test("errorLines: the clerk-facing lines of our errors, the message of others", () => {

@@ -6,7 +6,7 @@ import { Method } from "./types";
 import { Path } from "./errors";
 import { toHalfWidth } from "../values";
 
-export const METHODS: readonly Method[] = ["points", "target", "limit", "efficacy", "grade", "benchmark", "rank"];
+export const METHODS: readonly Method[] = ["points", "target", "limit", "efficacy", "grade", "benchmark", "rank", "vote"];
 
 export const METHOD_NAMES: Readonly<Record<Method, string>> = {
   points: "直接打分",
@@ -16,6 +16,7 @@ export const METHOD_NAMES: Readonly<Record<Method, string>> = {
   grade: "定性等次",
   benchmark: "标杆法",
   rank: "排名赋分",
+  vote: "民主评议",
 };
 
 /** Other words a clerk may write for a method. */
@@ -32,6 +33,9 @@ const METHOD_ALIASES: Readonly<Record<string, Method>> = {
   标杆: "benchmark",
   排名: "rank",
   排名法: "rank",
+  评议: "vote",
+  民主测评: "vote",
+  满意度测评: "vote",
 };
 
 /** A method from its Chinese name, an alias or its JSON key; undefined when none fits. */
@@ -55,6 +59,11 @@ export const INDICATOR_LABELS: Readonly<Record<string, string>> = {
   bad: "不允许值",
   base: "基础分",
   grades: "等次系数",
+  columns: "评议票数列",
+  weights: "评议权重",
+  per: "分母列",
+  periodic: "平时成绩列",
+  periodicWeight: "平时成绩权重",
 };
 
 export const TOP_LABELS: Readonly<Record<string, string>> = {
@@ -95,7 +104,24 @@ export const TOP_LABELS: Readonly<Record<string, string>> = {
   "progress.done": "完成数列",
   "progress.task": "任务数列",
   "progress.stages": "各阶段要求",
+  sheets: "其他表设置",
+  ledger: "加减分台账",
+  "ledger.sheet": "台账工作表",
+  "ledger.headerRow": "台账表头行",
+  "ledger.unit": "台账单位列",
+  "ledger.points": "台账分值列",
+  "ledger.reason": "台账事由列",
+  "ledger.date": "台账日期列",
+  disqualifyLast: "单项末位",
+  pay: "报酬",
+  "pay.base": "基础报酬",
+  "pay.amount": "绩效工资额",
+  "pay.full": "绩效满分",
+  "pay.pass": "绩效及格分",
+  "pay.collective": "集体经济奖金",
 };
+
+const SHEET_SPEC_LABELS: Readonly<Record<string, string>> = { headerRow: "表头行", name: "单位列" };
 
 /** Labels of the entries of (tuple) rows. */
 const ROW_LABELS: Readonly<Record<string, { what: string; fields: Record<string, string> }>> = {
@@ -165,8 +191,15 @@ export function describePath(path: Path, raw: unknown): PathDescription {
     return { where: `方案的${label}`, label: `第${path[1] + 1}项`, key: `${path[0]}[${path[1]}]` };
   }
   if (path.length === 0) return { where: "方案" };
+  if (path[0] === "sheets" && path.length >= 2) {
+    const where = `方案的其他表设置（${String(path[1])}）`;
+    const field = path[2];
+    return field === undefined ? { where } : { where, label: SHEET_SPEC_LABELS[String(field)] ?? String(field), key: String(field) };
+  }
   const key = path.join(".");
-  return { where: "方案", label: TOP_LABELS[key] ?? key, key };
+  // {"column": …} of a number-or-column field is that field.
+  const label = TOP_LABELS[key] ?? (path[path.length - 1] === "column" ? TOP_LABELS[path.slice(0, -1).join(".")] : undefined);
+  return { where: "方案", label: label ?? key, key };
 }
 
 /** “目标值”（target） for JSON messages, or just “目标值” on the sheet. */

@@ -19,7 +19,7 @@
  *   a table the 得分 formulas look up with VLOOKUP, not a text to be parsed). An older sheet's 等次系数 column in the
  *   indicator table (“优=1;良=0.8…”) is still read.
  */
-import { Indicator, Scheme } from "./types";
+import { Indicator, Scheme, isColumnParam } from "./types";
 import { METHOD_NAMES } from "./labels";
 import { METHOD_PARAMS } from "./validate";
 import { NO_CAP, formatList, formatStages } from "./sheet-text";
@@ -311,7 +311,10 @@ function indicatorCell(ind: Indicator, field: IndicatorField, seq: number): Cell
   if (field === "method") return METHOD_NAMES[ind.method];
   if (field === "name" || field === "column" || field === "points") return ind[field];
   if (field === "grades" || !(METHOD_PARAMS[ind.method] as readonly string[]).includes(field)) return null;
-  return blankIfUndefined(ind[field]);
+  const v = ind[field];
+  // A per-unit parameter ({column}) shows the column's header (SPEC §3.1); lists are written by their own tables.
+  if (isColumnParam(v)) return v.column;
+  return typeof v === "number" || typeof v === "string" ? v : null;
 }
 
 function table(b: Builder, key: TableSection, rows: CellValue[][]): TableCells {

@@ -11,13 +11,19 @@
  * (exclude, 2, not dense, 3/3), progress.stages too (30%…90%); a bonus or deduction cap is a number or null (no
  * cap). Empty lists and sections (no veto columns, no grades, an empty rewards object…) are left out, as are an
  * empty group or coefficient column.
+ *
+ * Scheme version 2 (SPEC §3.1) in normal form: a per-unit parameter is `{ column }`; a vote indicator carries its
+ * `columns`, its `weights` (default 1, 0.6, 0) and, as `column`, its first vote column; `per`, `periodic` and
+ * `periodicWeight` are kept only for methods with a numeric value (points, target, limit, efficacy, benchmark);
+ * `pay` has base (0), full (100) and pass (0) filled, and a text `collective` becomes `{ column }`.
  */
 import { z } from "zod";
-import { Indicator, Method, Scheme } from "./types";
+import { Indicator, Method, Pay, Scheme } from "./types";
 import { Path, SchemeIssue, pathKey } from "./errors";
 import { INDICATOR_LABELS, METHOD_NAMES, METHODS } from "./labels";
 import { DEFAULT_GRADE_FACTORS } from "../scoring-methods";
 import { DEFAULT_SCHEDULE } from "../stage";
+import { DEFAULT_VOTE_WEIGHTS } from "../vote-score";
 import { sameValue, tieKey } from "../round";
 
 const text = z.string().trim().min(1);
@@ -26,20 +32,47 @@ const cap = z.number().min(0).nullable().optional();
 const tiers = z.array(z.tuple([num, num]));
 const columns = z.array(text);
 
+/** A number, or `{"column": …}` for a value each unit reads from its own row (SPEC §3.1). */
+const param = z.union([num, z.strictObject({ column: text })]);
+
 const indicatorShape = z.strictObject({
   name: text,
-  column: text,
+  /** Required except for vote (checked in indicatorRules, so the message can say why). */
+  column: text.optional(),
   method: z.enum(METHODS as [Method, ...Method[]]),
   points: num.min(0),
-  target: num.optional(),
+  target: param.optional(),
   cap: num.optional(),
-  limit: num.optional(),
+  limit: param.optional(),
   step: num.optional(),
   deduct: num.optional(),
-  good: num.optional(),
-  bad: num.optional(),
+  good: param.optional(),
+  bad: param.optional(),
   base: num.optional(),
   grades: z.record(text, num.min(0)).optional(),
+  columns: z.array(text).min(1).optional(),
+  weights: z.array(num).min(1).optional(),
+  per: text.optional(),
+  periodic: z.array(text).min(1).optional(),
+  periodicWeight: num.min(0).max(1).optional(),
+});
+
+const sheetSpec = z.strictObject({ headerRow: z.number().int().min(1).optional(), name: text.optional() });
+const ledgerShape = z.strictObject({
+  sheet: text,
+  headerRow: z.number().int().min(1).optional(),
+  unit: text,
+  points: text,
+  reason: text.optional(),
+  date: text.optional(),
+});
+const payShape = z.strictObject({
+  base: param.optional(),
+  amount: param,
+  full: param.optional(),
+  pass: param.optional(),
+  // A text is a column, as in the SPEC's example ("collective": "集体经济奖金").
+  collective: z.union([num, text, z.strictObject({ column: text })]).optional(),
 });
 
 const schemeShape = z.strictObject({
@@ -72,6 +105,10 @@ const schemeShape = z.strictObject({
   progress: z
     .strictObject({ done: z.union([text, z.array(text).min(1)]), task: text, stages: z.array(num.gt(0)).min(1).optional() })
     .optional(),
+  sheets: z.record(text, sheetSpec).optional(),
+  ledger: ledgerShape.optional(),
+  disqualifyLast: z.array(text).optional(),
+  pay: payShape.optional(),
 });
 
 type Parsed = z.infer<typeof schemeShape>;
@@ -86,7 +123,11 @@ export const METHOD_PARAMS: Readonly<Record<Method, readonly (keyof Indicator)[]
   grade: ["grades"],
   benchmark: [],
   rank: ["step"],
+  vote: ["columns", "weights"],
 };
+
+/** Methods whose value is a number that periodic values can be blended into and `per` can divide. */
+export const RATE_METHODS: readonly Method[] = ["points", "target", "limit", "efficacy", "benchmark"];
 
 const TYPE_NAMES: Record<string, string> = {
   number: "数值",
@@ -150,13 +191,60 @@ function fromZod(issue: z.core.$ZodIssue, raw: unknown): SchemeIssue {
     }
     case "unrecognized_keys":
       return { path, text: `不认识的字段${issue.keys.map((k) => `“${k}”`).join("、")}（拼写有误？）` };
+    case "invalid_union":
+      return unionIssue(path, input);
     default:
       return { path, text: `{F}有误（${String(issue.message)}）` };
   }
 }
 
+/** A number-or-column parameter that is neither: say which part is wrong. */
+function unionIssue(path: Path, input: unknown): SchemeIssue {
+  if (input === undefined) return { path, text: "缺少{F}" };
+  if (isObj(input)) {
+    const extra = Object.keys(input).filter((k) => k !== "column");
+    if (extra.length)
+      return { path, text: `{F}中不认识的字段${extra.map((k) => `“${k}”`).join("、")}（按列读取应写成 {"column": "列名"}）` };
+    return { path, text: `{F}的列名不能为空（应写成 {"column": "列名"}）` };
+  }
+  const column = path[path.length - 1] === "collective" ? "列名" : `{"column": "列名"}`;
+  return { path, text: `{F}应为数值或${column}，${butNot(input)}` };
+}
+
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Fields every indicator may have (the rate fields are checked by rateRules). */
+const ALWAYS = ["name", "column", "method", "points", "per", "periodic", "periodicWeight"];
+
+/** per and periodic: only for methods with a numeric value; periodic needs its weight. */
+function rateRules(raw: Record<string, unknown>, at: Path, method: Method, issues: SchemeIssue[], warnings: SchemeIssue[]): void {
+  const numeric = RATE_METHODS.includes(method);
+  for (const key of ["per", "periodic", "periodicWeight"]) {
+    if (raw[key] !== undefined && !numeric) warnings.push({ path: [...at, key], text: `{F}对${METHOD_NAMES[method]}无效，已忽略` });
+  }
+  if (!numeric) return;
+  if (raw.periodic !== undefined && raw.periodicWeight === undefined)
+    issues.push({ path: [...at, "periodicWeight"], text: "缺少{F}：填写了平时成绩列，须同时填写平时成绩权重（0 到 1）" });
+  if (raw.periodic === undefined && raw.periodicWeight !== undefined)
+    warnings.push({ path: [...at, "periodicWeight"], text: "没有平时成绩列，{F}已忽略" });
+}
+
+/** vote: the vote columns, and as many weights (the default 1, 0.6, 0 fits three columns only). */
+function voteRules(raw: Record<string, unknown>, at: Path, issues: SchemeIssue[], warnings: SchemeIssue[]): void {
+  if (raw.columns === undefined) {
+    issues.push({ path: [...at, "columns"], text: `缺少{F}，${METHOD_NAMES.vote}须填写（如 ["满意", "基本满意", "不满意"]）` });
+    return;
+  }
+  if (!Array.isArray(raw.columns)) return;
+  const n = raw.columns.length;
+  if (Array.isArray(raw.weights) && raw.weights.length !== n)
+    issues.push({ path: [...at, "weights"], text: `{F}有 ${raw.weights.length} 个，应与评议票数列（${n} 列）一一对应` });
+  if (raw.weights === undefined && n !== 3)
+    issues.push({ path: [...at, "weights"], text: `缺少{F}：评议票数列有 ${n} 列，默认权重 1、0.6、0 只适用于 满意/基本满意/不满意 三列` });
+  if (raw.column !== undefined && raw.column !== raw.columns[0])
+    warnings.push({ path: [...at, "column"], text: `${METHOD_NAMES.vote}读取评议票数列，{F}已忽略` });
+}
 
 /** The rules of each method's parameters, checked on the raw input so they show alongside type errors. */
 function indicatorRules(raw: Record<string, unknown>, at: Path, issues: SchemeIssue[], warnings: SchemeIssue[]): void {
@@ -168,6 +256,8 @@ function indicatorRules(raw: Record<string, unknown>, at: Path, issues: SchemeIs
   const positive = (key: string) => {
     if (isNum(raw[key]) && (raw[key] as number) <= 0) issues.push({ path: [...at, key], text: `{F}应大于 0，而不是 ${raw[key]}` });
   };
+  if (method !== "vote" && raw.column === undefined) issues.push({ path: [...at, "column"], text: "缺少{F}" });
+  rateRules(raw, at, method, issues, warnings);
   const nonNegative = (key: string) => {
     if (isNum(raw[key]) && (raw[key] as number) < 0) issues.push({ path: [...at, key], text: `{F}不能为负数（${raw[key]}）` });
   };
@@ -201,15 +291,37 @@ function indicatorRules(raw: Record<string, unknown>, at: Path, issues: SchemeIs
     case "rank":
       nonNegative("step");
       break;
+    case "vote":
+      voteRules(raw, at, issues, warnings);
+      break;
   }
   const used = METHOD_PARAMS[method] as readonly string[];
   for (const key of Object.keys(INDICATOR_LABELS)) {
-    if (["name", "column", "method", "points"].includes(key) || used.includes(key) || raw[key] === undefined) continue;
+    if (ALWAYS.includes(key) || used.includes(key) || raw[key] === undefined) continue;
     warnings.push({ path: [...at, key], text: `{F}对${METHOD_NAMES[method]}无效，已忽略` });
   }
 }
 
+/** disqualifyLast names indicators; pay's full is a positive number when it is a number. */
+function v2Rules(raw: Record<string, unknown>, issues: SchemeIssue[]): void {
+  const names = Array.isArray(raw.indicators)
+    ? raw.indicators.map((ind) => (isObj(ind) && typeof ind.name === "string" ? ind.name.trim() : ""))
+    : [];
+  if (Array.isArray(raw.disqualifyLast)) {
+    raw.disqualifyLast.forEach((n, i) => {
+      if (typeof n === "string" && n.trim() && !names.includes(n.trim()))
+        issues.push({
+          path: ["disqualifyLast", i],
+          text: `{F}“${n.trim()}”不是方案中的指标（应填指标名称：${names.filter(Boolean).join("、")}）`,
+        });
+    });
+  }
+  const pay = isObj(raw.pay) ? raw.pay : undefined;
+  if (pay && isNum(pay.full) && pay.full <= 0) issues.push({ path: ["pay", "full"], text: `{F}应大于 0，而不是 ${pay.full}` });
+}
+
 function crossRules(raw: Record<string, unknown>, issues: SchemeIssue[], warnings: SchemeIssue[]): void {
+  v2Rules(raw, issues);
   if (Array.isArray(raw.indicators)) {
     const names = new Map<string, number>();
     raw.indicators.forEach((ind, i) => {
@@ -257,7 +369,8 @@ function withoutComments(raw: unknown): unknown {
 }
 
 function normalIndicator(p: ParsedIndicator): Indicator {
-  const out: Indicator = { name: p.name, column: p.column, method: p.method, points: p.points };
+  const column = p.method === "vote" ? (p.columns as string[])[0] : (p.column as string);
+  const out: Indicator = { name: p.name, column, method: p.method, points: p.points };
   switch (p.method) {
     case "target":
       out.target = p.target;
@@ -281,8 +394,36 @@ function normalIndicator(p: ParsedIndicator): Indicator {
     case "rank":
       out.step = p.step ?? 1;
       break;
+    case "vote":
+      out.columns = p.columns;
+      out.weights = p.weights ?? [...DEFAULT_VOTE_WEIGHTS];
+      break;
+  }
+  if (RATE_METHODS.includes(p.method)) {
+    if (p.periodic) {
+      out.periodic = p.periodic;
+      out.periodicWeight = p.periodicWeight;
+    }
+    if (p.per) out.per = p.per;
   }
   return out;
+}
+
+/** A text collective is a column; every part of pay with its default (base 0, full 100, pass 0). */
+function normalPay(p: NonNullable<Parsed["pay"]>): Pay {
+  const collective = typeof p.collective === "string" ? { column: p.collective } : p.collective;
+  const out: Pay = { base: p.base ?? 0, amount: p.amount, full: p.full ?? 100, pass: p.pass ?? 0 };
+  if (collective !== undefined) out.collective = collective;
+  return out;
+}
+
+/** The v2 sections (SPEC §3.1), each left out when absent or empty. */
+function normaliseV2(p: Parsed, s: Scheme): void {
+  if (p.sheets && Object.keys(p.sheets).length) s.sheets = p.sheets;
+  if (p.ledger) s.ledger = p.ledger;
+  const last = nonEmpty(p.disqualifyLast);
+  if (last) s.disqualifyLast = last.map((n) => n.trim());
+  if (p.pay) s.pay = normalPay(p.pay);
 }
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length ? list : undefined);
@@ -322,6 +463,7 @@ function normalise(p: Parsed): Scheme {
     const done = Array.isArray(p.progress.done) && p.progress.done.length === 1 ? p.progress.done[0] : p.progress.done;
     s.progress = { done, task: p.progress.task, stages: p.progress.stages ?? [...DEFAULT_SCHEDULE] };
   }
+  normaliseV2(p, s);
   return s;
 }
 

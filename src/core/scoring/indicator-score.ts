@@ -5,6 +5,7 @@
 import { Indicator } from "../scheme/types";
 import { benchmarkScore, DEFAULT_GRADE_FACTORS, efficacy, limitScore, pointsScore, rankPoints, targetScore } from "../scoring-methods";
 import { KhError } from "../errors";
+import { voteScore } from "../vote-score";
 import { Cell, isBlank, readNumber, showCell, textKey } from "../values";
 
 export interface IndicatorOutcome {
@@ -29,11 +30,33 @@ export function gradeFactor(grades: Readonly<Record<string, number>>, v: Cell): 
   return undefined;
 }
 
+/** What scoring read besides the value (indicator-value.ts): per-unit parameters and vote counts. */
+export interface UnitParams {
+  target?: number;
+  limit?: number;
+  good?: number;
+  bad?: number;
+  votes?: number[];
+}
+
+/** The scheme's number, unless the unit has its own. */
+const param = (own: number | undefined, scheme: unknown): number => (own !== undefined ? own : (scheme as number));
+
 /**
- * @param address where the value is (`村级考核!E7`), asked for only when there is a problem to report.
+ * @param at where the value is (`at.address`: `村级考核!E7`), read only when there is a problem to report.
  * @param best for benchmark: the best value of the unit's group (undefined when the group has none).
+ * @param unit the unit's own parameters (SPEC §3.1), which replace the scheme's; vote counts for vote.
  */
-export function scoreIndicator(ind: Indicator, v: Cell, address: () => string, best?: number): IndicatorOutcome {
+export function scoreIndicator(
+  ind: Indicator,
+  v: Cell,
+  at: { readonly address: string },
+  best?: number,
+  unit: UnitParams = {}
+): IndicatorOutcome {
+  // A getter, not a closure per cell: this runs for every unit × indicator.
+  const address = () => at.address;
+  if (ind.method === "vote") return scoreVotes(ind, unit.votes ?? []);
   if (isBlank(v)) return { score: 0, missing: true };
   if (ind.method === "grade") {
     const grades = ind.grades ?? DEFAULT_GRADE_FACTORS;
@@ -54,11 +77,13 @@ export function scoreIndicator(ind: Indicator, v: Cell, address: () => string, b
       case "points":
         return { score: pointsScore(x, ind.points), missing: false };
       case "target":
-        return { score: targetScore(x, ind.target as number, ind.points, ind.cap ?? 1), missing: false };
+        return { score: targetScore(x, param(unit.target, ind.target), ind.points, ind.cap ?? 1), missing: false };
       case "limit":
-        return { score: limitScore(x, ind.limit as number, ind.points, ind.step, ind.deduct), missing: false };
-      case "efficacy":
-        return { score: efficacy(x, ind.bad as number, ind.good as number, ind.points, ind.base ?? 0.6), missing: false };
+        return { score: limitScore(x, param(unit.limit, ind.limit), ind.points, ind.step, ind.deduct), missing: false };
+      case "efficacy": {
+        const [bad, good] = [param(unit.bad, ind.bad), param(unit.good, ind.good)];
+        return { score: efficacy(x, bad, good, ind.points, ind.base ?? 0.6), missing: false };
+      }
       case "benchmark":
         return { score: best === undefined ? 0 : benchmarkScore(x, best, ind.points), missing: false };
       case "rank":
@@ -70,4 +95,10 @@ export function scoreIndicator(ind: Indicator, v: Cell, address: () => string, b
     if (e instanceof KhError) return { score: 0, missing: false, error: `${address()}：${e.message}` };
     throw e;
   }
+}
+
+/** 民主评议 (VOTESCORE): no votes at all scores 0 and is missing data. */
+function scoreVotes(ind: Indicator, votes: readonly number[]): IndicatorOutcome {
+  if (votes.every((x) => x === 0)) return { score: 0, missing: true };
+  return { score: voteScore(votes, ind.weights, ind.points), missing: false };
 }

@@ -31,5 +31,5 @@ export function fineWords(column: string): { what: string; unit: string } {
 }
 
 export function item(kind: RewardKind, label: string, basis: string, amount: number): RewardItem {
-  return { kind, label, basis, amount, text: kind === "veto" ? basis : `${basis} ${signed(amount)}` };
+  return { kind, label, basis, amount, text: kind === "veto" || kind === "disqualified" ? basis : `${basis} ${signed(amount)}` };
 }

@@ -1,120 +1,51 @@
 /**
- * Scoring every unit of the data sheet by the scheme: SPEC §3 "Scoring one unit", steps 1–9.
+ * Scoring every unit of the data sheet by the scheme: SPEC §3 "Scoring one unit", steps 1–9, with the §3.1 rules
+ * (scheme version 2) where the SPEC's readings put them. One function per step, in the SPEC's order:
+ *   0. resolve every column (data sheet or another sheet) and read the 加减分台账;
+ *   1. indicator scores — each value read → blended with its periodic values → divided by `per` → scored by its
+ *      method with the unit's own parameters (indicator-value.ts, indicator-score.ts);
+ *   2. bonus and deduction (columns and ledger entries, then the caps);  3. total;  4. veto;
+ *   5. ranks;  6. leaderboard marks;  7. grades and awards (单项末位 units out of the award pool);
+ *   8. rewards and fines (单项末位: no reward);  报酬 (pay);  9. progress.
  *
  * API
- * - `scoreUnits(scheme, table, { stage? })` → `ScoreResult` (scoring/types.ts): `units` (UnitResult, the JSON of
- *   SPEC §5, in data order), `details` (same order: data row, veto reasons, each reward and fine with its basis
- *   text, the unit's errors), `progress` (when a stage is given) and `problems` (every unit error).
- *   Throws SchemeError when a column the scheme names is not in the data sheet, or the stage is out of range.
+ * - `scoreUnits(scheme, table, { stage?, workbook? })` → `ScoreResult` (scoring/types.ts): `units` (UnitResult, the
+ *   JSON of SPEC §5, in data order), `details` (same order: data row, veto reasons, each reward and fine with its
+ *   basis text, ledger entries, pay parts, the unit's errors), `progress` (when a stage is given) and `problems`
+ *   (every unit error, then every bad ledger row). `workbook` gives the other sheets (`"1月!党建"`, the ledger).
+ *   Throws SchemeError when a column or sheet the scheme names is missing or the stage is out of range, and
+ *   DataError for a duplicate unit name on another sheet (naming both rows).
  *
  * Bad data never becomes a silent 0: a value that cannot be read (`缺考` in a number column, an unknown grade, an
- * unrecognised veto flag) scores 0 for that item and is listed, with its cell, in the unit's `errors` and in
- * `problems`; callers should show them (the command line refuses to write results while there are any).
- * A blank indicator value scores 0 and is listed in the unit's `missing`.
+ * unrecognised veto flag, a blank per-unit target, a per value ≤ 0) scores 0 for that item and is listed, with its
+ * cell, in the unit's `errors` and in `problems`; callers should show them (the command line refuses to write
+ * results while there are any). A blank indicator value (or no votes at all) scores 0 and is listed in `missing`.
  */
 import { Scheme } from "../scheme/types";
 import { SchemeError } from "../scheme/errors";
 import { resolveColumns, schemeColumns } from "../scheme/parse";
-import { DataTable, DataUnit } from "../data-table";
+import { DataTable } from "../data-table";
 import { UnitResult } from "../unit-result";
+import { KhError } from "../errors";
 import { assignAwards } from "../award";
 import { boardMark } from "../leaderboard";
 import { RankTable } from "../ranking";
 import { rankBonus } from "../rank-bonus";
 import { excelRound, tieKey } from "../round";
 import { tier } from "../tier";
-import { readFlag, readNumber, showCell } from "../values";
-import { badNumber, scoreIndicator } from "./indicator-score";
+import { readNumber } from "../values";
+import { scoreIndicator } from "./indicator-score";
+import { PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
+import { LedgerEntry, ledgerSums, readLedger } from "./ledger";
+import { lastPlaces } from "./disqualify";
+import { PAY_LABELS, PayKey, payOf } from "./pay";
 import { asPercent, fineWords, item, showNumber, showValue } from "./reward-text";
 import { stageProgress } from "./progress";
+import { ColumnSource, Sources, resolveSources } from "./sources";
+import { UnitCells } from "./unit-cells";
 import { ScoreOptions, ScoreResult, UnitDetail } from "./types";
 
 export const VETO_MARK = "否决";
-
-/** Column indices of everything the scheme reads. */
-interface Columns {
-  indicators: number[];
-  vetoes: number[];
-  bonus: number[];
-  deduction: number[];
-  coefficient?: number;
-  threshold?: number;
-  improvement?: number;
-  fines: number[];
-  /** The done column, or one per stage (stage k reads the k-th). */
-  done: number[];
-  task?: number;
-}
-
-function columnsOf(scheme: Scheme, table: DataTable): Columns {
-  const indices = resolveColumns(scheme, table);
-  const out: Columns = { indicators: [], vetoes: [], bonus: [], deduction: [], fines: [], done: [] };
-  schemeColumns(scheme).forEach((use, k) => {
-    const i = indices[k];
-    const [head, second] = use.path;
-    if (head === "indicators") out.indicators.push(i);
-    else if (head === "vetoes") out.vetoes.push(i);
-    else if (head === "bonus") out.bonus.push(i);
-    else if (head === "deduction") out.deduction.push(i);
-    else if (head === "coefficient") out.coefficient = i;
-    else if (head === "fines") out.fines.push(i);
-    else if (head === "rewards") {
-      if (second === "byThreshold") out.threshold = i;
-      else out.improvement = i;
-    } else if (head === "progress") {
-      if (second === "done") out.done.push(i);
-      else out.task = i;
-    }
-  });
-  return out;
-}
-
-/** Reads one unit's cells, collecting its errors. */
-class UnitCells {
-  readonly errors: string[] = [];
-  constructor(
-    private readonly table: DataTable,
-    private readonly unit: DataUnit
-  ) {}
-
-  /** A number, or `blank` when the cell is blank or cannot be read (the latter is an error). */
-  number(col: number, blank: number): number {
-    const v = this.table.value(this.unit, col);
-    const n = readNumber(v);
-    if (n === undefined) this.errors.push(badNumber(this.table.address(this.unit, col), v));
-    return typeof n === "number" ? n : blank;
-  }
-
-  /** A number or null for blank (unreadable → null and an error). */
-  optionalNumber(col: number): number | null {
-    const v = this.table.value(this.unit, col);
-    const n = readNumber(v);
-    if (n === undefined) this.errors.push(badNumber(this.table.address(this.unit, col), v));
-    return typeof n === "number" ? n : null;
-  }
-
-  flag(col: number): boolean {
-    const v = this.table.value(this.unit, col);
-    const f = readFlag(v);
-    if (f === undefined) {
-      this.errors.push(`${this.table.address(this.unit, col)}：无法识别的否决标记“${showCell(v)}”（应为 是/否、√/×、1/0）`);
-      return false;
-    }
-    return f;
-  }
-}
-
-/** The best (highest) value of each group in a column, for 标杆法. */
-function bestByGroup(table: DataTable, col: number): Map<string, number> {
-  const best = new Map<string, number>();
-  for (const u of table.units) {
-    const n = readNumber(table.value(u, col));
-    if (typeof n !== "number") continue;
-    const b = best.get(u.group);
-    if (b === undefined || n > b) best.set(u.group, n);
-  }
-  return best;
-}
 
 /** The grade of the lowest threshold: what an excluded (vetoed) unit is graded. */
 function lastGrade(grades: readonly [number, string][]): string {
@@ -132,172 +63,341 @@ function matchTier(value: number, tiers: readonly [number, number][]): [number, 
   );
 }
 
-export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
-  const cols = columnsOf(scheme, table);
-  if (options.stage !== undefined && !scheme.progress)
-    throw new SchemeError(["方案没有设置分阶段调度（完成数列、任务数列），不能按调度阶段计算"]);
-  const precision = scheme.precision ?? 2;
-  const excludeVetoed = (scheme.vetoMode ?? "exclude") === "exclude";
-  const dense = !!scheme.ranking?.dense;
-  const top = scheme.leaderboard?.top ?? 3;
-  const bottom = scheme.leaderboard?.bottom ?? 3;
-  const best = scheme.indicators.map((ind, k) => (ind.method === "benchmark" ? bestByGroup(table, cols.indicators[k]) : undefined));
+function blankUnit(name: string, group: string): UnitResult {
+  return {
+    name,
+    group,
+    scores: {},
+    subtotal: 0,
+    bonus: 0,
+    deduction: 0,
+    coefficient: 1,
+    total: 0,
+    vetoed: false,
+    rank: 0,
+    mark: "",
+    grade: "",
+    award: "",
+    reward: 0,
+    fines: 0,
+    missing: [],
+    disqualified: [],
+  };
+}
 
-  // Steps 1–4: each unit on its own.
-  const cells = table.units.map((u) => new UnitCells(table, u));
-  const vetoReasons: string[][] = [];
-  const units: UnitResult[] = table.units.map((u, i) => {
-    const c = cells[i];
-    const scores: Record<string, number> = {};
-    const missing: string[] = [];
-    let subtotal = 0;
-    scheme.indicators.forEach((ind, k) => {
-      const col = cols.indicators[k];
-      const out = scoreIndicator(ind, table.value(u, col), () => table.address(u, col), best[k]?.get(u.group));
-      if (out.error) c.errors.push(out.error);
-      if (out.missing) missing.push(ind.name);
-      scores[ind.name] = out.score;
-      subtotal += out.score;
-    });
-    const bonusSum = cols.bonus.reduce((s, col) => s + c.number(col, 0), 0);
-    const deductionSum = cols.deduction.reduce((s, col) => s + Math.abs(c.number(col, 0)), 0);
-    const bonus = Math.min(bonusSum, scheme.bonus?.cap ?? Infinity);
-    const deduction = Math.min(deductionSum, scheme.deduction?.cap ?? Infinity);
-    const coefficient = cols.coefficient === undefined ? 1 : c.number(cols.coefficient, 1);
-    const reasons = scheme.vetoes ? scheme.vetoes.filter((_, k) => c.flag(cols.vetoes[k])) : [];
-    vetoReasons.push(reasons);
-    const vetoed = reasons.length > 0;
-    let total = excelRound((subtotal + bonus - deduction) * coefficient, precision);
-    if (vetoed && !excludeVetoed) total = 0;
-    return {
-      name: u.name,
-      group: u.group,
-      scores,
-      subtotal,
-      bonus,
-      deduction,
-      coefficient,
-      total,
-      vetoed,
-      rank: 0,
-      mark: "",
-      grade: "",
-      award: "",
-      reward: 0,
-      fines: 0,
-      missing,
-    };
-  });
+class Scoring {
+  readonly precision: number;
+  readonly excludeVetoed: boolean;
+  readonly units: UnitResult[];
+  readonly details: UnitDetail[];
+  readonly cells: UnitCells[];
+  readonly ledgerProblems: string[] = [];
 
-  // Steps 5–8 within each group.
-  const details: UnitDetail[] = table.units.map((u, i) => ({
-    row: u.row,
-    vetoReasons: vetoReasons[i],
-    competing: !(units[i].vetoed && excludeVetoed),
-    placeFromBottom: null,
-    rewards: [],
-    errors: cells[i].errors,
-  }));
-  const groups = new Map<string, number[]>();
-  units.forEach((r, i) => {
-    const g = groups.get(r.group);
-    if (g) g.push(i);
-    else groups.set(r.group, [i]);
-  });
-  const awardRules = (scheme.awards ?? []).map(([award, quota, minimum]) => ({ award, quota, minimum }));
-  const byRank = (scheme.rewards?.byRank ?? []).map(([bound, amount]) => ({ bound, amount }));
-  for (const members of groups.values()) {
-    const competing = members.filter((i) => details[i].competing);
-    const out = members.filter((i) => !details[i].competing);
-    const rt = new RankTable(
-      competing.map((i) => units[i].total),
-      { dense }
-    );
-    for (const i of competing) {
-      units[i].rank = rt.rankOf(units[i].total) as number;
-      details[i].placeFromBottom = rt.placeFromBottom(units[i].total) as number;
-    }
-    // Excluded units come after every competing one: ranks continue below the group's last rank.
-    const offset = dense ? new Set(competing.map((i) => tieKey(units[i].total))).size : competing.length;
-    const outTable = new RankTable(
-      out.map((i) => units[i].total),
-      { dense }
-    );
-    for (const i of out) units[i].rank = offset + (outTable.rankOf(units[i].total) as number);
-    const awards = assignAwards(
-      competing.map((i) => units[i].total),
-      awardRules
-    );
-    competing.forEach((i, k) => (units[i].award = awards[k]));
-    for (const i of competing) {
-      if (byRank.length) {
-        const amount = rankBonus(units[i].rank, details[i].placeFromBottom as number, byRank);
-        if (amount !== 0) {
-          const fromTop = byRank.some((t) => t.bound > 0 && units[i].rank <= t.bound);
-          const basis = fromTop ? `名次第${units[i].rank}名` : `名次倒数第${details[i].placeFromBottom}名`;
-          details[i].rewards.push(item("rank", "按名次奖励", basis, amount));
-        }
-      }
-    }
+  constructor(
+    readonly scheme: Scheme,
+    readonly table: DataTable,
+    readonly sources: Sources,
+    ledger: LedgerEntry[][] | undefined
+  ) {
+    this.precision = scheme.precision ?? 2;
+    this.excludeVetoed = (scheme.vetoMode ?? "exclude") === "exclude";
+    this.cells = table.units.map((_, i) => new UnitCells(i));
+    this.units = table.units.map((u) => blankUnit(u.name, u.group));
+    this.details = table.units.map((u, i) => ({
+      row: u.row,
+      vetoReasons: [],
+      competing: true,
+      placeFromBottom: null,
+      rewards: [],
+      errors: this.cells[i].errors,
+      ledger: ledger?.[i] ?? [],
+      bonusColumns: 0,
+      deductionColumns: 0,
+    }));
   }
 
-  const grades = scheme.grades ?? [];
-  const gradeTiers = grades.map(([threshold, result]) => ({ threshold, result }));
-  const threshold = scheme.rewards?.byThreshold;
-  const improvement = scheme.rewards?.byImprovement;
-  table.units.forEach((u, i) => {
-    const r = units[i];
-    const d = details[i];
-    const c = cells[i];
-    r.mark = r.vetoed ? VETO_MARK : d.competing ? boardMark(r.rank, d.placeFromBottom as number, top, bottom) : "";
-    r.grade = grades.length === 0 ? "" : d.competing ? tier(r.total, gradeTiers, "") : lastGrade(grades);
-    if (d.competing) {
-      if (threshold && cols.threshold !== undefined) {
-        const v = c.optionalNumber(cols.threshold);
-        const t = v === null ? undefined : matchTier(v, threshold.tiers);
-        if (v !== null && t && t[1] !== 0) {
-          const pct = asPercent(threshold.tiers.map((x) => x[0]));
-          d.rewards.push(item("threshold", "达标奖励", `${threshold.column} ${showValue(v, pct)} ≥ ${showValue(t[0], pct)}`, t[1]));
-        }
-      }
-      if (improvement && cols.improvement !== undefined) {
-        const previous = c.optionalNumber(cols.improvement);
-        if (previous !== null) {
-          const up = previous - r.rank;
-          const t = matchTier(up, improvement.tiers);
-          if (t && t[1] !== 0) {
-            const basis = `${improvement.column}第${showNumber(previous)}名→第${r.rank}名，进步${showNumber(up)}名 ≥ ${showNumber(t[0])}名`;
-            d.rewards.push(item("improvement", "进步奖励", basis, t[1]));
-          }
-        }
-      }
-    } else {
-      // Read the reward columns anyway, so a bad cell is reported whatever the veto.
-      if (cols.threshold !== undefined) c.optionalNumber(cols.threshold);
-      if (cols.improvement !== undefined) c.optionalNumber(cols.improvement);
-      d.rewards.push(item("veto", "一票否决", `${d.vetoReasons.join("、")}一票否决，不参加评奖、不享受奖励`, 0));
+  src(...path: (string | number)[]): ColumnSource {
+    return this.sources.at(path) as ColumnSource;
+  }
+
+  /** Step 1, one indicator for every unit (column-wise, so 标杆法 can find each group's best prepared value). */
+  indicator(k: number): void {
+    const ind = this.scheme.indicators[k];
+    const srcs = indicatorSources(ind, k, this.sources);
+    const failed: boolean[] = [];
+    const prepared = this.cells.map((c) => {
+      const before = c.errors.length;
+      const p = prepareValue(ind, srcs, c);
+      failed.push(c.errors.length > before);
+      return p;
+    });
+    const best = ind.method === "benchmark" ? this.bestByGroup(prepared, failed) : undefined;
+    const nowhere = { address: srcs.value?.ref ?? ind.name };
+    prepared.forEach((p, i) => {
+      const u = this.units[i];
+      const out = failed[i] ? { score: 0, missing: false } : scoreIndicator(ind, p.value, p.cell ?? nowhere, best?.get(u.group), p.params);
+      if ("error" in out && out.error) this.cells[i].errors.push(out.error);
+      if (out.missing || p.missing) u.missing.push(ind.name);
+      u.scores[ind.name] = out.score;
+      u.subtotal += out.score;
+    });
+  }
+
+  /** 标杆法: the best prepared value of each group (units whose value could not be read do not count). */
+  bestByGroup(prepared: readonly PreparedValue[], failed: readonly boolean[]): Map<string, number> {
+    const best = new Map<string, number>();
+    prepared.forEach((p, i) => {
+      const n = failed[i] ? null : readNumber(p.value);
+      const g = this.units[i].group;
+      if (typeof n === "number" && !(n <= (best.get(g) ?? -Infinity))) best.set(g, n);
+    });
+    return best;
+  }
+
+  /** Step 2: bonus = min(Σ bonus columns + Σ positive ledger points, cap); deduction likewise with |…|. */
+  adjustments(i: number): void {
+    const c = this.cells[i];
+    const d = this.details[i];
+    const u = this.units[i];
+    d.bonusColumns = (this.scheme.bonus?.columns ?? []).reduce((s, _, k) => s + c.number(this.src("bonus", "columns", k), 0), 0);
+    d.deductionColumns = (this.scheme.deduction?.columns ?? []).reduce(
+      (s, _, k) => s + Math.abs(c.number(this.src("deduction", "columns", k), 0)),
+      0
+    );
+    const fromLedger = ledgerSums(d.ledger);
+    u.bonus = Math.min(d.bonusColumns + fromLedger.add, this.scheme.bonus?.cap ?? Infinity);
+    u.deduction = Math.min(d.deductionColumns + fromLedger.deduct, this.scheme.deduction?.cap ?? Infinity);
+  }
+
+  /** Step 3: (subtotal + bonus − deduction) × coefficient, rounded as Excel's ROUND. */
+  total(i: number): void {
+    const u = this.units[i];
+    u.coefficient = this.scheme.coefficient ? this.cells[i].number(this.src("coefficient"), 1) : 1;
+    u.total = excelRound((u.subtotal + u.bonus - u.deduction) * u.coefficient, this.precision);
+  }
+
+  /** Step 4: vetoed when any veto column holds a true flag; zero mode makes the total 0. */
+  veto(i: number): void {
+    const u = this.units[i];
+    const d = this.details[i];
+    d.vetoReasons = (this.scheme.vetoes ?? []).filter((_, k) => this.cells[i].flag(this.src("vetoes", k)));
+    u.vetoed = d.vetoReasons.length > 0;
+    if (u.vetoed && !this.excludeVetoed) u.total = 0;
+    d.competing = !(u.vetoed && this.excludeVetoed);
+  }
+
+  groups(): number[][] {
+    const groups = new Map<string, number[]>();
+    this.units.forEach((r, i) => {
+      const g = groups.get(r.group);
+      if (g) g.push(i);
+      else groups.set(r.group, [i]);
+    });
+    return [...groups.values()];
+  }
+
+  /** Step 5: competition (or dense) ranks among the competing units; excluded ones continue below them. */
+  ranks(members: number[]): void {
+    const dense = !!this.scheme.ranking?.dense;
+    const competing = members.filter((i) => this.details[i].competing);
+    const out = members.filter((i) => !this.details[i].competing);
+    const rt = new RankTable(
+      competing.map((i) => this.units[i].total),
+      { dense }
+    );
+    for (const i of competing) {
+      this.units[i].rank = rt.rankOf(this.units[i].total) as number;
+      this.details[i].placeFromBottom = rt.placeFromBottom(this.units[i].total) as number;
     }
-    r.reward = d.rewards.reduce((s, x) => s + x.amount, 0);
-    (scheme.fines ?? []).forEach((f, k) => {
-      const count = c.number(cols.fines[k], 0);
+    const offset = dense ? new Set(competing.map((i) => tieKey(this.units[i].total))).size : competing.length;
+    const outTable = new RankTable(
+      out.map((i) => this.units[i].total),
+      { dense }
+    );
+    for (const i of out) this.units[i].rank = offset + (outTable.rankOf(this.units[i].total) as number);
+  }
+
+  /** Step 6: 龙榜 / 虎榜 / 否决. */
+  mark(i: number): void {
+    const u = this.units[i];
+    const d = this.details[i];
+    const top = this.scheme.leaderboard?.top ?? 3;
+    const bottom = this.scheme.leaderboard?.bottom ?? 3;
+    u.mark = u.vetoed ? VETO_MARK : d.competing ? boardMark(u.rank, d.placeFromBottom as number, top, bottom) : "";
+  }
+
+  /** Does the unit take part in awards and rewards (competing, and not last on a 单项末位 indicator)? */
+  eligible(i: number): boolean {
+    return this.details[i].competing && this.units[i].disqualified.length === 0;
+  }
+
+  /** Step 7a: awards within a group, among the eligible units (the award passes to the next unit). */
+  awards(members: number[]): void {
+    const rules = (this.scheme.awards ?? []).map(([award, quota, minimum]) => ({ award, quota, minimum }));
+    const pool = members.filter((i) => this.eligible(i));
+    const awards = assignAwards(
+      pool.map((i) => this.units[i].total),
+      rules
+    );
+    pool.forEach((i, k) => (this.units[i].award = awards[k]));
+  }
+
+  /** Step 7b: the grade by TIER; an excluded unit gets the last grade. */
+  grade(i: number): void {
+    const grades = this.scheme.grades ?? [];
+    const u = this.units[i];
+    const tiers = grades.map(([threshold, result]) => ({ threshold, result }));
+    u.grade = grades.length === 0 ? "" : this.details[i].competing ? tier(u.total, tiers, "") : lastGrade(grades);
+  }
+
+  /** Step 8a: byRank (RANKBONUS semantics within the group). */
+  rankReward(i: number): void {
+    const byRank = (this.scheme.rewards?.byRank ?? []).map(([bound, amount]) => ({ bound, amount }));
+    const u = this.units[i];
+    const d = this.details[i];
+    if (!byRank.length) return;
+    const amount = rankBonus(u.rank, d.placeFromBottom as number, byRank);
+    if (amount === 0) return;
+    const fromTop = byRank.some((t) => t.bound > 0 && u.rank <= t.bound);
+    const basis = fromTop ? `名次第${u.rank}名` : `名次倒数第${d.placeFromBottom}名`;
+    d.rewards.push(item("rank", "按名次奖励", basis, amount));
+  }
+
+  /** Step 8b: byThreshold (TIER on the column's value). */
+  thresholdReward(i: number): void {
+    const threshold = this.scheme.rewards?.byThreshold;
+    if (!threshold) return;
+    const v = this.cells[i].optionalNumber(this.src("rewards", "byThreshold", "column"));
+    const t = v === null ? undefined : matchTier(v, threshold.tiers);
+    if (v === null || !t || t[1] === 0) return;
+    const pct = asPercent(threshold.tiers.map((x) => x[0]));
+    this.details[i].rewards.push(item("threshold", "达标奖励", `${threshold.column} ${showValue(v, pct)} ≥ ${showValue(t[0], pct)}`, t[1]));
+  }
+
+  /** Step 8c: byImprovement (TIER on previous rank − rank). */
+  improvementReward(i: number): void {
+    const improvement = this.scheme.rewards?.byImprovement;
+    if (!improvement) return;
+    const previous = this.cells[i].optionalNumber(this.src("rewards", "byImprovement", "column"));
+    if (previous === null) return;
+    const rank = this.units[i].rank;
+    const up = previous - rank;
+    const t = matchTier(up, improvement.tiers);
+    if (!t || t[1] === 0) return;
+    const basis = `${improvement.column}第${showNumber(previous)}名→第${rank}名，进步${showNumber(up)}名 ≥ ${showNumber(t[0])}名`;
+    this.details[i].rewards.push(item("improvement", "进步奖励", basis, t[1]));
+  }
+
+  /** Step 8: rewards for an eligible unit; a note (and the reward columns read, for their errors) otherwise. */
+  rewards(i: number): void {
+    const d = this.details[i];
+    const u = this.units[i];
+    if (this.eligible(i)) {
+      this.rankReward(i);
+      this.thresholdReward(i);
+      this.improvementReward(i);
+    } else {
+      const r = this.scheme.rewards;
+      if (r?.byThreshold) this.cells[i].optionalNumber(this.src("rewards", "byThreshold", "column"));
+      if (r?.byImprovement) this.cells[i].optionalNumber(this.src("rewards", "byImprovement", "column"));
+      if (!d.competing) d.rewards.push(item("veto", "一票否决", `${d.vetoReasons.join("、")}一票否决，不参加评奖、不享受奖励`, 0));
+      else d.rewards.push(item("disqualified", "单项末位", `单项末位：${u.disqualified.join("、")}，取消评奖、不享受奖励`, 0));
+    }
+    u.reward = d.rewards.reduce((s, x) => s + x.amount, 0);
+  }
+
+  /** Step 8d: fines = Σ count × amount (whatever the veto or 单项末位). */
+  fines(i: number): void {
+    const u = this.units[i];
+    (this.scheme.fines ?? []).forEach((f, k) => {
+      const count = this.cells[i].number(this.src("fines", k, "column"), 0);
       if (count === 0) return;
       const amount = count * f.amount;
-      r.fines += amount;
+      u.fines += amount;
       const w = fineWords(f.column);
-      d.rewards.push(item("fine", `罚款（${f.column}）`, `${w.what} ${showNumber(count)}${w.unit}×${showNumber(f.amount)}`, -amount));
+      this.details[i].rewards.push(
+        item("fine", `罚款（${f.column}）`, `${w.what} ${showNumber(count)}${w.unit}×${showNumber(f.amount)}`, -amount)
+      );
     });
-  });
+  }
 
-  const progress =
-    options.stage !== undefined && cols.done.length > 0 && cols.task !== undefined
-      ? stageProgress(
-          scheme,
-          table,
-          { done: cols.done.length === 1 ? cols.done[0] : cols.done[options.stage - 1], task: cols.task },
-          options.stage,
-          details.map((d) => d.errors)
-        )
-      : undefined;
-  const problems = details.flatMap((d) => d.errors);
-  return { units, details, progress, problems };
+  /** 报酬: base + PERFPAY(total, amount, full, pass) + reward + collective. */
+  pay(i: number): void {
+    const pay = this.scheme.pay;
+    if (!pay) return;
+    const c = this.cells[i];
+    const read = (key: PayKey): number | undefined => {
+      const p = pay[key];
+      if (typeof p === "number") return p;
+      const src = this.src("pay", key, "column");
+      return key === "collective" ? c.number(src, 0) : c.required(src, PAY_LABELS[key]);
+    };
+    const u = this.units[i];
+    try {
+      const parts = payOf(pay, u, u.vetoed && this.excludeVetoed, read);
+      this.details[i].pay = parts;
+      u.pay = parts.total;
+    } catch (e) {
+      if (!(e instanceof KhError)) throw e;
+      c.errors.push(`报酬：${e.message}`);
+    }
+  }
+}
+
+/** Step 0 for progress: its columns must be on the data sheet (the 调度 table is one sheet). */
+function progressColumns(scheme: Scheme, table: DataTable): { done: number[]; task?: number } {
+  const indices = resolveColumns(scheme, table);
+  const out: { done: number[]; task?: number } = { done: [] };
+  schemeColumns(scheme).forEach((use, k) => {
+    if (use.path[0] !== "progress") return;
+    if (indices[k] < 0) throw new SchemeError([`分阶段调度的列“${use.column}”须在数据表“${table.sheet}”中`]);
+    if (use.path[1] === "done") out.done.push(indices[k]);
+    else out.task = indices[k];
+  });
+  return out;
+}
+
+export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
+  const sources = resolveSources(scheme, table, options.workbook);
+  if (options.stage !== undefined && !scheme.progress)
+    throw new SchemeError(["方案没有设置分阶段调度（完成数列、任务数列），不能按调度阶段计算"]);
+  const ledger = scheme.ledger ? readLedger(scheme.ledger, table, options.workbook) : undefined;
+  const s = new Scoring(scheme, table, sources, ledger?.entries);
+  scheme.indicators.forEach((_, k) => s.indicator(k));
+  const all = table.units.map((_, i) => i);
+  for (const i of all) {
+    s.adjustments(i);
+    s.total(i);
+    s.veto(i);
+  }
+  const last = lastPlaces(scheme.disqualifyLast ?? [], s.units);
+  s.units.forEach((u, i) => (u.disqualified = last[i]));
+  for (const members of s.groups()) {
+    s.ranks(members);
+    s.awards(members);
+  }
+  for (const i of all) {
+    s.mark(i);
+    s.grade(i);
+    s.rewards(i);
+    s.fines(i);
+    s.pay(i);
+  }
+  const progress = options.stage === undefined ? undefined : stepProgress(scheme, table, options.stage, s.details);
+  const problems = [...s.details.flatMap((d) => d.errors), ...(ledger?.problems ?? [])];
+  return { units: s.units, details: s.details, progress, problems };
+}
+
+/** Step 9: progress at a stage. */
+function stepProgress(scheme: Scheme, table: DataTable, stage: number, details: UnitDetail[]): ScoreResult["progress"] {
+  const cols = progressColumns(scheme, table);
+  if (cols.done.length === 0 || cols.task === undefined) return undefined;
+  const done = cols.done.length === 1 ? cols.done[0] : cols.done[stage - 1];
+  return stageProgress(
+    scheme,
+    table,
+    { done, task: cols.task },
+    stage,
+    details.map((d) => d.errors)
+  );
 }

@@ -1,12 +1,20 @@
 /** What scoring returns besides the UnitResult of each unit: the detail the generated sheets need. */
 import { UnitResult } from "../unit-result";
+import { LedgerEntry } from "./ledger";
+import { PayParts } from "./pay";
+import { WorkbookData } from "./other-sheets";
 
-export type RewardKind = "rank" | "threshold" | "improvement" | "fine" | "veto";
+export type { LedgerEntry } from "./ledger";
+export type { PayParts } from "./pay";
+export type { WorkbookData } from "./other-sheets";
+
+/** `disqualified`: the 单项末位 note (amount 0), in place of the rewards the unit would have had. */
+export type RewardKind = "rank" | "threshold" | "improvement" | "fine" | "veto" | "disqualified";
 
 /** One line of 奖惩兑现: a reward or fine with its basis (依据). */
 export interface RewardItem {
   kind: RewardKind;
-  /** 按名次奖励, 达标奖励, 进步奖励, 罚款（缺签次数）, 一票否决. */
+  /** 按名次奖励, 达标奖励, 进步奖励, 罚款（缺签次数）, 一票否决, 单项末位. */
   label: string;
   /** The basis in words: `名次第1名`, `参保率 97.7% ≥ 91%`, `缺签 3次×100`. */
   basis: string;
@@ -29,6 +37,13 @@ export interface UnitDetail {
   rewards: RewardItem[];
   /** Problems with this unit's data, naming the cell: `村级考核!E7：无法识别的数值“缺考”`. */
   errors: string[];
+  /** The unit's 加减分台账 entries in sheet order, with reasons and dates (empty without a ledger). */
+  ledger: LedgerEntry[];
+  /** Σ of the bonus columns and of |deduction columns| before the caps, ledger entries not included. */
+  bonusColumns: number;
+  deductionColumns: number;
+  /** 报酬 part by part, when the scheme has pay. */
+  pay?: PayParts;
 }
 
 /** Progress of one unit at stage k (SPEC §3 step 9). */
@@ -76,11 +91,16 @@ export interface ScoreResult {
   details: UnitDetail[];
   /** When a stage was asked for. */
   progress?: StageProgress;
-  /** Every unit error, in data order (the concatenation of details[i].errors). */
+  /** Every unit error, in data order (the concatenation of details[i].errors), then each bad ledger row. */
   problems: string[];
 }
 
 export interface ScoreOptions {
   /** The dispatch stage (1-based) to report progress for; needs the scheme's progress. */
   stage?: number;
+  /**
+   * The workbook's other sheets, for `"sheet!column"` references and the ledger (SPEC §3.1); hosts read
+   * `sheetsNeeded(scheme)`. Without it a scheme that names another sheet is a SchemeError.
+   */
+  workbook?: WorkbookData;
 }

@@ -117,7 +117,9 @@ export function indicatorFormula(
   refs: SchemeRefs,
   r: ReadingCells,
   /** 标杆法: the best value of the unit's group, a cell on 读数. */
-  best?: string
+  best?: string,
+  /** 民主评议: the readings of the vote columns, in the scheme's order. */
+  votes: readonly ReadingCells[] = []
 ): string {
   const p = refs.param(ind, cells, "points") as string;
   const v = r.value;
@@ -155,6 +157,14 @@ export function indicatorFormula(
     case "rank": {
       const step = refs.param(ind, cells, "step", 1) as string;
       return blankIsZero(`MAX(0,${p}-(${v}-1)*${step})`);
+    }
+    case "vote": {
+      // VOTESCORE: points × Σ votes·weight / Σ votes; no votes at all scores 0 (the core reports it as missing).
+      const counts = votes.map((r) => r.value);
+      const weights = ind.weights ?? [];
+      const sum = `SUM(${counts.join(",")})`;
+      const weighted = counts.map((c, i) => `${c}*${numberLiteral(weights[i] ?? 0)}`).join("+");
+      return `=IF(${sum}=0,0,${p}*(${weighted})/${sum})`;
     }
   }
 }

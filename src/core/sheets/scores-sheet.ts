@@ -250,10 +250,12 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
     indicators: scheme.indicators.map((ind, k) => {
       const reading = readings.read(b.column(ind.column), ind.method === "grade" ? "text" : "number");
       const best = ind.method === "benchmark" ? readings.groupBest(b.column(ind.column), reading, groups, groupReading) : undefined;
+      const votes = (ind.method === "vote" ? (ind.columns ?? []) : []).map((c) => readings.read(b.column(c), "number"));
       const byGroup = new Map<string, RowTemplate>();
       return (group: string) => {
         let tpl = byGroup.get(group);
-        if (!tpl) byGroup.set(group, (tpl = new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best?.get(group)))));
+        if (!tpl)
+          byGroup.set(group, (tpl = new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best?.get(group), votes))));
         return tpl;
       };
     }),

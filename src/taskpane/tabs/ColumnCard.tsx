@@ -32,6 +32,8 @@ const PARAMS: Readonly<Record<Method, readonly (keyof IndicatorDraft & MessageKe
   grade: [],
   benchmark: [],
   rank: ["step"],
+  // 民主评议 reads several vote columns; the pane offers it with the v2 roles (issue 12, part 5).
+  vote: [],
 };
 
 export function columnTitle(column: ColumnDraft): string {

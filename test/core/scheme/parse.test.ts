@@ -1,4 +1,5 @@
 import { checkSchemeAgainstData, parseScheme, parseSchemeText } from "../../../src/core/scheme/parse";
+import { messages } from "./scheme-messages";
 import { SchemeError } from "../../../src/core/scheme/errors";
 import { readDataTable } from "../../../src/core/data-table";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
@@ -16,21 +17,19 @@ function base(): Record<string, any> {
   };
 }
 
-function messages(json: unknown): string[] {
-  try {
-    parseScheme(json);
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("the scheme parsed");
-}
-
 describe("parseScheme: normal form", () => {
   test("the sample parses without warnings and gets its defaults filled in", () => {
     const { scheme, warnings } = parseScheme(sampleSchemeJson());
     expect(warnings).toEqual([]);
-    expect(scheme.indicators[4]).toEqual({ name: "招商引资", column: "招商(万元)", method: "efficacy", points: 10, good: 1000, bad: 0, base: 0.6 });
+    expect(scheme.indicators[4]).toEqual({
+      name: "招商引资",
+      column: "招商(万元)",
+      method: "efficacy",
+      points: 10,
+      good: 1000,
+      bad: 0,
+      base: 0.6,
+    });
     expect(scheme.indicators[5]).toEqual({
       name: "群众满意",
       column: "民调等级",
@@ -171,7 +170,7 @@ describe("parseScheme: errors name the field", () => {
     delete j.indicators[2].target;
     expect(messages(j)).toEqual([
       "方案第1个指标（党建工作）：“分值”（points）应为数值，而不是“二十”",
-      "方案第2个指标（常规工作）：“方法”（method）应为 points（直接打分）、target（完成率法）、limit（逆向指标）、efficacy（功效系数法）、grade（定性等次）、benchmark（标杆法）、rank（排名赋分） 之一，而不是“average”",
+      "方案第2个指标（常规工作）：“方法”（method）应为 points（直接打分）、target（完成率法）、limit（逆向指标）、efficacy（功效系数法）、grade（定性等次）、benchmark（标杆法）、rank（排名赋分）、vote（民主评议） 之一，而不是“average”",
       "方案第3个指标（参保率）：不认识的字段“taget”（拼写有误？）",
       "方案第3个指标（参保率）：缺少“目标值”（target），完成率法须填写",
     ]);

@@ -1,0 +1,13 @@
+/** The messages of the SchemeError a JSON scheme gives (the test fails when it parses). */
+import { parseScheme } from "../../../src/core/scheme/parse";
+import { SchemeError } from "../../../src/core/scheme/errors";
+
+export function messages(json: unknown): string[] {
+  try {
+    parseScheme(json);
+  } catch (e) {
+    if (e instanceof SchemeError) return e.messages;
+    throw e;
+  }
+  throw new Error("the scheme parsed");
+}
