@@ -7,6 +7,7 @@
  * API: `explainScore(context, unitIndex, column, formula?)` → Explanation, or undefined when the column is not one
  * of the 得分 sheet's. `column` is the header text of the column (an indicator's name, 总分, 名次…).
  */
+import { READINGS_SHEET } from "./sheets/readings-sheet";
 import { Indicator, Scheme, isColumnParam } from "./scheme/types";
 import { INDICATOR_LABELS, METHOD_NAMES } from "./scheme/labels";
 import { SchemeSheetLayout } from "./scheme/scheme-sheet";
@@ -487,6 +488,11 @@ export function explainScore(ctx: ExplainContext, unitIndex: number, column: str
       isName ? `取自数据表第 ${x.unit.row} 行` : ctx.scheme.data.group ? "按分组列分组排名、评奖" : "方案没有分组列：全部单位一起排名"
     );
   }
-  if (e && formula) e.formula = formula;
+  if (e && formula) {
+    e.formula = formula;
+    // The formula reads the data through 读数 (sheets/readings-sheet.ts): say what that sheet is.
+    if (formula.includes(READINGS_SHEET))
+      e.lines.push(`公式中的“${READINGS_SHEET}”是考核助手生成的隐藏表：数据表每个单元格按统一规则读出的值（全角数字、空格、千位分隔符、百分号已处理）`);
+  }
   return e;
 }
