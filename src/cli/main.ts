@@ -105,8 +105,8 @@ export function oneLine(err: Error): string {
 }
 
 function version(): string {
-  // package.json is two folders up from src/cli (tsx) and three from dist/node/cli (the built CLI).
-  for (const up of ["../..", "../../.."]) {
+  // package.json is one folder up from dist-cli (the bundle), two from src/cli (tsx), three from dist/node/cli.
+  for (const up of ["..", "../..", "../../.."]) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, up, "package.json"), "utf8")) as { name?: string; version?: string };
       if (pkg.name === "kaohe-addin" && pkg.version) return pkg.version;

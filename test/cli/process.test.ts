@@ -1,14 +1,17 @@
-/** The real `kh` process, through tsx as `npm run kh` runs it: exit codes and streams as a shell sees them. */
+/**
+ * The real `kh` process, as `npm run kh` runs it (bin/kh.js → the esbuild bundle dist-cli/kh.js, rebuilt when a source
+ * is newer): exit codes and streams as a shell sees them.
+ */
 import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
-const TSX = path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+const BIN = path.join(ROOT, "bin", "kh.js");
 
 function kh(...args: string[]) {
-  return spawnSync(process.execPath, [TSX, path.join(ROOT, "src", "cli", "bin.ts"), ...args], {
+  return spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 60_000,
@@ -29,6 +32,11 @@ describe("the kh process", () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("prints the version of package.json", async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(ROOT, "package.json"), "utf8"));
+    expect(kh("--version").stdout).toBe(`kh ${pkg.version}\n`);
   });
 
   it("exits 1 with one Chinese line on stderr for a missing workbook", () => {
