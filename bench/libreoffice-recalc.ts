@@ -1,7 +1,8 @@
 /**
  * How long a real engine takes to recalculate our live 得分: LibreOffice Calc (headless) opens each file with
  * "recalculate on load: always" and saves it again. The recalculation time of a file is its conversion time minus
- * that of the same workbook written with `--formulas values` (loading and saving the cells), measured side by side.
+ * that of its values twin — the converted file with every formula removed and its value kept, so the same cells are
+ * loaded and saved without being computed — measured side by side.
  *
  * Compared with the template a clerk would write for the same data (40 indicators read with `--cell`, ROUND total,
  * 名次 by `COUNTIFS(分组,B2,总分,">"&N2)+1`; for 中国式排名 the classic SUMPRODUCT((…)/COUNTIFS(…)) form, which is
@@ -12,23 +13,17 @@
  */
 import { Workbook } from "exceljs";
 import { execFileSync } from "child_process";
-import { existsSync, promises as fs } from "fs";
+import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { main } from "../src/cli/main";
 import { writeInput } from "./score-workbook";
+import { SOFFICE, libreOfficeProfile, stripFormulas } from "../test/support/libreoffice";
 
 const SIZES = [500, 1000, 2000, 5000];
 /** The classic 中国式 template is O(n³): beyond this it would run for hours. */
 const CLASSIC_DENSE_MAX = 1000;
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
-
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 /** Seconds LibreOffice takes to open, recalculate and save one file (its own process, a warm profile). */
 function convertSeconds(file: string, outDir: string, profile: string): number {
@@ -38,6 +33,16 @@ function convertSeconds(file: string, outDir: string, profile: string): number {
     timeout: 3_600_000,
   });
   return (performance.now() - start) / 1000;
+}
+
+/** Recalculation seconds of a file: its conversion minus its values twin's. */
+async function recalcSeconds(file: string, dir: string, profile: string): Promise<number> {
+  const out = path.join(dir, "lo");
+  const full = convertSeconds(file, out, profile);
+  const twin = path.join(dir, `twin-${path.basename(file)}`);
+  await fs.writeFile(twin, await stripFormulas(await fs.readFile(path.join(out, path.basename(file)))));
+  const base = convertSeconds(twin, out, profile);
+  return Math.max(0, full - base);
 }
 
 async function kh(args: string[]): Promise<void> {
@@ -95,20 +100,15 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
   }
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-bench-"));
-  const profile = path.join(dir, "profile");
-  await fs.mkdir(path.join(profile, "user"), { recursive: true });
-  await fs.writeFile(path.join(profile, "user", "registrymodifications.xcu"), PROFILE);
-  const outDir = path.join(dir, "lo");
+  const profile = await libreOfficeProfile();
   try {
-    convertSeconds(await writeInput(dir, 10).then((x) => x.workbook), outDir, profile); // warm the profile
+    convertSeconds((await writeInput(dir, 10)).workbook, path.join(dir, "lo"), profile); // warm the profile
     const series: Record<string, [number, number][]> = {};
     const add = (key: string, n: number, s: number) => (series[key] ??= []).push([n, s]);
+    const at = (key: string, n: number) => series[key]?.find(([m]) => m === n)?.[1];
     for (const n of sizes) {
       const input = await writeInput(dir, n);
-      const values = path.join(dir, `values${n}.xlsx`);
-      await kh(["score", input.workbook, "--scheme", input.scheme, "-o", values, "--formulas", "values"]);
-      const base = convertSeconds(values, outDir, profile);
-      const line: string[] = [`${String(n).padStart(5)} units: load+save ${base.toFixed(1)} s`];
+      const line: string[] = [`${String(n).padStart(5)} units:`];
       for (const dense of [false, true]) {
         const schemeFile = path.join(dir, `scheme-${dense}.json`);
         const scheme = JSON.parse(await fs.readFile(input.scheme, "utf8"));
@@ -116,20 +116,18 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
         await fs.writeFile(schemeFile, JSON.stringify(scheme));
         const ours = path.join(dir, `ours${n}-${dense}.xlsx`);
         await kh(["score", input.workbook, "--scheme", schemeFile, "-o", ours]);
-        const t = Math.max(0, convertSeconds(ours, outDir, profile) - base);
-        add(`ours-${dense}`, n, t);
-        line.push(`ours${dense ? " 中国式" : ""} ${t.toFixed(1)} s`);
+        add(`ours-${dense}`, n, await recalcSeconds(ours, dir, profile));
+        line.push(`ours${dense ? " 中国式" : ""} ${at(`ours-${dense}`, n)!.toFixed(1)} s`);
         if (dense && n > CLASSIC_DENSE_MAX) continue;
         const template = path.join(dir, `template${n}-${dense}.xlsx`);
         await clerkTemplate(input.workbook, template, n, dense);
-        const tt = Math.max(0, convertSeconds(template, outDir, profile) - base);
-        add(`template-${dense}`, n, tt);
-        line.push(`template${dense ? " 中国式 (SUMPRODUCT)" : " (COUNTIFS)"} ${tt.toFixed(1)} s`);
+        add(`template-${dense}`, n, await recalcSeconds(template, dir, profile));
+        line.push(`template${dense ? " 中国式 (SUMPRODUCT)" : " (COUNTIFS)"} ${at(`template-${dense}`, n)!.toFixed(1)} s`);
       }
-      const countifs = series["template-false"]?.find(([m]) => m === n)?.[1];
+      const countifs = at("template-false", n);
       if (countifs) {
-        const ratio = (key: string) => ((series[key]?.find(([m]) => m === n)?.[1] ?? NaN) / countifs).toFixed(2);
-        line.push(`ratio to COUNTIFS template: ours ${ratio("ours-false")}×, ours 中国式 ${ratio("ours-true")}×`);
+        const ratio = (key: string) => ((at(key, n) ?? NaN) / countifs).toFixed(2);
+        line.push(`ratio to the COUNTIFS template: ours ${ratio("ours-false")}×, ours 中国式 ${ratio("ours-true")}×`);
       }
       console.log(line.join(" · "));
     }
@@ -137,6 +135,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
       if (points.length > 1) console.log(`growth exponent ${key}: ${exponent(points).toFixed(2)}`);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(profile, { recursive: true, force: true });
   }
 }
 

@@ -34,7 +34,8 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-async function profile(): Promise<string> {
+/** A fresh LibreOffice user profile that recalculates every OOXML file on load (remove it when done). */
+export async function libreOfficeProfile(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-profile-"));
   await fs.mkdir(path.join(dir, "user"), { recursive: true });
   await fs.writeFile(path.join(dir, "user", "registrymodifications.xcu"), PROFILE_SETTINGS);
@@ -48,7 +49,7 @@ async function profile(): Promise<string> {
 export async function convertWithLibreOffice(files: readonly string[], outDir: string, format = "xlsx", timeoutMs = 600_000): Promise<string[]> {
   if (!SOFFICE) throw new Error("LibreOffice (soffice) is not installed");
   await fs.mkdir(outDir, { recursive: true });
-  const prof = await profile();
+  const prof = await libreOfficeProfile();
   const args = [`-env:UserInstallation=file://${prof}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, ...files];
   const output = await new Promise<string>((resolve, reject) =>
     execFile(SOFFICE as string, args, { timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) =>
@@ -77,5 +78,16 @@ export async function stripCachedValues(bytes: Uint8Array): Promise<Uint8Array> 
     });
     zip.file(name, stripped);
   }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** The package with every formula removed and its cached value kept: the same cells as plain values. */
+export async function stripFormulas(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    zip.file(name, xml.replace(/<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>/g, ""));
+  }
+  zip.remove("xl/calcChain.xml");
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -50,12 +50,16 @@ export function numberTextReading(cell: string): string {
   return `=IF(ISNUMBER(${cell}),${cell},${cleanTextFormula(cell)})`;
 }
 
-/** The number of a text cell `t` (numberTextReading): 0 for a blank, % and ‰ divided, separators dropped. */
-export function numberReading(t: string): string {
+/**
+ * The number of a data cell `cell` whose text reading is `t` (numberTextReading): the cell itself when it is a number
+ * (without asking `t`: LibreOffice then skips the text cell, which more than halves 读数's recalculation), else 0 for
+ * a blank, % and ‰ divided, thousands separators dropped.
+ */
+export function numberReading(cell: string, t: string): string {
   const value = (s: string) => `VALUE(SUBSTITUTE(${s},",",""))`;
   const cut = `LEFT(${t},LEN(${t})-1)`;
   const scaled = `IF(RIGHT(${t})="%",${value(cut)}/100,IF(RIGHT(${t})="‰",${value(cut)}/1000,${value(t)}))`;
-  return `=IF(ISNUMBER(${t}),${t},IF(${t}="",0,${scaled}))`;
+  return `=IF(ISNUMBER(${cell}),${cell},IF(${t}="",0,${scaled}))`;
 }
 
 /** The flag of a text cell `t`: TRUE for a non-zero number or a true text; FALSE for anything else. */

@@ -114,7 +114,7 @@ export class Readings {
       const tRef = `${columnLetter(t)}${SHEET_ROW}`;
       v = this.column(
         `${header}（${KIND_WORDS[kind]}）`,
-        kind === "flag" ? flagReading(tRef) : numberReading(tRef),
+        kind === "flag" ? flagReading(tRef) : numberReading(source, tRef),
         raw.map((x) => readingValue(x, kind))
       );
     }
