@@ -50,7 +50,8 @@ function textValue(v: Cell, kind: ReadingKind): CellValue {
   if (kind !== "text" && typeof v === "number") return v;
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return typeof v === "number" ? textKey(v) : cleanText(v);
+  const text = typeof v === "number" ? textKey(v) : cleanText(v);
+  return kind === "text" ? text : text.replace(/ /g, "");
 }
 
 function readingValue(v: Cell, kind: ReadingKind): CellValue {
