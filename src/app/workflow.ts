@@ -14,7 +14,7 @@
 import { SCHEME_SHEET, schemeSheet, schemeSheetLayout } from "../core/scheme/scheme-sheet";
 import type { SchemeSheetLayout } from "../core/scheme/scheme-sheet";
 import { readSchemeSheet } from "../core/scheme/read-scheme-sheet";
-import { parseScheme } from "../core/scheme/parse";
+import { parseScheme, resolveColumns } from "../core/scheme/parse";
 import { Scheme } from "../core/scheme/types";
 import { DataTable, readDataTable } from "../core/data-table";
 import { scoreUnits } from "../core/scoring/score-units";
@@ -53,6 +53,18 @@ async function schemeSheetName(host: WorkbookHost, markers?: GeneratedMarker[]):
   const names = await host.sheetNames();
   const marked = (markers ?? (await host.readMarkers())).find((m) => m.kind === "scheme" && names.includes(m.sheet));
   return marked?.sheet ?? SCHEME_SHEET;
+}
+
+/**
+ * The sheet a scheme's data.sheet names: that name, else the one sheet that differs from it only in spaces
+ * (leading, trailing, doubled: “ 村级考核”, “村级  考核”), which a clerk cannot see in the tab.
+ */
+export async function dataSheetName(host: WorkbookHost, wanted: string): Promise<string | undefined> {
+  const names = await host.sheetNames();
+  if (names.includes(wanted)) return wanted;
+  const key = (n: string) => n.replace(/[\s\u3000\u200b\ufeff]+/g, " ").trim().toLowerCase();
+  const same = names.filter((n) => key(n) === key(wanted));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 export async function loadScheme(host: WorkbookHost): Promise<LoadedScheme | undefined> {
@@ -102,17 +114,23 @@ async function context(host: WorkbookHost, given: Scheme | undefined): Promise<C
     ({ scheme, warnings, layout } = loaded);
     sheetName = layout.sheet;
   }
-  const data = await host.readSheet(scheme.data.sheet);
+  const sheet = await dataSheetName(host, scheme.data.sheet);
+  const data = sheet === undefined ? undefined : await host.readSheet(sheet);
   if (!data) {
     const names = (await host.sheetNames()).filter((n) => n !== MARKER_SHEET);
     throw new WorkflowError([`工作簿中没有名为“${scheme.data.sheet}”的数据表（考核方案的“数据表”）；现有工作表：${names.join("、")}`]);
   }
-  const table = await asWorkflow(() => readDataTable(data.values, scheme.data));
+  const spec = { ...scheme.data, sheet: data.name };
+  const table = await asWorkflow(() => readDataTable(data.values, spec, data));
   if (table.units.length === 0) {
     throw new WorkflowError([
-      `“${scheme.data.sheet}”第${scheme.data.headerRow}行（表头行）以下没有单位：请检查考核方案中的表头行和单位列（“${scheme.data.name}”）`,
+      `“${data.name}”第${table.headerBottom}行（表头行）以下没有单位：请检查考核方案中的表头行和单位列（“${scheme.data.name}”）`,
     ]);
   }
+  const used = await asWorkflow(() => resolveColumns(scheme, table));
+  const cells = table.cellProblems(used);
+  if (cells.length) throw new WorkflowError(cells);
+  warnings = [...warnings, ...table.notes];
   return { scheme, warnings, layout, schemeModel, schemeSheet: sheetName, table };
 }
 
@@ -224,7 +242,8 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const ours = markers.some((m) => m.sheet === logName && m.kind === "dispatchLog");
   const previous = ours ? readDispatchLog((await host.readSheet(logName))?.values) : [];
   const bottom = ctx.scheme.leaderboard?.bottom ?? 3;
-  const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom });
+  const top = ctx.scheme.leaderboard?.top ?? 3;
+  const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom, top });
   const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks });
   const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
