@@ -3,6 +3,7 @@
  * tab, print titles), its relationships, and [Content_Types].xml. Every element we do not own is left as it was.
  */
 import { attributes, elements, findElement, insertBefore, setAttribute, xmlEscape } from "./xml-text";
+import { relPrefixes } from "./namespaces";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -83,12 +84,18 @@ export function relPrefix(workbookXml: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * The <sheet> entries; a sheet's relationship id is its `P:id` for any prefix P bound to the relationships
+ * namespace, wherever that is declared (the root, <sheets>, the <sheet> itself).
+ */
 export function readSheetEntries(workbookXml: string, prefix: string): SheetEntry[] {
   const sheets = findElement(workbookXml, "sheets");
   if (!sheets) return [];
+  const prefixes = [prefix, ...relPrefixes(workbookXml).filter((p) => p !== prefix)];
   return elements(sheets.text, "sheet").map((tag) => {
     const a = attributes(tag);
-    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")) || 0, rId: a.get(`${prefix}:id`) ?? "", tag };
+    const rId = prefixes.map((p) => a.get(`${p}:id`)).find((v) => v !== undefined) ?? "";
+    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")) || 0, rId, tag };
   });
 }
 
@@ -107,8 +114,10 @@ export function withSheets(workbookXml: string, tags: readonly string[], prefix:
       xml = xml.slice(0, end) + ` xmlns:${prefix}="${REL_NS}"` + xml.slice(end);
     }
   }
-  const list = `<sheets>${tags.join("")}</sheets>`;
   const sheets = findElement(xml, "sheets");
+  // The start tag is kept: it may declare the prefix the clerk's <sheet> entries use.
+  const open = sheets ? /^<sheets\b[^>]*?(?=\/?>)/.exec(sheets.text)?.[0] : undefined;
+  const list = `${open ?? "<sheets"}>${tags.join("")}</sheets>`;
   if (sheets) return xml.slice(0, sheets.start) + list + xml.slice(sheets.end);
   return insertBefore(xml, list, AFTER_SHEETS, "workbook");
 }
