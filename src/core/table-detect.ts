@@ -172,10 +172,12 @@ function continuesUp(values: readonly (readonly Cell[])[], areas: readonly Merge
 /** The header rows around row `row` (0-based) and each column's header text. */
 export function headerBlock(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], row: number): HeaderBlock {
   const width = Math.max(0, ...values.map((r) => (r ? r.length : 0)));
+  // A title row is a header of its own: it joins no rows (the caller looks for the real header elsewhere).
+  const title = looksLikeTitle(values[row] ?? [], width, areas, row);
   let top = row;
-  while (row - top < MAX_HEADER_ROWS - 1 && continuesUp(values, areas, top, width)) top--;
+  while (!title && row - top < MAX_HEADER_ROWS - 1 && continuesUp(values, areas, top, width)) top--;
   let bottom = row;
-  while (bottom - top < MAX_HEADER_ROWS - 1 && continuesDown(values, areas, top, bottom)) bottom++;
+  while (!title && bottom - top < MAX_HEADER_ROWS - 1 && continuesDown(values, areas, top, bottom)) bottom++;
   const filled = fillMerged(values.slice(0, bottom + 1), areas);
   const joined: string[] = [];
   const lowest: string[] = [];

@@ -72,8 +72,19 @@ interface SheetPart {
   path: string;
 }
 
+/** The content type [Content_Types].xml gives a part ("" when none). */
+function workbookContentType(types: string, part: string): string {
+  for (const tag of elements(types, "Override")) {
+    const a = attributes(tag);
+    if ((a.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) return a.get("ContentType") ?? "";
+  }
+  return "";
+}
+
 export class PackageReader {
   private sharedStrings?: string[];
+  /** The workbook part is macro-enabled (an .xlsm's content type): a copy must be saved as .xlsm to open. */
+  macroEnabled = false;
 
   private constructor(
     private readonly entries: Map<string, ZipEntry>,
@@ -114,7 +125,9 @@ export class PackageReader {
     const strings = rels.find((r) => r.type === SHARED_STRINGS_REL);
     const styles = rels.find((r) => r.type === STYLES_REL);
     const dates = dateStyles(styles ? await text(resolveTarget(dir, styles.target)) : undefined);
-    return new PackageReader(entries, codec, sheets, date1904, strings && resolveTarget(dir, strings.target), dates);
+    const reader = new PackageReader(entries, codec, sheets, date1904, strings && resolveTarget(dir, strings.target), dates);
+    reader.macroEnabled = workbookContentType((await text("[Content_Types].xml")) ?? "", workbookPath).includes("macroEnabled");
+    return reader;
   }
 
   private async text(path: string): Promise<string | undefined> {

@@ -35,7 +35,8 @@ async function readBytes(file: string, shown: string): Promise<Uint8Array> {
     if (code === "ENOENT") throw new WorkbookFileError(`找不到文件：${shown}`);
     if (code === "EISDIR") throw new WorkbookFileError(`${shown} 是文件夹，不是 .xlsx 工作簿`);
     if (code === "EACCES" || code === "EPERM") throw new WorkbookFileError(`没有权限读取文件：${shown}`);
-    throw new WorkbookFileError(`无法读取文件 ${shown}：${oneLine((e as Error).message)}`);
+    if (code === "ENOTDIR") throw new WorkbookFileError(`找不到文件：${shown}（路径中有一段是文件，不是文件夹）`);
+    throw new WorkbookFileError(`无法读取文件 ${shown}（${code ?? oneLine((e as Error).message)}）`);
   }
 }
 
@@ -58,6 +59,18 @@ export async function openXlsxFile(file: string, shown = file, options: Pick<Ope
   }
 }
 
+/** Why a save failed, for the clerk, by Node's error code. */
+const WRITE_FAILURES: Record<string, string> = {
+  EISDIR: "这是一个文件夹，请给出文件名",
+  ENOTDIR: "路径中有一段是文件，不是文件夹",
+  EEXIST: "路径中有一段是文件，不是文件夹",
+  ENOENT: "找不到所在的文件夹",
+  ENOSPC: "磁盘空间不足",
+  EROFS: "所在的磁盘是只读的",
+  ENAMETOOLONG: "文件名太长",
+  EDQUOT: "磁盘配额已满",
+};
+
 /** Save to `file` through a temporary file in the same folder (a rename within one folder is atomic). */
 export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): Promise<void> {
   const dir = path.dirname(path.resolve(file));
@@ -73,6 +86,7 @@ export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): 
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new WorkbookFileError(`无法写入 ${shown}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限`);
     }
-    throw new WorkbookFileError(`无法写入 ${shown}：${oneLine((e as Error).message)}`);
+    const why = code === undefined ? oneLine((e as Error).message) : (WRITE_FAILURES[code] ?? `写入失败（${code}）`);
+    throw new WorkbookFileError(`无法写入 ${shown}：${why}`);
   }
 }

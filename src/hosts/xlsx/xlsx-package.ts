@@ -7,7 +7,10 @@
  * - the tabSelected attribute of another sheet's view when we activate one of ours (one selected tab, as Excel
  *   keeps it: two selected tabs open as a group, where typing edits both sheets),
  * - xl/calcChain.xml is dropped when a sheet that had formulas is replaced (Excel rebuilds it; a stale chain that
- *   names cells without formulas makes Excel repair the file).
+ *   names cells without formulas makes Excel repair the file);
+ * - a Strict OOXML package is written as Transitional (every part's namespaces and relationship types respelt,
+ *   see namespaces.ts), since our parts are Transitional and one package holds one conformance class;
+ * - a workbook.xml or styles.xml with SpreadsheetML under a prefix (x:) is written unprefixed.
  * No Node APIs: it runs in the browser too.
  */
 import { sheetRef } from "../../core/sheet-model";
@@ -37,6 +40,7 @@ import {
   withSheets,
 } from "./workbook-parts";
 import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
+import { isStrict, normalPart, toTransitional } from "./namespaces";
 
 /** A generated sheet as it is to be saved. */
 export interface GeneratedSheet {
@@ -116,16 +120,30 @@ class Parts {
   all(): (ZipEntry | NewEntry)[] {
     return [...this.entries.values()];
   }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/** Every XML part of a Strict package respelt as Transitional (parts without Strict names stay as they are). */
+async function toTransitionalParts(parts: Parts): Promise<void> {
+  for (const name of parts.names()) {
+    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
+    const text = await parts.text(name);
+    if (text !== undefined && isStrict(text)) parts.set(name, toTransitional(text));
+  }
 }
 
 /** The package `base` with `patch` applied, as new .xlsx bytes. */
 export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promise<Uint8Array> {
   const parts = new Parts(readZip(base), patch.codec);
-  const rootRels = readRelationships((await parts.text("_rels/.rels")) ?? "");
+  const rootRels = readRelationships(toTransitional((await parts.text("_rels/.rels")) ?? ""));
   const workbookPath = resolveTarget("", rootRels.find((r) => r.type === OFFICE_DOCUMENT_REL)?.target ?? "xl/workbook.xml");
   const dir = dirOf(workbookPath);
   const relsPath = relsPathOf(workbookPath);
-  let workbook = (await parts.text(workbookPath)) ?? "";
+  if (isStrict((await parts.text(workbookPath)) ?? "")) await toTransitionalParts(parts);
+  let workbook = normalPart((await parts.text(workbookPath)) ?? "");
   let rels = (await parts.text(relsPath)) ?? EMPTY_RELS;
   let types = (await parts.text("[Content_Types].xml")) ?? "";
   const relations = readRelationships(rels);
@@ -141,7 +159,8 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
 
   const stylesRel = relations.find((r) => r.type === STYLES_REL);
   const stylesPath = stylesRel ? target(stylesRel) : `${dir}styles.xml`;
-  const styles = new StyleBook(stylesRel ? await parts.text(stylesPath) : undefined);
+  const stylesXml = stylesRel ? await parts.text(stylesPath) : undefined;
+  const styles = new StyleBook(stylesXml === undefined ? undefined : normalPart(stylesXml));
 
   const addRels: string[] = [];
   const addTypes = new Map<string, string>();
