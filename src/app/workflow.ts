@@ -57,12 +57,12 @@ async function schemeSheetName(host: WorkbookHost, markers?: GeneratedMarker[]):
 
 /**
  * The sheet a scheme's data.sheet names: that name, else the one sheet that differs from it only in spaces
- * (leading, trailing, doubled: “ 村级考核”, “村级  考核”), which a clerk cannot see in the tab.
+ * (leading, trailing, doubled: “ 村级考核”, “村级  考核”) or case, which a clerk cannot tell apart in the tab.
  */
 export async function dataSheetName(host: WorkbookHost, wanted: string): Promise<string | undefined> {
   const names = await host.sheetNames();
   if (names.includes(wanted)) return wanted;
-  const key = (n: string) => n.replace(/[\s\u3000\u200b\ufeff]+/g, " ").trim().toLowerCase();
+  const key = (n: string) => n.replace(/[\s\u3000\u200b\ufeff]+/g, "").toLowerCase();
   const same = names.filter((n) => key(n) === key(wanted));
   return same.length === 1 ? same[0] : undefined;
 }

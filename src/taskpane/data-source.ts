@@ -36,7 +36,7 @@ export function cellAddress(text: string): string | undefined {
 
 function tableOf(sheet: SheetData, near?: number): DataSheet | undefined {
   const merges = sheet.merges ?? [];
-  const table = detectTable(sheet.values, merges, near);
+  const table = detectTable(sheet.values, merges, near, sheet.formulas);
   return table && table.unitRows.length ? { sheet: sheet.name, values: sheet.values, merges, table } : undefined;
 }
 
@@ -92,6 +92,7 @@ export function tableAtHeader(values: CellValue[][], merges: readonly string[], 
   return {
     ...table,
     headerRow,
+    headerBottom: table.headerBottom + offset,
     unitRows: table.unitRows.map((r) => r + offset),
     totalRows: table.totalRows.map((r) => r + offset),
   };

@@ -99,6 +99,20 @@ export function readSheetEntries(workbookXml: string, prefix: string): SheetEntr
   });
 }
 
+/**
+ * A clerk's <sheet> tag with its relationship id under `prefix` (the root's): a prefix declared on <sheets> or on
+ * the tag itself is valid XML, but readers that look only at the root's (exceljs) lose the sheet.
+ */
+export function withRelPrefix(tag: string, prefix: string, bound: readonly string[]): string {
+  if (new RegExp(`\\s${prefix}:id\\s*=`).test(tag)) return tag;
+  let out = tag;
+  for (const p of bound) {
+    const name = p.replace(/[.-]/g, "\\$&");
+    out = out.replace(new RegExp(`\\s+xmlns:${name}\\s*=\\s*("[^"]*"|'[^']*')`), "").replace(new RegExp(`\\s${name}:id(\\s*=)`), ` ${prefix}:id$1`);
+  }
+  return out;
+}
+
 /** A <sheet> element of ours: its name, id, relationship, and very hidden or visible. */
 export function sheetTag(prefix: string, name: string, sheetId: number, rId: string, hidden: boolean): string {
   return `<sheet name="${xmlEscape(name)}" sheetId="${sheetId}"${hidden ? ` state="veryHidden"` : ""} ${prefix}:id="${rId}"/>`;

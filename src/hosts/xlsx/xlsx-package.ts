@@ -37,10 +37,11 @@ import {
   withContentTypes,
   withPrintTitles,
   withRelationships,
+  withRelPrefix,
   withSheets,
 } from "./workbook-parts";
 import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
-import { isStrict, normalPart, toTransitional } from "./namespaces";
+import { isStrict, normalPart, relPrefixes, toTransitional } from "./namespaces";
 
 /** A generated sheet as it is to be saved. */
 export interface GeneratedSheet {
@@ -152,7 +153,8 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   const found = relPrefix(workbook);
   const prefix = found ?? "r";
   const entries = readSheetEntries(workbook, prefix);
-  const tags = entries.map((e) => e.tag);
+  const bound = relPrefixes(workbook).filter((p) => p !== prefix);
+  const tags = entries.map((e) => withRelPrefix(e.tag, prefix, bound));
   const partOf = new Map(relations.filter((r) => !r.external).map((r) => [r.id, target(r)]));
   const newId = nextRelId(relations.map((r) => r.id));
   let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
