@@ -65,12 +65,15 @@ const HEADER_SEARCH_ROWS = 60;
 
 /** How headers and column references are compared. */
 export function headerKey(v: Cell): string {
-  return toHalfWidth(textKey(v)).replace(/[\s\u200b\ufeff]+/g, "");
+  return toHalfWidth(textKey(v)).replace(/\s+/g, "").replace(ZERO_WIDTH, "");
 }
 
-/** A cell's text as written, trimmed (a number as its shortest decimal form). */
+/** Zero-width characters pasted from web pages (never meant, never visible). */
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** A cell's text as written, trimmed and without zero-width characters (a number as its shortest decimal form). */
 function asWritten(v: Cell): string {
-  return typeof v === "string" ? v.trim() : textKey(v);
+  return typeof v === "string" ? v.replace(ZERO_WIDTH, "").trim() : textKey(v);
 }
 
 export type ColumnLookup = { index: number } | { error: string };
@@ -197,7 +200,7 @@ export class DataTable {
         continue;
       }
       seen.set(key, r + 1);
-      const group = this.groupColumn === undefined ? "" : textKey(row[this.groupColumn]);
+      const group = this.groupColumn === undefined ? "" : textKey(row[this.groupColumn]).replace(ZERO_WIDTH, "");
       if (this.groupColumn !== undefined && group === "") {
         problems.push(`${this.spec.sheet}!${columnLetter(this.groupColumn)}${r + 1}：单位“${name}”的分组（${this.headers[this.groupColumn]}）是空的，请填写`);
       }

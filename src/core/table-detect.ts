@@ -222,23 +222,36 @@ function near(a: number, b: number, tolerance: number): boolean {
   return Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), tolerance);
 }
 
+/** Running sums of the number columns over a set of unit rows (so a totals check costs one pass per row). */
+class ColumnSums {
+  count = 0;
+  readonly sums: number[];
+  constructor(private readonly input: RowInput) {
+    this.sums = input.numberColumns.map(() => 0);
+  }
+
+  add(r: number): void {
+    this.count++;
+    this.input.numberColumns.forEach((c, i) => (this.sums[i] += readNumber(this.input.values[r]?.[c] ?? null) || 0));
+  }
+}
+
 /**
- * Does the row hold, in its number columns, the sum or the average of `rows` (at least two of them)? Every number
- * in the row must match; a sum needs two non-zero columns (one when the table has only one), an average three
- * (two below a blank row, or at the bottom), since an average of similar scores is easily a score itself.
+ * Does the row hold, in its number columns, the sum or the average of the rows summed (at least two of them)?
+ * Every number in the row must match; a sum needs two non-zero columns (one when the table has only one), an
+ * average three (two below a blank row, or at the bottom), since an average of similar scores is easily a score.
  */
-function sumsRows(input: RowInput, r: number, rows: readonly number[], loose: boolean): boolean {
-  if (rows.length < 2 || input.numberColumns.length === 0) return false;
+function sumsRows(input: RowInput, r: number, rows: ColumnSums, loose: boolean): boolean {
+  if (rows.count < 2 || input.numberColumns.length === 0) return false;
   let sums = 0;
   let averages = 0;
-  for (const c of input.numberColumns) {
-    const v = readNumber(input.values[r]?.[c] ?? null);
+  for (let i = 0; i < input.numberColumns.length; i++) {
+    const v = readNumber(input.values[r]?.[input.numberColumns[i]] ?? null);
     if (v === null) continue;
     if (v === undefined) return false;
-    let sum = 0;
-    for (const u of rows) sum += readNumber(input.values[u]?.[c] ?? null) || 0;
+    const sum = rows.sums[i];
     const isSum = near(v, sum, 1e-6);
-    const isAverage = near(v, sum / rows.length, 0.005);
+    const isAverage = near(v, sum / rows.count, 0.005);
     if (!isSum && !isAverage) return false;
     if (v === 0) continue;
     if (isSum) sums++;
@@ -267,7 +280,8 @@ export function classifyRows(input: RowInput): RowKinds {
   const { values, nameColumn } = input;
   const units: number[] = [];
   const totals: number[] = [];
-  let block: number[] = [];
+  let block = new ColumnSums(input);
+  const all = new ColumnSums(input);
   let afterBlank = false;
   for (let r = input.first; r < values.length; r++) {
     const row = values[r];
@@ -282,9 +296,9 @@ export function classifyRows(input: RowInput): RowKinds {
     }
     const lead = row.slice(0, nameColumn + 1);
     const loose = afterBlank || bottomRow(values, r);
-    if (lead.some(isTotalName) || rowHasSubtotal(input, r) || sumsRows(input, r, block, loose) || sumsRows(input, r, units, loose)) {
+    if (lead.some(isTotalName) || rowHasSubtotal(input, r) || sumsRows(input, r, block, loose) || sumsRows(input, r, all, loose)) {
       totals.push(r);
-      block = [];
+      block = new ColumnSums(input);
       continue;
     }
     const name = row[nameColumn];
@@ -292,7 +306,8 @@ export function classifyRows(input: RowInput): RowKinds {
     if (input.nameHeader !== undefined && wordKey(name) === wordKey(input.nameHeader)) continue;
     if (afterBlank && !input.numberColumns.some((c) => typeof readNumber(row[c] ?? null) === "number")) break;
     units.push(r);
-    block.push(r);
+    block.add(r);
+    all.add(r);
   }
   return { units, totals };
 }

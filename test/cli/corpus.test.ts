@@ -11,12 +11,12 @@ import * as os from "os";
 import * as path from "path";
 import { CliIo, main } from "../../src/cli/main";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
-import { CASES, FIXTURES, FIXTURE_BOOKS, SCHEMES } from "../fixtures/issue9/corpus";
+import { CASES, FIXTURES, FIXTURE_BOOKS, SAVED_BY_LIBREOFFICE, SCHEMES, bookOf } from "../fixtures/issue9/corpus";
 
 let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-corpus-"));
-  for (const file of [...Object.keys(FIXTURE_BOOKS), ...Object.keys(SCHEMES)]) await fs.copyFile(path.join(FIXTURES, file), path.join(dir, file));
+  for (const file of [...Object.keys(FIXTURE_BOOKS), ...Object.keys(SAVED_BY_LIBREOFFICE), ...Object.keys(SCHEMES)]) await fs.copyFile(path.join(FIXTURES, file), path.join(dir, file));
   await fs.mkdir(path.join(dir, "子"));
   await fs.mkdir(path.join(dir, "子.xlsx"));
 });
@@ -76,16 +76,21 @@ describe("kh score over the issue-9 corpus", () => {
       expect(added).toEqual([output]);
       const input = new Uint8Array(await fs.readFile(path.join(dir, c.file)));
       const saved = new Uint8Array(await fs.readFile(path.join(dir, output)));
-      const sheets = FIXTURE_BOOKS[c.file].sheets.map((_, i) => `xl/worksheets/sheet${i + 1}.xml`);
+      const sheets = bookOf(c.file).sheets.map((_, i) => `xl/worksheets/sheet${i + 1}.xml`);
       const [was, now] = [await clerkParts(input, sheets), await clerkParts(saved, sheets)];
-      if (FIXTURE_BOOKS[c.file].kind === "strict") {
+      if (bookOf(c.file).kind === "strict") {
         expect([...now.values()].some((x) => x.includes("purl.oclc.org"))).toBe(false);
         expect([...now.values()].every((x) => x.includes("http://schemas.openxmlformats.org/spreadsheetml/2006/main"))).toBe(true);
-      } else expect(now).toEqual(was);
+      } else {
+        // Byte for byte, but for the one attribute the patch may change: the tab is no longer the selected one.
+        const unselected = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k, v.replace(/ tabSelected="(1|true)"/, "")]));
+        expect(unselected(now)).toEqual(unselected(was));
+        for (const [k, v] of now) if (v.length === was.get(k)!.length) expect(v).toBe(was.get(k));
+      }
       // The output reads back: the generated sheets are there, and so are the clerk's.
       const host = await XlsxHost.fromBuffer(saved, { model: false });
       const names = await host.sheetNames();
-      for (const s of FIXTURE_BOOKS[c.file].sheets) expect(names).toContain(s.name);
+      for (const s of bookOf(c.file).sheets) expect(names).toContain(s.name);
       expect(names).toEqual(expect.arrayContaining(["得分", "龙虎榜"]));
       expect(await host.readMarkers()).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "得分", kind: "scores" })]));
     });

@@ -247,3 +247,16 @@ describe("readDataTable on a clerk's awkward table", () => {
     ]);
   });
 });
+
+test("zero-width characters pasted from web pages are not part of names, groups or headers", () => {
+  const values = [
+    ["\ufeff村名", "类别\u200b", "党建"],
+    ["\u200b甲村\u200b", "行政村\ufeff", 1],
+    ["乙\u200b村", "行政村", 2],
+  ];
+  const t = readDataTable(values, { sheet: "S", headerRow: 1, name: "村名", group: "类别" });
+  expect(t.units.map((u) => [u.name, u.group])).toEqual([
+    ["甲村", "行政村"],
+    ["乙村", "行政村"],
+  ]);
+});

@@ -13,8 +13,12 @@ export const TRANSITIONAL_REL_NS = "http://schemas.openxmlformats.org/officeDocu
 export const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 const STRICT_ROOT = "http://purl.oclc.org/ooxml/";
-/** Strict names whose Transitional spelling is not the `…/2006/…` rule (hyphenated there). */
+/**
+ * Strict names whose Transitional spelling is not the `…/2006/…` rule (hyphenated there, or a package name);
+ * the same table as other Strict-to-Transitional converters keep (e.g. opendatalab's STRICT_OOXML_REPLACEMENTS).
+ */
 const SPECIAL: Record<string, string> = {
+  "officeDocument/relationships/metadata/thumbnail": "package/2006/relationships/metadata/thumbnail",
   "officeDocument/extendedProperties": "officeDocument/2006/extended-properties",
   "officeDocument/customProperties": "officeDocument/2006/custom-properties",
   "officeDocument/relationships/extendedProperties": "officeDocument/2006/relationships/extended-properties",

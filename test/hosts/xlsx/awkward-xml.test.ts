@@ -70,6 +70,14 @@ describe("namespaces", () => {
     );
   });
 
+  test("the names outside the …/2006/… rule", () => {
+    const t = (rest: string) => toTransitional(`http://purl.oclc.org/ooxml/${rest}`);
+    expect(t("officeDocument/relationships/metadata/thumbnail")).toBe("http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail");
+    expect(t("officeDocument/customProperties")).toBe("http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
+    expect(t("drawingml/spreadsheetDrawing")).toBe("http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing");
+    expect(t("officeDocument/relationships/worksheet")).toBe("http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet");
+  });
+
   test("x: prefixed SpreadsheetML reads unprefixed; a relationships prefix on a child element is found", () => {
     const x = `<?xml version="1.0"?><x:workbook xmlns:x="${MAIN}"><x:sheets xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><x:sheet name="数据" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>`;
     const plain = unprefixed(x);
