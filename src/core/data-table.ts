@@ -84,11 +84,16 @@ function serialDate(serial: number): string {
   return Number.isNaN(d.getTime()) ? String(serial) : d.toISOString().slice(0, 10);
 }
 
-/** Header texts → columns, by key. */
-function keyIndex(texts: readonly string[]): Map<string, number[]> {
+/** A joined header's key without its separators: 常规工作/党建, 常规工作-党建 and 常规工作党建 are one. */
+function unseparated(key: string): string {
+  return key.replace(/[/\\|\-—_·.]+/g, "");
+}
+
+/** Header texts → columns, by key (`loose`: without separators). */
+function keyIndex(texts: readonly string[], loose = false): Map<string, number[]> {
   const out = new Map<string, number[]>();
   texts.forEach((h, i) => {
-    const key = headerKey(h);
+    const key = loose ? unseparated(headerKey(h)) : headerKey(h);
     if (!key) return;
     const list = out.get(key);
     if (list) list.push(i);
@@ -116,6 +121,7 @@ export class DataTable {
   private readonly areas: MergeArea[];
   private byKey = new Map<string, number[]>();
   private byLowest = new Map<string, number[]>();
+  private byLoose = new Map<string, number[]>();
   private readonly width: number;
 
   constructor(
@@ -161,6 +167,7 @@ export class DataTable {
     const block = headerBlock(this.values, this.areas, Math.max(0, row));
     this.byKey = keyIndex(block.joined);
     this.byLowest = keyIndex(block.lowest);
+    this.byLoose = keyIndex(block.joined, true);
     return block;
   }
 
@@ -216,7 +223,7 @@ export class DataTable {
   /** A column by header text (joined, else the lowest header row's), else by letters; the error names the column and the sheet. */
   findColumn(ref: string): ColumnLookup {
     const key = headerKey(ref).replace(/／/g, "/");
-    const found = this.byKey.get(key) ?? this.byLowest.get(key);
+    const found = this.byKey.get(key) ?? this.byLowest.get(key) ?? (key.length > 1 ? this.byLoose.get(unseparated(key)) : undefined);
     if (found && found.length === 1) return { index: found[0] };
     if (found) {
       const cols = found.map((i) => `${columnLetter(i)}列`).join("、");

@@ -92,9 +92,14 @@ export function isTotalName(v: Cell): boolean {
   return key !== "" && (TOTAL_WORDS.test(key) || WHOLE_AREA.test(key));
 }
 
-/** 制表人：…　审核人：…, 填报日期：…, 注：… — a footer line under the table. */
+/** A line that signs or dates the table: （盖章）, 签字, or only a date (2025年12月20日). */
+const SIGN_OFF = /(盖章|签字|签名)[)）]?$|^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+
+/** 制表人：…　审核人：…, 填报日期：…, 注：…, XX镇人民政府（盖章） — a footer line under the table. */
 export function isFooterText(v: Cell): boolean {
-  return typeof v === "string" && FOOTER.test(toHalfWidth(v).replace(/^[\s\u200b\ufeff]+/, ""));
+  if (typeof v !== "string") return false;
+  const text = toHalfWidth(v).replace(/[\u200b\ufeff]/g, "").trim();
+  return FOOTER.test(text) || SIGN_OFF.test(text);
 }
 
 const NAME_HEADER = /(村名|名称|单位|姓名|村|社区|站所|部门|科室|名$)/;
@@ -166,7 +171,28 @@ function continuesUp(values: readonly (readonly Cell[])[], areas: readonly Merge
   const above = values[r - 1];
   if (r === 0 || !above || filledCount(above) === 0 || hasNumber(above)) return false;
   if (looksLikeTitle(above, width, areas, r - 1)) return false;
-  return areas.some((a) => a.top <= r - 1 && a.bottom >= r) || areas.some((a) => a.top === r - 1 && a.bottom === r - 1 && a.right > a.left);
+  if (areas.some((a) => a.top <= r - 1 && a.bottom >= r) || areas.some((a) => a.top === r - 1 && a.bottom === r - 1 && a.right > a.left)) return true;
+  // Unmerged: the row is blank under the caption row's first text (村名 stands above it), so it names no unit.
+  const first = above.findIndex((c) => !isBlank(c));
+  return first >= 0 && isBlank(values[r]?.[first]);
+}
+
+/**
+ * A caption written once over several columns without merging them (常规工作 in C2, D2 blank, 党建 | 综治 below):
+ * a blank caption cell takes the caption to its left when the row below names the column.
+ */
+function spreadCaptions(filled: Cell[][], areas: readonly MergeArea[], top: number, bottom: number, width: number): void {
+  const merged = (r: number, c: number) => areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+  for (let r = top; r < bottom; r++) {
+    const row = filled[r];
+    if (!row) continue;
+    for (let c = 1; c < width; c++) {
+      if (!isBlank(row[c]) || isBlank(row[c - 1]) || merged(r, c) || isBlank(filled[r + 1]?.[c])) continue;
+      // Only a caption: the cell to the left must itself have a header below it (or be a caption spread already).
+      if (isBlank(filled[r + 1]?.[c - 1])) continue;
+      row[c] = row[c - 1];
+    }
+  }
 }
 
 /** The header rows around row `row` (0-based) and each column's header text. */
@@ -179,6 +205,7 @@ export function headerBlock(values: readonly (readonly Cell[])[], areas: readonl
   let bottom = row;
   while (!title && bottom - top < MAX_HEADER_ROWS - 1 && continuesDown(values, areas, top, bottom)) bottom++;
   const filled = fillMerged(values.slice(0, bottom + 1), areas);
+  spreadCaptions(filled, areas, top, bottom, width);
   const joined: string[] = [];
   const lowest: string[] = [];
   for (let c = 0; c < width; c++) {

@@ -260,3 +260,22 @@ test("zero-width characters pasted from web pages are not part of names, groups 
     ["乙村", "行政村"],
   ]);
 });
+
+test("a two-row header without merges (常规工作 written once): joined, found from either row", () => {
+  const values = [
+    ["村名", "类别", "常规工作", null, "加分"],
+    [null, null, "党建", "综治", null],
+    ["甲村", "行政村", 18, 17, 1],
+    ["乙村", "行政村", 16, 15, 0],
+    ["XX镇人民政府（盖章）"],
+    ["2025年12月20日"],
+  ];
+  for (const headerRow of [1, 2]) {
+    const t = readDataTable(values, { sheet: "S", headerRow, name: "村名", group: "类别" });
+    expect(t.headers).toEqual(["村名", "类别", "常规工作/党建", "常规工作/综治", "加分"]);
+    expect(t.column("常规工作-综治")).toBe(3);
+    expect(t.column("常规工作综治")).toBe(3);
+    expect(t.units.map((u) => u.name)).toEqual(["甲村", "乙村"]);
+    expect(t.totalRows).toEqual([5, 6]);
+  }
+});

@@ -198,7 +198,8 @@ export function parseSheet(
     }
     const value = cellValue(type, inner, strings, date1904);
     let note: CellNote | undefined;
-    if (formula !== null && type !== "inlineStr" && !/<v\b/.test(inner)) note = "uncached";
+    // No <v>…</v> (absent, or an empty <v/>): the file holds no result for the formula.
+    if (formula !== null && type !== "inlineStr" && !/<v(?:\s[^>]*)?>[\s\S]*?<\/v>/.test(inner)) note = "uncached";
     else if (typeof value === "number" && (type === "n" || type === "d")) {
       const s = /\bs\s*=\s*["'](\d+)["']/.exec(attrs)?.[1];
       if (type === "d" || (s !== undefined && dates.has(Number(s)))) note = "date";

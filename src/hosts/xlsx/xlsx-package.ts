@@ -244,10 +244,20 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   }
   rels = withRelationships(rels, addRels, dropRels);
   parts.set(relsPath, rels);
-  types = withContentTypes(types, addTypes, dropTypes);
+  types = asWorkbookType(withContentTypes(types, addTypes, dropTypes));
   parts.set("[Content_Types].xml", types);
 
   return writeZip(parts.all(), patch.codec, patch.level);
+}
+
+/**
+ * A template's content types (.xltx, .xltm) made a workbook's: the copy is a workbook (.xlsx, .xlsm), and Excel
+ * refuses a file whose extension and workbook content type disagree.
+ */
+function asWorkbookType(types: string): string {
+  return types
+    .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+    .replace("application/vnd.ms-excel.template.macroEnabled.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 }
 
 const SHEET_DATA = new TextEncoder().encode("<sheetData");

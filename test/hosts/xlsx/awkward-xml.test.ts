@@ -44,6 +44,11 @@ describe("formulas saved without a result", () => {
     expect(data.values).toEqual([[8, 16, 17, null, null]]);
     expect(data.notes).toEqual({ D1: "uncached", E1: "uncached" });
   });
+
+  test("an empty <v/> is no result either", () => {
+    const data = parseSheet("x", sheet(`<row r="1"><c r="A1"><f>Sheet2!A1</f><v/></c><c r="B1" t="str"><f>""</f><v></v></c></row>`), [], false);
+    expect(data.notes).toEqual({ A1: "uncached" });
+  });
 });
 
 describe("a stray cell far away", () => {
