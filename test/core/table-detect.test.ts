@@ -92,6 +92,26 @@ describe("detectTable", () => {
     expect(detectTable(values)!.headerRow).toBe(1);
   });
 
+  test("a two-row header, totals and a footer: the pane sees the units kh scores", () => {
+    const values: Cell[][] = [
+      ["2025年度考核"],
+      ["村名", "类别", "常规工作", null],
+      [null, null, "党建", "综治"],
+      ["甲村", "行政村", 18, 17],
+      ["乙村", null, 16, 15],
+      ["丙社区", "社区", 15, 14],
+      ["合计", null, 49, 46],
+      [],
+      ["制表人：张三　审核人：李四"],
+    ];
+    const t = detectTable(values, ["A1:D1", "A2:A3", "B2:B3", "C2:D2", "B4:B5"])!;
+    expect([t.headerRow, t.headerBottom]).toEqual([2, 3]);
+    expect(t.columns.map((c) => c.header)).toEqual(["村名", "类别", "常规工作/党建", "常规工作/综治"]);
+    expect(t.unitRows).toEqual([4, 5, 6]);
+    expect(t.totalRows).toEqual([7, 9]);
+    expect(t.columns[t.groupColumn!].header).toBe("类别");
+  });
+
   test("no table at all", () => {
     expect(detectTable([["只有一行标题"]])).toBeUndefined();
     expect(detectTable([])).toBeUndefined();
@@ -127,5 +147,7 @@ describe("guessRoles", () => {
     expect(pointsInHeader("党建工作20分")).toBe(20);
     expect(pointsInHeader("常规（7.5 分）")).toBe(7.5);
     expect(pointsInHeader("党建")).toBeUndefined();
+    expect(pointsInHeader("常规工作(40分)/党建(20分)")).toBe(20);
+    expect(pointsInHeader("常规工作(40分)/党建")).toBe(40);
   });
 });
