@@ -37,7 +37,8 @@ function colLetter(i: number): string {
 function cellXml(ref: string, v: FixtureSheet["rows"][number][number], p: string): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return `<${p}c r="${ref}"><${p}v>${v}</${p}v></${p}c>`;
-  if (typeof v === "string") return `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(v)}</${p}t></${p}is></${p}c>`;
+  if (typeof v === "string")
+    return `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${esc(v)}</${p}t></${p}is></${p}c>`;
   const s = v.style !== undefined ? ` s="${v.style}"` : "";
   const f = v.f !== undefined ? `<${p}f>${esc(v.f)}</${p}f>` : "";
   const cached = v.v === undefined ? "" : `<${p}v>${v.v}</${p}v>`;
@@ -70,7 +71,9 @@ const STYLES = (ns: string) =>
 
 function tableXml(sheet: FixtureSheet, ns: string): string {
   const t = sheet.table as NonNullable<FixtureSheet["table"]>;
-  const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"${i === 0 ? ` totalsRowLabel="汇总"` : ` totalsRowFunction="sum"`}/>`).join("");
+  const cols = t.columns
+    .map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"${i === 0 ? ` totalsRowLabel="汇总"` : ` totalsRowFunction="sum"`}/>`)
+    .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${ns}" id="1" name="表1" displayName="表1" ref="${t.ref}" totalsRowCount="1">` +
     `<autoFilter ref="${t.ref.replace(/\d+$/, (n) => String(Number(n) - 1))}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
@@ -88,27 +91,48 @@ export async function buildBook(book: FixtureBook): Promise<Uint8Array> {
   const zip = new JSZip();
   const add = (name: string, text: string | Uint8Array) => zip.file(name, text, { date: DATE, createFolders: false });
   const macro = book.kind === "macro";
-  const workbookType = macro ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+  const workbookType = macro
+    ? "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${workbookType}"/>`,
     `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>`,
-    ...book.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
-    ...book.sheets.flatMap((s, i) => (s.table ? [`<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`] : [])),
+    ...book.sheets.map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+    ),
+    ...book.sheets.flatMap((s, i) =>
+      s.table
+        ? [
+            `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+          ]
+        : []
+    ),
   ];
   add(
     "[Content_Types].xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${macro ? `<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>` : ""}${overrides.join("")}</Types>`
   );
-  add("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`);
+  add(
+    "_rels/.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`
+  );
   const rels = [
     ...book.sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${relType("worksheet")}" Target="worksheets/sheet${i + 1}.xml"/>`),
     `<Relationship Id="rIdS" Type="${relType("styles")}" Target="styles.xml"/>`,
-    ...(macro ? [`<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`] : []),
+    ...(macro
+      ? [`<Relationship Id="rIdV" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`]
+      : []),
   ];
-  add("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`);
+  add(
+    "xl/_rels/workbook.xml.rels",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${rels.join("")}</Relationships>`
+  );
   const onChild = book.kind === "rel-on-child";
   const rp = onChild ? "rel" : "r";
-  const sheetTags = book.sheets.map((s, i) => `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ` state="veryHidden"` : ""} ${rp}:id="rId${i + 1}"/>`).join("");
+  const sheetTags = book.sheets
+    .map((s, i) => `<${p}sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ` state="veryHidden"` : ""} ${rp}:id="rId${i + 1}"/>`)
+    .join("");
   const rootDecl = `${p ? `xmlns:x="${ns}"` : `xmlns="${ns}"`}${onChild ? "" : ` xmlns:r="${relNs}"`}${strict ? ` conformance="strict"` : ""}`;
   const sheetsOpen = onChild ? `<${p}sheets xmlns:rel="${relNs}">` : `<${p}sheets>`;
   add(
@@ -119,7 +143,10 @@ export async function buildBook(book: FixtureBook): Promise<Uint8Array> {
   book.sheets.forEach((s, i) => {
     add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s, ns, p));
     if (s.table) {
-      add(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rIdT1" Type="${relType("table")}" Target="../tables/table${i + 1}.xml"/></Relationships>`);
+      add(
+        `xl/worksheets/_rels/sheet${i + 1}.xml.rels`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}"><Relationship Id="rIdT1" Type="${relType("table")}" Target="../tables/table${i + 1}.xml"/></Relationships>`
+      );
       add(`xl/tables/table${i + 1}.xml`, tableXml(s, ns));
     }
   });
@@ -162,10 +189,22 @@ function saveWithLibreOffice(from: string, to: string): void {
   const work = path.join(os.tmpdir(), `kh-fixtures-${process.pid}`);
   mkdirSync(path.join(work, "out"), { recursive: true });
   copyFileSync(path.join(FIXTURES, from), path.join(work, "in.xlsx"));
-  execFileSync(soffice, [`-env:UserInstallation=file://${work}/profile`, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(work, "out"), path.join(work, "in.xlsx")], {
-    stdio: "ignore",
-    timeout: 120_000,
-  });
+  execFileSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${work}/profile`,
+      "--headless",
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      path.join(work, "out"),
+      path.join(work, "in.xlsx"),
+    ],
+    {
+      stdio: "ignore",
+      timeout: 120_000,
+    }
+  );
   writeFileSync(path.join(FIXTURES, to), readFileSync(path.join(work, "out", "in.xlsx")));
   rmSync(work, { recursive: true, force: true });
 }

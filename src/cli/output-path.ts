@@ -81,7 +81,9 @@ export async function checkOutputPath(check: OutputCheck): Promise<void> {
   const { input, output, shown } = check;
   const ext = path.extname(output).toLowerCase();
   if (!OUTPUT_EXTENSIONS.includes(ext)) {
-    throw new WorkbookFileError(`输出文件 ${shown} 的扩展名应为 .xlsx（启用宏的工作簿为 .xlsm）：kh 只写 Excel 工作簿，不写 ${ext || "无扩展名的文件"}`);
+    throw new WorkbookFileError(
+      `输出文件 ${shown} 的扩展名应为 .xlsx（启用宏的工作簿为 .xlsm）：kh 只写 Excel 工作簿，不写 ${ext || "无扩展名的文件"}`
+    );
   }
   if (await sameFile(input, output)) {
     throw new WorkbookFileError(`输出文件 ${shown} 就是输入的工作簿本身：kh 从不改动原文件，请用 -o 指定另一个文件名`);
@@ -90,7 +92,8 @@ export async function checkOutputPath(check: OutputCheck): Promise<void> {
     if (await sameFile(p.file, output)) throw new WorkbookFileError(`输出文件 ${shown} 就是${p.what}：请用 -o 指定另一个文件名`);
   }
   const s = await statOf(output);
-  if (s?.isDirectory()) throw new WorkbookFileError(`输出路径 ${shown} 是文件夹：请在 -o 中给出文件名，如 ${path.join(shown, "考核结果.xlsx")}`);
+  if (s?.isDirectory())
+    throw new WorkbookFileError(`输出路径 ${shown} 是文件夹：请在 -o 中给出文件名，如 ${path.join(shown, "考核结果.xlsx")}`);
   const blocker = await fileInTheWay(path.resolve(output));
   if (blocker) throw new WorkbookFileError(`无法写入 ${shown}：路径中的 ${blocker} 是文件，不是文件夹`);
 }

@@ -19,7 +19,7 @@
  * 1-based sheet row, and a column index is 0-based (`columnLetter(index)` gives its letters).
  */
 import { address as cellAddress, columnIndex, columnLetter } from "./sheet-model";
-import { Cell, isBlank, readNumber, textKey, toHalfWidth } from "./values";
+import { Cell, readNumber, textKey, toHalfWidth } from "./values";
 import { MergeArea, classifyRows, columnStats, fillMerged, headerBlock, leadingRows, parseMerges } from "./table-detect";
 
 /** What a host noticed about a cell while reading it: a number shown as a date, a formula saved without its result. */
@@ -192,7 +192,14 @@ export class DataTable {
     const numberColumns = columnStats(this.filled, rows, [])
       .filter((c) => c.kind === "number" && c.index !== this.nameColumn && c.index !== this.groupColumn)
       .map((c) => c.index);
-    const kinds = classifyRows({ values: this.filled, formulas: this.source.formulas, first, nameColumn: this.nameColumn, numberColumns, nameHeader });
+    const kinds = classifyRows({
+      values: this.filled,
+      formulas: this.source.formulas,
+      first,
+      nameColumn: this.nameColumn,
+      numberColumns,
+      nameHeader,
+    });
     this.totalRows.push(...kinds.totals.map((r) => r + 1));
     const seen = new Map<string, number>();
     const problems: string[] = [];
@@ -209,7 +216,9 @@ export class DataTable {
       seen.set(key, r + 1);
       const group = this.groupColumn === undefined ? "" : textKey(row[this.groupColumn]).replace(ZERO_WIDTH, "");
       if (this.groupColumn !== undefined && group === "") {
-        problems.push(`${this.spec.sheet}!${columnLetter(this.groupColumn)}${r + 1}：单位“${name}”的分组（${this.headers[this.groupColumn]}）是空的，请填写`);
+        problems.push(
+          `${this.spec.sheet}!${columnLetter(this.groupColumn)}${r + 1}：单位“${name}”的分组（${this.headers[this.groupColumn]}）是空的，请填写`
+        );
       }
       this.units.push({ name, group, row: r + 1 });
     }
@@ -281,7 +290,9 @@ export class DataTable {
         if (note === "date") {
           const n = readNumber(v);
           const shown = typeof n === "number" ? serialDate(n) : String(v);
-          out.push(`${where}：单位“${unit.name}”的“${this.headers[c]}”是日期（${shown}），不是数值：请把单元格格式改为“常规”或“数值”后重新填写`);
+          out.push(
+            `${where}：单位“${unit.name}”的“${this.headers[c]}”是日期（${shown}），不是数值：请把单元格格式改为“常规”或“数值”后重新填写`
+          );
         } else {
           const formula = this.source.formulas?.[this.sourceRow(unit, c) - 1]?.[c] ?? "";
           out.push(`${where}：公式${formula ? `“${formula}”` : ""}没有计算结果（文件保存时未计算）：请在 Excel 或 WPS 中打开并保存后再试`);

@@ -78,7 +78,11 @@ export function fillMerged(values: readonly (readonly Cell[])[], areas: readonly
 
 /** A name cell's text as compared with the words of totals: folded, without spaces and a trailing colon. */
 function wordKey(v: Cell): string {
-  return typeof v === "string" ? toHalfWidth(v).replace(/[\s\u200b\ufeff]+/g, "").replace(/[:：]+$/, "") : "";
+  return typeof v === "string"
+    ? toHalfWidth(v)
+        .replace(/[\s\u200b\ufeff]+/g, "")
+        .replace(/[:：]+$/, "")
+    : "";
 }
 
 const TOTAL_WORDS = /^(.{0,10}?)(合计|总计|小计|累计|汇总|平均|平均值|平均数|均值|总数|合计数|total|subtotal|sum|average)$/i;
@@ -98,7 +102,9 @@ const SIGN_OFF = /(盖章|签字|签名)[)）]?$|^\d{4}\s*年\s*\d{1,2}\s*月(\s
 /** 制表人：…　审核人：…, 填报日期：…, 注：…, XX镇人民政府（盖章） — a footer line under the table. */
 export function isFooterText(v: Cell): boolean {
   if (typeof v !== "string") return false;
-  const text = toHalfWidth(v).replace(/[\u200b\ufeff]/g, "").trim();
+  const text = toHalfWidth(v)
+    .replace(/[\u200b\ufeff]/g, "")
+    .trim();
   return FOOTER.test(text) || SIGN_OFF.test(text);
 }
 
@@ -159,7 +165,9 @@ function continuesDown(values: readonly (readonly Cell[])[], areas: readonly Mer
   if (!next || filledCount(next) === 0 || hasNumber(next)) return false;
   // A header cell merged down into the row (村名 over two rows), or one merged across columns the row names.
   if (areas.some((a) => a.top >= top && a.top <= r && a.bottom >= r + 1)) return true;
-  const under = areas.some((a) => a.top === r && a.bottom === r && a.right > a.left && next.slice(a.left, a.right + 1).some((c) => !isBlank(c)));
+  const under = areas.some(
+    (a) => a.top === r && a.bottom === r && a.right > a.left && next.slice(a.left, a.right + 1).some((c) => !isBlank(c))
+  );
   if (under) return true;
   // Unmerged: the row's first cell under the header's first text is blank, so it names no unit.
   const first = (values[top] ?? []).findIndex((c) => !isBlank(c));
@@ -171,7 +179,8 @@ function continuesUp(values: readonly (readonly Cell[])[], areas: readonly Merge
   const above = values[r - 1];
   if (r === 0 || !above || filledCount(above) === 0 || hasNumber(above)) return false;
   if (looksLikeTitle(above, width, areas, r - 1)) return false;
-  if (areas.some((a) => a.top <= r - 1 && a.bottom >= r) || areas.some((a) => a.top === r - 1 && a.bottom === r - 1 && a.right > a.left)) return true;
+  if (areas.some((a) => a.top <= r - 1 && a.bottom >= r) || areas.some((a) => a.top === r - 1 && a.bottom === r - 1 && a.right > a.left))
+    return true;
   // Unmerged: the row is blank under the caption row's first text (村名 stands above it), so it names no unit.
   const first = above.findIndex((c) => !isBlank(c));
   return first >= 0 && isBlank(values[r]?.[first]);
@@ -362,7 +371,16 @@ export function columnStats(values: readonly (readonly Cell[])[], rows: readonly
     }
     const kind: ColumnKind = filled === 0 ? "empty" : numeric >= filled * 0.8 ? "number" : "text";
     const header = headers[c] ?? "";
-    columns.push({ index: c, letter: columnLetter(c), header, kind, filled, numeric, distinct: texts.size, ...(numeric ? { min, max } : {}) });
+    columns.push({
+      index: c,
+      letter: columnLetter(c),
+      header,
+      kind,
+      filled,
+      numeric,
+      distinct: texts.size,
+      ...(numeric ? { min, max } : {}),
+    });
   }
   return columns;
 }

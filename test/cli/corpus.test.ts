@@ -16,7 +16,8 @@ import { CASES, FIXTURES, FIXTURE_BOOKS, SAVED_BY_LIBREOFFICE, SCHEMES, bookOf }
 let dir: string;
 beforeEach(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-corpus-"));
-  for (const file of [...Object.keys(FIXTURE_BOOKS), ...Object.keys(SAVED_BY_LIBREOFFICE), ...Object.keys(SCHEMES)]) await fs.copyFile(path.join(FIXTURES, file), path.join(dir, file));
+  for (const file of [...Object.keys(FIXTURE_BOOKS), ...Object.keys(SAVED_BY_LIBREOFFICE), ...Object.keys(SCHEMES)])
+    await fs.copyFile(path.join(FIXTURES, file), path.join(dir, file));
   await fs.mkdir(path.join(dir, "子"));
   await fs.mkdir(path.join(dir, "子.xlsx"));
 });
@@ -37,7 +38,14 @@ async function snapshot(): Promise<Map<string, string>> {
   for (const name of await fs.readdir(dir)) {
     const file = path.join(dir, name);
     const stat = await fs.stat(file);
-    out.set(name, stat.isDirectory() ? "dir" : createHash("sha256").update(await fs.readFile(file)).digest("hex"));
+    out.set(
+      name,
+      stat.isDirectory()
+        ? "dir"
+        : createHash("sha256")
+            .update(await fs.readFile(file))
+            .digest("hex")
+    );
   }
   return out;
 }
@@ -146,7 +154,10 @@ describe("kh score over the issue-9 corpus", () => {
     expect(two.code).toBe(0);
     const host = await XlsxHost.fromBuffer(await fs.readFile(path.join(dir, "二.xlsx")), { model: false });
     const log = (await host.readSheet("调度记录"))!.values;
-    const warned = log.slice(1).filter((r) => typeof r[12] === "string" && r[12] !== "").map((r) => r[2]);
+    const warned = log
+      .slice(1)
+      .filter((r) => typeof r[12] === "string" && r[12] !== "")
+      .map((r) => r[2]);
     expect(warned.filter((n) => String(n).includes("社区"))).toEqual([]);
     // 行政村 has 4 units: its last place at both dispatches (丙村) is warned.
     expect(warned).toEqual(["丙村"]);

@@ -47,7 +47,7 @@ describe("readDataTable", () => {
         ["单位", "A", "x"],
         ["甲", 1, 2],
       ],
-      { sheet: "S", headerRow: 1, name: "单位" },
+      { sheet: "S", headerRow: 1, name: "单位" }
     );
     expect(t.column("A")).toBe(1);
     expect(t.column("C")).toBe(2);
@@ -65,7 +65,7 @@ describe("readDataTable", () => {
         ["单位", "备注", "分", "备注"],
         ["甲", "", 1, ""],
       ],
-      { sheet: "S", headerRow: 1, name: "单位" },
+      { sheet: "S", headerRow: 1, name: "单位" }
     );
     expect(t.column("分")).toBe(2);
     expect(() => t.column("备注")).toThrow("数据列“备注”在“S”中有2列（B列、D列）");
@@ -101,10 +101,14 @@ describe("readDataTable", () => {
   });
 
   test("a missing name or group column, or an empty header row, is a DataError", () => {
-    expect(error(() => readDataTable(sampleValues(), { ...spec, name: "单位" })).messages).toEqual(["单位列：数据列“单位”在“村级考核”中不存在"]);
-    expect(error(() => readDataTable(sampleValues(), { ...spec, group: "分类" })).messages).toEqual(["分组列：数据列“分类”在“村级考核”中不存在"]);
+    expect(error(() => readDataTable(sampleValues(), { ...spec, name: "单位" })).messages).toEqual([
+      "单位列：数据列“单位”在“村级考核”中不存在",
+    ]);
+    expect(error(() => readDataTable(sampleValues(), { ...spec, group: "分类" })).messages).toEqual([
+      "分组列：数据列“分类”在“村级考核”中不存在",
+    ]);
     expect(error(() => readDataTable(sampleValues(), { ...spec, name: "单位", headerRow: 40 })).message).toBe(
-      "“村级考核”的第40行（表头行）是空的，请检查方案中的表头行",
+      "“村级考核”的第40行（表头行）是空的，请检查方案中的表头行"
     );
   });
 
@@ -115,7 +119,7 @@ describe("readDataTable", () => {
         [101, 1],
         [102, 2],
       ],
-      { sheet: "S", headerRow: 1, name: "编号", group: "组" },
+      { sheet: "S", headerRow: 1, name: "编号", group: "组" }
     );
     expect(t.units).toEqual([
       { name: "101", group: "1", row: 2 },
@@ -181,21 +185,20 @@ describe("readDataTable on a clerk's awkward table", () => {
   });
 
   test("an Excel Table's totals row (SUBTOTAL) and a 合计 below a blank row are not units", () => {
-    const values = [
-      ["单位", "得分"],
-      ["甲", 18],
-      ["乙", 16],
-      ["汇总", 34],
-      [],
-      ["全镇", 34],
-    ];
+    const values = [["单位", "得分"], ["甲", 18], ["乙", 16], ["汇总", 34], [], ["全镇", 34]];
     const formulas = [[], [], [], [null, "=SUBTOTAL(109,[得分])"]];
     const t = readDataTable(values, { sheet, headerRow: 1, name: "单位" }, { formulas });
     expect(t.units.map((u) => u.name)).toEqual(["甲", "乙"]);
   });
 
   test("a unit whose score happens to be the average of those above stays a unit", () => {
-    const values = [["单位", "得分"], ["甲", 18], ["乙", 16], ["丙", 17], ["丁", 19]];
+    const values = [
+      ["单位", "得分"],
+      ["甲", 18],
+      ["乙", 16],
+      ["丙", 17],
+      ["丁", 19],
+    ];
     expect(readDataTable(values, { sheet, headerRow: 1, name: "单位" }).units).toHaveLength(4);
   });
 

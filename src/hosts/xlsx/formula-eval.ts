@@ -7,9 +7,11 @@
  */
 import { CellValue, columnIndex } from "../../core/sheet-model";
 
-type Token = { kind: "num"; value: number } | { kind: "ref"; row: number; col: number } | { kind: "op"; value: string } | { kind: "fn"; name: string };
+type Token =
+  { kind: "num"; value: number } | { kind: "ref"; row: number; col: number } | { kind: "op"; value: string } | { kind: "fn"; name: string };
 
-const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(!])|([A-Za-z][A-Za-z0-9.]*)\s*\(|([-+*/^%(),:]))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(!])|([A-Za-z][A-Za-z0-9.]*)\s*\(|([-+*/^%(),:]))/y;
 
 function tokenize(text: string): Token[] | undefined {
   const out: Token[] = [];

@@ -108,7 +108,9 @@ export function withRelPrefix(tag: string, prefix: string, bound: readonly strin
   let out = tag;
   for (const p of bound) {
     const name = p.replace(/[.-]/g, "\\$&");
-    out = out.replace(new RegExp(`\\s+xmlns:${name}\\s*=\\s*("[^"]*"|'[^']*')`), "").replace(new RegExp(`\\s${name}:id(\\s*=)`), ` ${prefix}:id$1`);
+    out = out
+      .replace(new RegExp(`\\s+xmlns:${name}\\s*=\\s*("[^"]*"|'[^']*')`), "")
+      .replace(new RegExp(`\\s${name}:id(\\s*=)`), ` ${prefix}:id$1`);
   }
   return out;
 }

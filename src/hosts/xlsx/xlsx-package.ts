@@ -256,7 +256,10 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
  */
 function asWorkbookType(types: string): string {
   return types
-    .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+    .replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    )
     .replace("application/vnd.ms-excel.template.macroEnabled.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 }
 

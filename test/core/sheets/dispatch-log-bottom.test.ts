@@ -6,7 +6,7 @@ const NOW = "2025-12-20T10:00:00";
 function progress(stage: number, ranks: [string, string, number][]): StageProgress {
   const units = ranks.map(
     ([name, group, rank]): UnitProgress =>
-      ({ name, group, done: 1, task: 2, completion: 0.5, required: 0.5, gap: 0, met: true, rank, mark: "" }) as UnitProgress,
+      ({ name, group, done: 1, task: 2, completion: 0.5, required: 0.5, gap: 0, met: true, rank, mark: "" }) as UnitProgress
   );
   return { stage, required: 0.5, units, totals: [] };
 }
