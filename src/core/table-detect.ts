@@ -123,7 +123,11 @@ function hasNumber(row: readonly Cell[] | undefined): boolean {
 function looksLikeTitle(row: readonly Cell[], width: number, areas: readonly MergeArea[], r: number): boolean {
   const filled = filledCount(row);
   if (filled <= 1) return true;
-  return filled <= 2 && areas.some((a) => a.top === r && a.right - a.left + 1 >= Math.max(2, width * 0.6));
+  // The wide merge must hold the row's first text: a caption merged over two columns beside 村名 is a header.
+  const first = row.findIndex((c) => !isBlank(c));
+  return (
+    filled <= 2 && areas.some((a) => a.top === r && a.left <= first && a.right >= first && a.right - a.left + 1 >= Math.max(2, width * 0.6))
+  );
 }
 
 const GRADE_OR_FLAG = /^(优|良|中|差|优秀|良好|合格|不合格|较好|一般|较差|是|否|有|无|√|×|Y|N)$/i;

@@ -20,7 +20,16 @@ describe("detectFromSelection", () => {
 
   test("a selection on a sheet 考核助手 generated is not the data: the first sheet with a table is", async () => {
     const host = sampleWorkbook();
-    await host.writeSheets([{ name: "龙虎榜", kind: "leaderboard", cells: [[{ value: "名次" }, { value: "单位" }], [{ value: 1 }, { value: "牛颈村" }]] }]);
+    await host.writeSheets([
+      {
+        name: "龙虎榜",
+        kind: "leaderboard",
+        cells: [
+          [{ value: "名次" }, { value: "单位" }],
+          [{ value: 1 }, { value: "牛颈村" }],
+        ],
+      },
+    ]);
     host.select("龙虎榜", "B2");
     const found = await detectFromSelection(host);
     expect(found.ok && found.data.sheet).toBe("村级考核");
@@ -33,7 +42,9 @@ describe("detectFromSelection", () => {
       ["甲", 1],
       ["乙", 2],
     ];
-    const host = new MemoryHost({ sheets: [sheetOfValues("说明", [["这是说明"]]), sheetOfValues("甲表", values), sheetOfValues("乙表", values)] });
+    const host = new MemoryHost({
+      sheets: [sheetOfValues("说明", [["这是说明"]]), sheetOfValues("甲表", values), sheetOfValues("乙表", values)],
+    });
     const first = await detectFromSelection(host);
     expect(first.ok && [first.data.sheet, first.note]).toEqual(["甲表", "noSelectionUsed"]);
     const preferred = await detectFromSelection(host, "乙表");
@@ -61,6 +72,19 @@ describe("tableAtHeader", () => {
     expect(tableAtHeader(sheet.values, [], 99)).toBeUndefined();
     expect(await readSchemeData(host, "没有这张表", 1)).toBeUndefined();
     expect((await readSchemeData(host, "村级考核", 2))?.table.unitRows).toHaveLength(16);
+  });
+
+  test("a scheme naming the lower row of a two-row header finds the whole header", () => {
+    const values: CellValue[][] = [
+      ["村名", "常规工作", null],
+      [null, "党建", "综治"],
+      ["甲村", 18, 17],
+      ["乙村", 16, 15],
+    ];
+    const table = tableAtHeader(values, ["A1:A2", "B1:C1"], 2)!;
+    expect([table.headerRow, table.headerBottom]).toEqual([1, 2]);
+    expect(table.columns.map((c) => c.header)).toEqual(["村名", "常规工作/党建", "常规工作/综治"]);
+    expect(table.unitRows).toEqual([3, 4]);
   });
 });
 
