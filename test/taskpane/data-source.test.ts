@@ -20,16 +20,7 @@ describe("detectFromSelection", () => {
 
   test("a selection on a sheet 考核助手 generated is not the data: the first sheet with a table is", async () => {
     const host = sampleWorkbook();
-    await host.writeSheets([
-      {
-        name: "龙虎榜",
-        kind: "leaderboard",
-        cells: [
-          [{ value: "名次" }, { value: "单位" }],
-          [{ value: 1 }, { value: "牛颈村" }],
-        ],
-      },
-    ]);
+    await host.writeSheets([{ name: "龙虎榜", kind: "leaderboard", cells: [[{ value: "名次" }, { value: "单位" }], [{ value: 1 }, { value: "牛颈村" }]] }]);
     host.select("龙虎榜", "B2");
     const found = await detectFromSelection(host);
     expect(found.ok && found.data.sheet).toBe("村级考核");
@@ -42,9 +33,7 @@ describe("detectFromSelection", () => {
       ["甲", 1],
       ["乙", 2],
     ];
-    const host = new MemoryHost({
-      sheets: [sheetOfValues("说明", [["这是说明"]]), sheetOfValues("甲表", values), sheetOfValues("乙表", values)],
-    });
+    const host = new MemoryHost({ sheets: [sheetOfValues("说明", [["这是说明"]]), sheetOfValues("甲表", values), sheetOfValues("乙表", values)] });
     const first = await detectFromSelection(host);
     expect(first.ok && [first.data.sheet, first.note]).toEqual(["甲表", "noSelectionUsed"]);
     const preferred = await detectFromSelection(host, "乙表");
