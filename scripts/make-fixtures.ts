@@ -153,6 +153,7 @@ export async function buildBook(book: FixtureBook): Promise<Uint8Array> {
   if (macro) add("xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]));
   let bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   if (book.kind === "corrupt") bytes = corruptSheet(bytes);
+  if (book.kind === "truncated") bytes = bytes.slice(0, Math.floor(bytes.length / 2));
   return bytes;
 }
 

@@ -78,14 +78,15 @@ export function fillMerged(values: readonly (readonly Cell[])[], areas: readonly
 
 /** A name cell's text as compared with the words of totals: folded, without spaces and a trailing colon. */
 function wordKey(v: Cell): string {
-  return typeof v === "string"
-    ? toHalfWidth(v)
-        .replace(/[\s\u200b\ufeff]+/g, "")
-        .replace(/[:：]+$/, "")
-    : "";
+  if (typeof v !== "string") return "";
+  // 小计（一片区）, 合计: — the words without their note and colon.
+  return toHalfWidth(v)
+    .replace(/[\s\u200b\ufeff]+/g, "")
+    .replace(/[:：]+$/, "")
+    .replace(/^(.+?)[(（][^()（）]*[)）]$/, "$1");
 }
 
-const TOTAL_WORDS = /^(.{0,10}?)(合计|总计|小计|累计|汇总|平均|平均值|平均数|均值|总数|合计数|total|subtotal|sum|average)$/i;
+const TOTAL_WORDS = /^(.{0,10}?)(合计|总计|小计|累计|汇总|平均|均值|总数|total|subtotal|sum|average)(分|值|数)?$/i;
 const WHOLE_AREA = /^(全镇|全乡|全县|全区|全市|全街道|全办事处|全片|总体|全部)$/;
 const FOOTER =
   /^(制表|填表|填报|审核|审批|复核|核对|核稿|统计|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|日期|报送|打印|注|备注|说明|附注)[^:：]{0,6}[:：]/;

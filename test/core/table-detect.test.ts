@@ -1,4 +1,4 @@
-import { detectTable } from "../../src/core/table-detect";
+import { detectTable, isTotalName } from "../../src/core/table-detect";
 import { guessRoles, pointsInHeader } from "../../src/core/role-guess";
 import type { Cell } from "../../src/core/values";
 
@@ -110,6 +110,27 @@ describe("detectTable", () => {
     expect(t.unitRows).toEqual([4, 5, 6]);
     expect(t.totalRows).toEqual([7, 9]);
     expect(t.columns[t.groupColumn!].header).toBe("类别");
+  });
+
+  test("the words of totals rows", () => {
+    const totals = [
+      "合计",
+      "合 计",
+      "合计：",
+      "全镇合计",
+      "一片区小计",
+      "小计（一片区）",
+      "平均",
+      "平均分",
+      "镇平均值",
+      "总计",
+      "汇总",
+      "Total",
+      "全镇",
+      "合计数",
+    ];
+    expect(totals.filter((t) => !isTotalName(t))).toEqual([]);
+    expect(["甲村", "合计村", "城区社区", "平均村委会", "小计划", 12].filter(isTotalName)).toEqual([]);
   });
 
   test("no table at all", () => {

@@ -7,6 +7,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { nodeCodec } from "./node-codec";
 import { OpenOptions, XlsxHost } from "./xlsx-host";
+import { PackageError } from "./package-reader";
 import { isOle, isZip, unkeptParts, zipEntryNames } from "./zip-entries";
 
 /** A problem with a file, worded for the clerk. */
@@ -50,7 +51,11 @@ export async function openXlsxFile(file: string, shown = file, options: Pick<Ope
     throw new WorkbookFileError(`${shown} 是旧版 .xls 文件或加密的工作簿：请在 Excel 或 WPS 中另存为不加密的 .xlsx 后再试`);
   }
   const names = isZip(bytes) ? zipEntryNames(bytes) : undefined;
-  if (!names) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件`);
+  if (!names) {
+    throw new WorkbookFileError(
+      isZip(bytes) ? `${shown} 已损坏或不完整（压缩包的目录读不出来）：请重新获取或从备份恢复文件` : `${shown} 不是 .xlsx 工作簿文件`
+    );
+  }
   if (!names.includes("xl/workbook.xml")) throw new WorkbookFileError(`${shown} 不是 .xlsx 工作簿文件（其中没有 Excel 工作簿）`);
   try {
     return { host: await XlsxHost.fromBuffer(bytes, { ...options, codec: nodeCodec }), unkept: unkeptParts(names) };
@@ -82,6 +87,8 @@ export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): 
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
+    // A damaged part of the workbook itself, found while patching it: not a problem of where it is written.
+    if (e instanceof PackageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new WorkbookFileError(`无法写入 ${shown}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限`);

@@ -42,6 +42,7 @@ import {
 } from "./workbook-parts";
 import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
 import { isStrict, normalPart, relPrefixes, toTransitional } from "./namespaces";
+import { PackageError } from "./package-reader";
 
 /** A generated sheet as it is to be saved. */
 export interface GeneratedSheet {
@@ -101,13 +102,17 @@ class Parts {
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const e = this.entries.get(name);
     if (!e) return undefined;
-    return "raw" in e ? entryData(e, this.codec) : e.data;
+    if (!("raw" in e)) return e.data;
+    try {
+      return await entryData(e, this.codec);
+    } catch {
+      throw new PackageError(`其中的“${name}”解压失败，文件已损坏或不完整`);
+    }
   }
 
   async text(name: string): Promise<string | undefined> {
-    const e = this.entries.get(name);
-    if (!e) return undefined;
-    return this.decoder.decode("raw" in e ? await entryData(e, this.codec) : e.data);
+    const data = await this.bytes(name);
+    return data && this.decoder.decode(data);
   }
 
   set(name: string, content: string | Uint8Array): void {
