@@ -1,7 +1,8 @@
 /**
  * Working out a formula that a file holds without its result (exporters and scripts write `<f>` and no `<v>`;
  * Excel would compute it on opening). Only what is simple and certain: numbers, references to cells of the same
- * sheet (and ranges of them in SUM, AVERAGE, MIN, MAX, COUNT), + − × ÷ ^ and %, parentheses, ROUND and ABS.
+ * sheet (and ranges of them in SUM, AVERAGE, MIN, MAX, COUNT), + − × ÷ ^ and %, parentheses, ROUND, ABS, and IF
+ * over a comparison (both branches worked out, as they must be numbers too).
  * Anything else — another sheet, a name, text, an error, a function not listed — gives undefined, and the
  * caller reports the cell instead of guessing.
  */
@@ -11,7 +12,7 @@ type Token =
   { kind: "num"; value: number } | { kind: "ref"; row: number; col: number } | { kind: "op"; value: string } | { kind: "fn"; name: string };
 
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(!])|([A-Za-z][A-Za-z0-9.]*)\s*\(|([-+*/^%(),:]))/y;
+  /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|\$?([A-Za-z]{1,3})\$?(\d{1,7})(?![\w(!])|([A-Za-z][A-Za-z0-9.]*)\s*\(|(<=|>=|<>|[-+*/^%(),:<>=]))/y;
 
 function tokenize(text: string): Token[] | undefined {
   const out: Token[] = [];
@@ -161,7 +162,43 @@ class Parser {
     }
   }
 
+  /** A comparison (=, <>, <, >, <=, >=) of two sums: IF's condition, true or false. */
+  private condition(): boolean {
+    const left = this.sum();
+    const t = this.tokens[this.i];
+    const op = t?.kind === "op" && ["=", "<>", "<", ">", "<=", ">="].includes(t.value) ? t.value : undefined;
+    if (!op) return left !== 0;
+    this.i++;
+    const right = this.sum();
+    const compare: Record<string, boolean> = {
+      "=": left === right,
+      "<>": left !== right,
+      "<": left < right,
+      ">": left > right,
+      "<=": left <= right,
+      ">=": left >= right,
+    };
+    return compare[op];
+  }
+
+  /** IF(condition, then, [else]): the branch taken; a missing else is FALSE, which is not a number here. */
+  private ifCall(): number {
+    const test = this.condition();
+    this.take(",");
+    const then = this.sum();
+    let otherwise: number | undefined;
+    if (this.peek(",")) {
+      this.i++;
+      otherwise = this.sum();
+    }
+    this.take(")");
+    if (test) return then;
+    if (otherwise === undefined) throw new Failed();
+    return otherwise;
+  }
+
   private call(name: string): number {
+    if (name === "IF") return this.ifCall();
     const list = LIST_FUNCTIONS[name];
     if (list) return list(this.listArguments());
     const args = this.listArguments();

@@ -35,6 +35,10 @@ describe("formulas saved without a result", () => {
     const get = (r: number, c: number) => values[`${r},${c}`] ?? null;
     expect(evaluateFormula("=A1*0.5+B1^2-(3-1)%", get)).toBe(5 + 16 - 0.02);
     expect(evaluateFormula("=SUM(A1:B1)/2+AVERAGE(A1,B1)+ROUND(1.005,2)+ABS(-1)+A2", get)).toBe(7 + 7 + 1.01 + 1);
+    expect(evaluateFormula("=IF(A1>=10,5,A1/2)", get)).toBe(5);
+    expect(evaluateFormula("=IF(B1<>4,1,IF(A2=0,2,3))", get)).toBe(2);
+    expect(evaluateFormula("=IF(A1<5,1)", get)).toBeUndefined();
+    expect(evaluateFormula("=A1>5", get)).toBeUndefined();
     for (const f of ["=Sheet2!A1", "=VLOOKUP(A1,B:C,2)", "=A1/0", '="a"&"b"', "=A1:B1", "=名称"])
       expect(evaluateFormula(f, get)).toBeUndefined();
   });
