@@ -20,7 +20,7 @@ import { DataTable, readDataTable } from "../core/data-table";
 import { scoreUnits } from "../core/scoring/score-units";
 import { ScoreResult } from "../core/scoring/types";
 import { UnitResult } from "../core/unit-result";
-import { MARKER_SHEET, planWrite } from "../core/generated-sheets";
+import { EXCEL_MAX_NUMBER, MARKER_SHEET, planWrite } from "../core/generated-sheets";
 import { GeneratedMarker, SheetKind, SheetModel, columnIndex } from "../core/sheet-model";
 import { draw } from "../core/draw";
 import { textKey } from "../core/values";
@@ -137,7 +137,19 @@ async function context(host: WorkbookHost, given: Scheme | undefined): Promise<C
 async function score(ctx: Context, stage?: number): Promise<ScoreResult> {
   const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table, stage === undefined ? {} : { stage }));
   if (result.problems.length) throw new WorkflowError(result.problems);
+  const overflow = overflowing(ctx.table, result.units);
+  if (overflow.length) throw new WorkflowError(overflow);
   return result;
+}
+
+/** Units whose subtotal or total no cell can hold (a coefficient of 1e308): one line each, naming the row. */
+function overflowing(table: DataTable, units: readonly UnitResult[]): string[] {
+  return units.flatMap((u, i) => {
+    const bad = [u.subtotal, u.total].find((v) => !(Math.abs(v) <= EXCEL_MAX_NUMBER));
+    if (bad === undefined) return [];
+    const row = table.units[i].row;
+    return [`${table.sheet}!${row}:${row}：单位“${u.name}”的总分（${bad}）超出 Excel 能表示的范围，请检查这一行的系数、加分等数据是否过大`];
+  });
 }
 
 /** The names the models will be written under (as the host's planWrite will decide them). */

@@ -88,7 +88,7 @@ export function checkModelNumbers(models: readonly SheetModel[]): void {
         const v = cell?.value;
         if (typeof v === "number" && !(Math.abs(v) <= EXCEL_MAX_NUMBER)) {
           throw new Error(
-            `“${m.name}”!${address(r, c)} 的值超出 Excel 能表示的范围（${String(v)}）：请检查方案中的系数、加分等数据是否过大`
+            `工作表“${m.name}”的 ${address(r, c)} 不是有效的数值（${String(v)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`
           );
         }
       })
