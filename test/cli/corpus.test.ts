@@ -163,3 +163,11 @@ describe("kh score over the issue-9 corpus", () => {
     expect(warned).toEqual(["丙村"]);
   });
 });
+
+test("the committed fixtures are what scripts/make-fixtures.ts builds", async () => {
+  const { buildBook } = await import("../../scripts/make-fixtures");
+  for (const [file, book] of Object.entries(FIXTURE_BOOKS)) {
+    const built = await buildBook(book);
+    expect([file, Buffer.from(built).equals(await fs.readFile(path.join(FIXTURES, file)))]).toEqual([file, true]);
+  }
+});
