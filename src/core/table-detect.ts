@@ -112,6 +112,11 @@ export function isFooterText(v: Cell): boolean {
 const NAME_HEADER = /(村名|名称|单位|姓名|村|社区|站所|部门|科室|名$)/;
 const GROUP_HEADER = /(类别|分组|类型|组别|片区|分类|性质)/;
 
+/** The widest row (a reduce, not a spread: a sheet may have more rows than a call has arguments). */
+function widthOf(values: readonly (readonly Cell[])[]): number {
+  return values.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+}
+
 function filledCount(row: readonly Cell[] | undefined): number {
   return (row ?? []).filter((c) => !isBlank(c)).length;
 }
@@ -140,7 +145,7 @@ function looksLikeGradesOrFlags(values: readonly (readonly Cell[])[], rows: read
 
 /** The header row: the first row, not a title, of texts (at least two, few numbers), followed by a row with a number. */
 function findHeaderRow(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], from: number): number {
-  const width = Math.max(0, ...values.map((r) => (r ? r.length : 0)));
+  const width = widthOf(values);
   for (let r = from; r < values.length; r++) {
     const row = values[r] ?? [];
     if (looksLikeTitle(row, width, areas, r)) continue;
@@ -211,7 +216,7 @@ function spreadCaptions(filled: Cell[][], areas: readonly MergeArea[], top: numb
 
 /** The header rows around row `row` (0-based) and each column's header text. */
 export function headerBlock(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], row: number): HeaderBlock {
-  const width = Math.max(0, ...values.map((r) => (r ? r.length : 0)));
+  const width = widthOf(values);
   // A title row is a header of its own: it joins no rows (the caller looks for the real header elsewhere).
   const title = looksLikeTitle(values[row] ?? [], width, areas, row);
   let top = row;
@@ -355,7 +360,7 @@ export function classifyRows(input: RowInput): RowKinds {
 
 /** Statistics of each column over `rows`, with its header text. */
 export function columnStats(values: readonly (readonly Cell[])[], rows: readonly number[], headers: readonly string[]): DetectedColumn[] {
-  const width = Math.max(headers.length, ...rows.map((r) => values[r]?.length ?? 0));
+  const width = rows.reduce((w, r) => Math.max(w, values[r]?.length ?? 0), headers.length);
   const columns: DetectedColumn[] = [];
   for (let c = 0; c < width; c++) {
     let filled = 0;
