@@ -14,7 +14,7 @@
 import { SCHEME_SHEET, schemeSheet, schemeSheetLayout } from "../core/scheme/scheme-sheet";
 import type { SchemeSheetLayout } from "../core/scheme/scheme-sheet";
 import { readSchemeSheet } from "../core/scheme/read-scheme-sheet";
-import { parseScheme } from "../core/scheme/parse";
+import { parseScheme, resolveColumns } from "../core/scheme/parse";
 import { Scheme } from "../core/scheme/types";
 import { DataTable, readDataTable } from "../core/data-table";
 import { scoreUnits } from "../core/scoring/score-units";
@@ -23,7 +23,7 @@ import { WorkbookData, workbookData } from "../core/scoring/other-sheets";
 import { sheetsNeeded } from "../core/scoring/sources";
 import { Cell } from "../core/values";
 import { UnitResult } from "../core/unit-result";
-import { MARKER_SHEET, planWrite } from "../core/generated-sheets";
+import { EXCEL_MAX_NUMBER, MARKER_SHEET, planWrite } from "../core/generated-sheets";
 import { GeneratedMarker, SheetKind, SheetModel, columnIndex } from "../core/sheet-model";
 import { draw } from "../core/draw";
 import { textKey } from "../core/values";
@@ -57,6 +57,18 @@ async function schemeSheetName(host: WorkbookHost, markers?: GeneratedMarker[]):
   const names = await host.sheetNames();
   const marked = (markers ?? (await host.readMarkers())).find((m) => m.kind === "scheme" && names.includes(m.sheet));
   return marked?.sheet ?? SCHEME_SHEET;
+}
+
+/**
+ * The sheet a scheme's data.sheet names: that name, else the one sheet that differs from it only in spaces
+ * (leading, trailing, doubled: “ 村级考核”, “村级  考核”) or case, which a clerk cannot tell apart in the tab.
+ */
+export async function dataSheetName(host: WorkbookHost, wanted: string): Promise<string | undefined> {
+  const names = await host.sheetNames();
+  if (names.includes(wanted)) return wanted;
+  const key = (n: string) => n.replace(/[\s\u3000\u200b\ufeff]+/g, "").toLowerCase();
+  const same = names.filter((n) => key(n) === key(wanted));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 export async function loadScheme(host: WorkbookHost): Promise<LoadedScheme | undefined> {
@@ -120,17 +132,23 @@ async function context(host: WorkbookHost, given: Scheme | undefined): Promise<C
     ({ scheme, warnings, layout } = loaded);
     sheetName = layout.sheet;
   }
-  const data = await host.readSheet(scheme.data.sheet);
+  const sheet = await dataSheetName(host, scheme.data.sheet);
+  const data = sheet === undefined ? undefined : await host.readSheet(sheet);
   if (!data) {
     const names = (await host.sheetNames()).filter((n) => n !== MARKER_SHEET);
     throw new WorkflowError([`工作簿中没有名为“${scheme.data.sheet}”的数据表（考核方案的“数据表”）；现有工作表：${names.join("、")}`]);
   }
-  const table = await asWorkflow(() => readDataTable(data.values, scheme.data));
+  const spec = { ...scheme.data, sheet: data.name };
+  const table = await asWorkflow(() => readDataTable(data.values, spec, data));
   if (table.units.length === 0) {
     throw new WorkflowError([
-      `“${scheme.data.sheet}”第${scheme.data.headerRow}行（表头行）以下没有单位：请检查考核方案中的表头行和单位列（“${scheme.data.name}”）`,
+      `“${data.name}”第${table.headerBottom}行（表头行）以下没有单位：请检查考核方案中的表头行和单位列（“${scheme.data.name}”）`,
     ]);
   }
+  const used = await asWorkflow(() => resolveColumns(scheme, table));
+  const cells = table.cellProblems(used);
+  if (cells.length) throw new WorkflowError(cells);
+  warnings = [...warnings, ...table.notes];
   return { scheme, warnings, layout, schemeModel, schemeSheet: sheetName, table, workbook: await otherSheets(host, scheme) };
 }
 
@@ -139,7 +157,19 @@ async function score(ctx: Context, stage?: number): Promise<ScoreResult> {
     scoreUnits(ctx.scheme, ctx.table, stage === undefined ? { workbook: ctx.workbook } : { stage, workbook: ctx.workbook })
   );
   if (result.problems.length) throw new WorkflowError(result.problems);
+  const overflow = overflowing(ctx.table, result.units);
+  if (overflow.length) throw new WorkflowError(overflow);
   return result;
+}
+
+/** Units whose subtotal or total no cell can hold (a coefficient of 1e308): one line each, naming the row. */
+function overflowing(table: DataTable, units: readonly UnitResult[]): string[] {
+  return units.flatMap((u, i) => {
+    const bad = [u.subtotal, u.total].find((v) => !(Math.abs(v) <= EXCEL_MAX_NUMBER));
+    if (bad === undefined) return [];
+    const row = table.units[i].row;
+    return [`${table.sheet}!${row}:${row}：单位“${u.name}”的总分（${bad}）超出 Excel 能表示的范围，请检查这一行的系数、加分等数据是否过大`];
+  });
 }
 
 /** The names the models will be written under (as the host's planWrite will decide them). */
@@ -258,7 +288,8 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const ours = markers.some((m) => m.sheet === logName && m.kind === "dispatchLog");
   const previous = ours ? readDispatchLog((await host.readSheet(logName))?.values) : [];
   const bottom = ctx.scheme.leaderboard?.bottom ?? 3;
-  const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom });
+  const top = ctx.scheme.leaderboard?.top ?? 3;
+  const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom, top });
   const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks });
   const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);

@@ -91,8 +91,10 @@ export const USAGE = `考核助手 kh —— 为目标管理考核工作簿评�
 选项 Options:
   --scheme <方案.json>     考核方案 JSON 文件；不给时读取工作簿中的「考核方案」工作表
                            (scheme JSON file; default: the 考核方案 sheet of the workbook)
-  -o <输出.xlsx>           输出文件，默认为「<原文件名>-考核结果.xlsx」，与原文件同一文件夹；原文件不改动
-                           (output file; default <input>-考核结果.xlsx next to the input)
+  -o <输出.xlsx>           输出文件，默认为「<原文件名>-考核结果.xlsx」（启用宏的 .xlsm 为 .xlsm），与原文件同一
+                           文件夹；不能是原文件本身，原文件从不改动
+                           (output file, .xlsx or .xlsm as the input; default <input>-考核结果.xlsx next to
+                           the input; never the input itself)
   --stage <N>              第 N 次调度：另生成「第N次调度通报」并在「调度记录」中追加一次
                            (dispatch stage N: adds the bulletin and appends to the dispatch log)
   --formulas <方式>        得分表中的公式：native（默认，只用 Excel 自带函数，没装加载项也能算）、

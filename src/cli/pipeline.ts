@@ -13,8 +13,11 @@ import { SCHEME_SHEET } from "../core/scheme/scheme-sheet";
 import { Scheme } from "../core/scheme/types";
 import { localIsoTime } from "../core/sheets/common";
 import { UnitResult } from "../core/unit-result";
-import { generateBoard, generateBulletin, loadScheme } from "../app/workflow";
-import { openXlsxFile, saveXlsxFile } from "../hosts/xlsx/xlsx-file";
+import { dataSheetName, generateBoard, generateBulletin, loadScheme } from "../app/workflow";
+import { WorkbookFileError, openXlsxFile, saveXlsxFile } from "../hosts/xlsx/xlsx-file";
+import { PackageError } from "../hosts/xlsx/package-reader";
+import { XlsxHost } from "../hosts/xlsx/xlsx-host";
+import { checkOutputKind, checkOutputPath, outputExtension } from "./output-path";
 import { ScoreArgs } from "./args";
 
 export interface PipelineIo {
@@ -40,22 +43,49 @@ export interface PipelineResult {
 
 const DEFAULT_STAGES = 5;
 
-/** Default output: "<input name>-考核结果.xlsx" beside the input. The input itself is never the default. */
-export function defaultOutput(input: string): string {
+/**
+ * Default output: "<input name>-考核结果.xlsx" beside the input (.xlsm for a macro-enabled workbook, whose macros
+ * the copy keeps). The input itself is never the default.
+ */
+export function defaultOutput(input: string, macroEnabled = false): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-考核结果.xlsx`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-考核结果${outputExtension(macroEnabled)}`);
 }
 
 export async function scoreWorkbook(args: ScoreArgs, io: PipelineIo): Promise<PipelineResult> {
   const input = path.resolve(io.cwd, args.workbook);
-  const output = args.output ?? defaultOutput(args.workbook);
-  const outputPath = path.resolve(io.cwd, output);
   const now = localIsoTime(io.now);
 
   io.progress(`读取 ${args.workbook}…`);
   // Without the exceljs model: reading and writing go straight to the package (most of the time and memory), and
-  // every part of the clerk's file — charts, pivot tables, images — is copied into the output as it was.
+  // every part of the clerk's file — charts, pivot tables, images, macros — is copied into the output as it was.
   const { host } = await openXlsxFile(input, args.workbook, { model: false });
+  const output = args.output ?? defaultOutput(args.workbook, host.macroEnabled);
+  const outputPath = path.resolve(io.cwd, output);
+  // Where the result may go is settled before any work, so a refusal writes nothing.
+  await checkOutputPath({
+    input,
+    output: outputPath,
+    shown: output,
+    protect: args.scheme === undefined ? [] : [{ file: path.resolve(io.cwd, args.scheme), what: `方案文件 ${args.scheme}` }],
+  });
+  checkOutputKind(outputPath, output, host.macroEnabled, args.workbook);
+  try {
+    return await scoreOpened(host, args, io, { output, outputPath, now });
+  } catch (e) {
+    // A part that turns out damaged only when read (a sheet that does not inflate): name the file.
+    if (e instanceof PackageError) throw new WorkbookFileError(`无法读取工作簿 ${args.workbook}：${e.message}`);
+    throw e;
+  }
+}
+
+async function scoreOpened(
+  host: XlsxHost,
+  args: ScoreArgs,
+  io: PipelineIo,
+  at: { output: string; outputPath: string; now: string }
+): Promise<PipelineResult> {
+  const { output, outputPath, now } = at;
 
   // A JSON scheme is handed to the workflow (which writes it as 考核方案); else the workbook's own is used.
   let given: Scheme | undefined;
@@ -69,7 +99,7 @@ export async function scoreWorkbook(args: ScoreArgs, io: PipelineIo): Promise<Pi
     scheme = loaded.scheme;
   }
   checkStage(scheme, args.stage);
-  if (!(await host.sheetNames()).includes(scheme.data.sheet)) {
+  if ((await dataSheetName(host, scheme.data.sheet)) === undefined) {
     const names = (await host.sheetNames()).filter((n) => n !== MARKER_SHEET);
     throw new Error(`工作簿中没有名为「${scheme.data.sheet}」的工作表（方案 data.sheet）；现有工作表：${names.join("、")}`);
   }
@@ -125,7 +155,9 @@ export async function readJsonFile(file: string, shown: string): Promise<unknown
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new Error(`找不到方案文件：${shown}`);
-    throw new Error(`无法读取方案文件 ${shown}：${(e as Error).message.replace(/\s+/g, " ")}`);
+    if (code === "EISDIR") throw new Error(`方案文件 ${shown} 是文件夹，不是方案 JSON 文件`);
+    if (code === "EACCES" || code === "EPERM") throw new Error(`没有权限读取方案文件：${shown}`);
+    throw new Error(`无法读取方案文件 ${shown}（${code ?? "未知错误"}）`);
   }
   let text: string;
   try {

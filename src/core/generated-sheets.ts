@@ -5,7 +5,7 @@
  * A clerk's own sheet is never replaced: a generated sheet whose name is taken by a clerk's sheet is written
  * under "名称(考核助手)" instead.
  */
-import { GeneratedMarker, SheetKind, SheetModel } from "./sheet-model";
+import { GeneratedMarker, SheetKind, SheetModel, address } from "./sheet-model";
 import { Cell } from "./values";
 
 export const MARKER_SHEET = "KH_标记";
@@ -16,6 +16,41 @@ const KINDS: readonly SheetKind[] = ["scheme", "scores", "readings", "leaderboar
 export const MAX_SHEET_NAME = 31;
 export function cleanSheetName(name: string): string {
   return name.replace(/[\\/?*[\]:]/g, "_").slice(0, MAX_SHEET_NAME);
+}
+
+/** Is a name the same sheet name as another, as Excel compares them (case-insensitively)? */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The header our marker sheet starts with: how ours is told from a clerk's sheet of the same name. */
+export function isMarkerSheet(values: readonly (readonly Cell[])[] | undefined): boolean {
+  const head = values?.[0] ?? [];
+  return MARKER_HEADER.every((h, i) => head[i] === h);
+}
+
+const MARKER_NAMES = [MARKER_SHEET, ...Array.from({ length: 8 }, (_, i) => `${MARKER_SHEET}${i + 2}`)];
+
+/**
+ * Where our markers are, or go: the first of KH_标记, KH_标记2, … that is ours (its header says so), else the
+ * first whose name no sheet takes in any case. A clerk's own sheet named KH_标记 (or kh_标记) is never taken.
+ */
+export async function findMarkerSheet(
+  names: readonly string[],
+  read: (name: string) => Promise<readonly (readonly Cell[])[] | undefined>
+): Promise<{ name: string; exists: boolean }> {
+  for (const candidate of MARKER_NAMES) {
+    if (names.includes(candidate) && isMarkerSheet(await read(candidate))) return { name: candidate, exists: true };
+  }
+  const free = MARKER_NAMES.find((n) => !names.some((taken) => sameSheetName(taken, n)));
+  if (!free) throw new Error(`工作簿中已有名为 ${MARKER_NAMES.join("、")} 的工作表，考核助手无法保存生成记录`);
+  return { name: free, exists: false };
+}
+
+/** A model may not take the marker sheet's names. */
+export function checkNotMarker(models: readonly SheetModel[]): void {
+  const bad = models.find((m) => MARKER_NAMES.some((n) => sameSheetName(n, m.name)));
+  if (bad) throw new Error(`不能写入保留的工作表名：${bad.name}`);
 }
 
 export function readMarkers(values: readonly (readonly Cell[])[] | undefined): GeneratedMarker[] {
@@ -30,13 +65,35 @@ export function readMarkers(values: readonly (readonly Cell[])[] | undefined): G
   return out;
 }
 
-export function markerSheet(markers: readonly GeneratedMarker[]): SheetModel {
+export function markerSheet(markers: readonly GeneratedMarker[], name = MARKER_SHEET): SheetModel {
   return {
-    name: MARKER_SHEET,
+    name,
     kind: "markers",
     hidden: true,
     cells: [MARKER_HEADER, ...markers.map((m) => [m.sheet, m.kind, m.generatedAt])].map((r) => r.map((value) => ({ value }))),
   };
+}
+
+/** The largest number Excel shows or takes in a cell (its specifications and limits: 9.99999999999999E+307). */
+export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
+
+/**
+ * Every number a model would write must be one Excel can show: an overflowing total (a coefficient of 1e308) or a
+ * NaN is refused, naming the sheet and the cell, before anything is written.
+ */
+export function checkModelNumbers(models: readonly SheetModel[]): void {
+  for (const m of models) {
+    m.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const v = cell?.value;
+        if (typeof v === "number" && !(Math.abs(v) <= EXCEL_MAX_NUMBER)) {
+          throw new Error(
+            `工作表“${m.name}”的 ${address(r, c)} 不是有效的数值（${String(v)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`
+          );
+        }
+      })
+    );
+  }
 }
 
 export interface PlannedWrite {
@@ -63,6 +120,7 @@ export function planWrite(
   markers: readonly GeneratedMarker[],
   now: string
 ): WritePlan {
+  checkModelNumbers(models);
   const ours = new Set(markers.filter((m) => existing.includes(m.sheet)).map((m) => m.sheet));
   const taken = new Set(existing.map((n) => n.toLowerCase()));
   const kept = markers.filter((m) => ours.has(m.sheet));

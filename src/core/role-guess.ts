@@ -29,10 +29,16 @@ const RULES: [RegExp, ColumnRole][] = [
   [/序号|编号|备注|说明|电话|负责人|领导|干部|联系人/, "ignore"],
 ];
 
-/** Points written in a header, e.g. "党建(20分)" or "党建工作20分". */
+/**
+ * Points written in a header, e.g. "党建(20分)" or "党建工作20分"; in a joined header (常规工作(40分)/党建(20分))
+ * the lowest part's, which names the column itself.
+ */
 export function pointsInHeader(header: string): number | undefined {
-  const m = /(\d+(?:\.\d+)?)\s*分/.exec(header);
-  return m ? Number(m[1]) : undefined;
+  for (const part of header.split("/").reverse()) {
+    const m = /(\d+(?:\.\d+)?)\s*分/.exec(part);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
 }
 
 const GRADE_WORDS = /^(优|良|中|差)$/;

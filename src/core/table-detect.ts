@@ -1,9 +1,14 @@
 /**
- * Finding a clerk's table in a sheet: the header row below any title rows and merged title cells, the unit-name
- * column, a group column, the numeric columns, and the rows that are units (a 合计 row at the bottom is not one).
- * Works on the cell values of the used range from A1, as every host reads them.
+ * Finding a clerk's table in a sheet: the header (one row, or several joined top-down: 常规工作/党建) below any
+ * title rows and merged title cells, the unit-name column, a group column, the numeric columns, and which rows are
+ * units. Totals, subtotals, averages and footers are not units: they are known by their words in the name column
+ * (合计, 全镇合计, 一片区小计, 平均, 合计：, 制表人：…), by holding the sum or the average of the unit rows above
+ * them, or by a SUBTOTAL formula (an Excel Table's totals row); below a blank row only rows shaped like units count.
+ * Merged cells mean their value for every cell they cover (a 类别 merged over its group's rows).
+ * Works on the cell values of the used range from A1, as every host reads them. The same pieces are used by the
+ * task pane's detection and by DataTable (what `kh` and the generated sheets read), so both see the same units.
  */
-import { Cell, isBlank, readNumber, textKey } from "./values";
+import { Cell, isBlank, readNumber, textKey, toHalfWidth } from "./values";
 import { columnIndex, columnLetter } from "./sheet-model";
 
 export type ColumnKind = "number" | "text" | "empty";
@@ -12,7 +17,7 @@ export interface DetectedColumn {
   /** 0-based column index and its letter. */
   index: number;
   letter: string;
-  /** Header text ("" for a column without one). */
+  /** Header text ("" for a column without one); several header rows joined top-down with "/". */
   header: string;
   kind: ColumnKind;
   /** Non-blank cells in the unit rows, and how many of them read as numbers. */
@@ -25,11 +30,13 @@ export interface DetectedColumn {
 }
 
 export interface DetectedTable {
-  /** 1-based row of the header. */
+  /** 1-based row of the header (its first row when the header has several). */
   headerRow: number;
-  /** 1-based rows of the units (totals and blank-name rows left out). */
+  /** 1-based last row of the header (= headerRow for a one-row header). */
+  headerBottom: number;
+  /** 1-based rows of the units (totals, footers and blank-name rows left out). */
   unitRows: number[];
-  /** 1-based rows left out as totals (合计…). */
+  /** 1-based rows left out as totals, subtotals, averages and footers (合计…, 制表人：…). */
   totalRows: number[];
   columns: DetectedColumn[];
   /** Index into `columns` of the unit-name column, and of the group column if any. */
@@ -37,84 +44,325 @@ export interface DetectedTable {
   groupColumn?: number;
 }
 
-const TOTAL_NAMES = /^(合\s*计|总\s*计|小\s*计|累\s*计|平\s*均|平均值|全镇|全县|全乡|总数|合计数)$/;
+/** A merged area, 0-based and inclusive. */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseMerges(merges: readonly string[]): MergeArea[] {
+  const out: MergeArea[] = [];
+  for (const m of merges) {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(m.replace(/\$/g, "").trim());
+    if (!match) continue;
+    const [c1, r1, c2, r2] = [columnIndex(match[1]), +match[2] - 1, columnIndex(match[3]), +match[4] - 1];
+    out.push({ top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) });
+  }
+  return out;
+}
+
+/** The values with every cell of a merged area holding the area's top-left value (what the clerk means). */
+export function fillMerged(values: readonly (readonly Cell[])[], areas: readonly MergeArea[]): Cell[][] {
+  const out = values.map((r) => (r ? [...r] : []));
+  for (const a of areas) {
+    const v = out[a.top]?.[a.left];
+    if (isBlank(v)) continue;
+    for (let r = a.top; r <= a.bottom && r < out.length; r++) {
+      for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) out[r][c] = v;
+    }
+  }
+  return out;
+}
+
+/** A name cell's text as compared with the words of totals: folded, without spaces and a trailing colon. */
+function wordKey(v: Cell): string {
+  if (typeof v !== "string") return "";
+  // 小计（一片区）, 合计: — the words without their note and colon.
+  return toHalfWidth(v)
+    .replace(/[\s\u200b\ufeff]+/g, "")
+    .replace(/[:：]+$/, "")
+    .replace(/^(.+?)[(（][^()（）]*[)）]$/, "$1");
+}
+
+const TOTAL_WORDS = /^(.{0,10}?)(合计|总计|小计|累计|汇总|平均|均值|总数|total|subtotal|sum|average)(分|值|数)?$/i;
+const WHOLE_AREA = /^(全镇|全乡|全县|全区|全市|全街道|全办事处|全片|总体|全部)$/;
+const FOOTER =
+  /^(制表|填表|填报|审核|审批|复核|核对|核稿|统计|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|日期|报送|打印|注|备注|说明|附注)[^:：]{0,6}[:：]/;
+
+/** 合计, 全镇合计, 一片区小计, 平均, 合计：, Total — a row that sums or averages the others, by its words. */
+export function isTotalName(v: Cell): boolean {
+  const key = wordKey(v);
+  return key !== "" && (TOTAL_WORDS.test(key) || WHOLE_AREA.test(key));
+}
+
+/** A line that signs or dates the table: （盖章）, 签字, or only a date (2025年12月20日). */
+const SIGN_OFF = /(盖章|签字|签名)[)）]?$|^\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?$/;
+
+/** 制表人：…　审核人：…, 填报日期：…, 注：…, XX镇人民政府（盖章） — a footer line under the table. */
+export function isFooterText(v: Cell): boolean {
+  if (typeof v !== "string") return false;
+  const text = toHalfWidth(v)
+    .replace(/[\u200b\ufeff]/g, "")
+    .trim();
+  return FOOTER.test(text) || SIGN_OFF.test(text);
+}
+
 const NAME_HEADER = /(村名|名称|单位|姓名|村|社区|站所|部门|科室|名$)/;
 const GROUP_HEADER = /(类别|分组|类型|组别|片区|分类|性质)/;
 
-export function isTotalName(v: Cell): boolean {
-  return typeof v === "string" && TOTAL_NAMES.test(textKey(v));
+/** The widest row (a reduce, not a spread: a sheet may have more rows than a call has arguments). */
+function widthOf(values: readonly (readonly Cell[])[]): number {
+  return values.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
 }
 
-/** The text of a merged area's top-left cell for every cell it covers, so merged headers read as one. */
-function mergedText(values: Cell[][], merges: readonly string[], row: number, col: number): Cell {
-  for (const m of merges) {
-    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(m.replace(/\$/g, ""));
-    if (!match) continue;
-    const [c1, r1, c2, r2] = [columnIndex(match[1]), +match[2] - 1, columnIndex(match[3]), +match[4] - 1];
-    if (row >= r1 && row <= r2 && col >= c1 && col <= c2) return values[r1]?.[c1];
-  }
-  return values[row]?.[col];
+function filledCount(row: readonly Cell[] | undefined): number {
+  return (row ?? []).filter((c) => !isBlank(c)).length;
 }
 
-/** Is a row a title: one non-blank cell, or a merged area spanning most of the width? */
-function looksLikeTitle(row: Cell[], width: number, merges: readonly string[], r: number): boolean {
-  const filled = row.filter((c) => !isBlank(c)).length;
+function hasNumber(row: readonly Cell[] | undefined): boolean {
+  return (row ?? []).some((c) => typeof c === "number");
+}
+
+/** Is a row a title: one non-blank cell, or a merged area over most of the width holding (nearly) all of it? */
+function looksLikeTitle(row: readonly Cell[], width: number, areas: readonly MergeArea[], r: number): boolean {
+  const filled = filledCount(row);
   if (filled <= 1) return true;
-  return merges.some((m) => {
-    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/i.exec(m.replace(/\$/g, ""));
-    return !!match && +match[2] - 1 === r && columnIndex(match[3]) - columnIndex(match[1]) + 1 >= Math.max(2, width * 0.6);
-  });
+  // The wide merge must hold the row's first text: a caption merged over two columns beside 村名 is a header.
+  const first = row.findIndex((c) => !isBlank(c));
+  return (
+    filled <= 2 && areas.some((a) => a.top === r && a.left <= first && a.right >= first && a.right - a.left + 1 >= Math.max(2, width * 0.6))
+  );
 }
 
 const GRADE_OR_FLAG = /^(优|良|中|差|优秀|良好|合格|不合格|较好|一般|较差|是|否|有|无|√|×|Y|N)$/i;
 
 /** A column of 优/良/中/差 or 是/否 is an indicator or a veto, not a group. */
-function looksLikeGradesOrFlags(values: Cell[][], rows: readonly number[], c: number): boolean {
+function looksLikeGradesOrFlags(values: readonly (readonly Cell[])[], rows: readonly number[], c: number): boolean {
   return rows.every((r) => isBlank(values[r]?.[c]) || GRADE_OR_FLAG.test(textKey(values[r]?.[c])));
 }
 
 /** The header row: the first row, not a title, of texts (at least two, few numbers), followed by a row with a number. */
-function findHeaderRow(values: Cell[][], merges: readonly string[], from: number): number {
-  const width = Math.max(0, ...values.map((r) => r.length));
+function findHeaderRow(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], from: number): number {
+  const width = widthOf(values);
   for (let r = from; r < values.length; r++) {
     const row = values[r] ?? [];
-    if (looksLikeTitle(row, width, merges, r)) continue;
+    if (looksLikeTitle(row, width, areas, r)) continue;
     const texts = row.filter((c) => typeof c === "string" && !isBlank(c) && readNumber(c) === undefined).length;
     const numbers = row.filter((c) => typeof readNumber(c) === "number").length;
     if (texts < 2 || numbers * 4 > texts + numbers) continue;
-    const next = values.slice(r + 1, r + 4);
+    const next = values.slice(r + 1, r + 5);
     if (next.some((n) => (n ?? []).some((c) => typeof readNumber(c) === "number"))) return r;
   }
   return -1;
 }
 
-/**
- * Detect the table. `near` (0-based row of the selection) picks the header at or above it when a sheet holds
- * more than one table; without it the first table from the top is taken.
- */
-export function detectTable(values: Cell[][], merges: readonly string[] = [], near?: number): DetectedTable | undefined {
-  let header = findHeaderRow(values, merges, 0);
-  if (header < 0) return undefined;
-  if (near !== undefined) {
-    for (let r = findHeaderRow(values, merges, header + 1); r >= 0 && r <= near; r = findHeaderRow(values, merges, r + 1)) header = r;
-  }
-  const headerCells = values[header] ?? [];
-  const width = Math.max(headerCells.length, ...values.slice(header + 1).map((r) => r.length));
+export interface HeaderBlock {
+  /** 0-based first and last header rows. */
+  top: number;
+  bottom: number;
+  /** Per column: the header texts top-down, joined with "/" (常规工作/党建), and the lowest of them (党建). */
+  joined: string[];
+  lowest: string[];
+}
 
-  // Unit rows run from below the header to the first fully blank row.
-  const rows: number[] = [];
-  for (let r = header + 1; r < values.length; r++) {
-    const row = values[r] ?? [];
-    if (row.every((c) => isBlank(c))) {
-      if (rows.length) break;
+const MAX_HEADER_ROWS = 4;
+
+/** Does row r+1 continue the header that ends on row r (a second header row, not a unit)? */
+function continuesDown(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], top: number, r: number): boolean {
+  const next = values[r + 1];
+  if (!next || filledCount(next) === 0 || hasNumber(next)) return false;
+  // A header cell merged down into the row (村名 over two rows), or one merged across columns the row names.
+  if (areas.some((a) => a.top >= top && a.top <= r && a.bottom >= r + 1)) return true;
+  const under = areas.some(
+    (a) => a.top === r && a.bottom === r && a.right > a.left && next.slice(a.left, a.right + 1).some((c) => !isBlank(c))
+  );
+  if (under) return true;
+  // Unmerged: the row's first cell under the header's first text is blank, so it names no unit.
+  const first = (values[top] ?? []).findIndex((c) => !isBlank(c));
+  return first >= 0 && isBlank(next[first]);
+}
+
+/** Does row r-1 belong above the header that starts on row r (a group caption such as 常规工作 over 党建)? */
+function continuesUp(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], r: number, width: number): boolean {
+  const above = values[r - 1];
+  if (r === 0 || !above || filledCount(above) === 0 || hasNumber(above)) return false;
+  if (looksLikeTitle(above, width, areas, r - 1)) return false;
+  if (areas.some((a) => a.top <= r - 1 && a.bottom >= r) || areas.some((a) => a.top === r - 1 && a.bottom === r - 1 && a.right > a.left))
+    return true;
+  // Unmerged: the row is blank under the caption row's first text (村名 stands above it), so it names no unit.
+  const first = above.findIndex((c) => !isBlank(c));
+  return first >= 0 && isBlank(values[r]?.[first]);
+}
+
+/**
+ * A caption written once over several columns without merging them (常规工作 in C2, D2 blank, 党建 | 综治 below):
+ * a blank caption cell takes the caption to its left when the row below names the column.
+ */
+function spreadCaptions(filled: Cell[][], areas: readonly MergeArea[], top: number, bottom: number, width: number): void {
+  const merged = (r: number, c: number) => areas.some((a) => r >= a.top && r <= a.bottom && c >= a.left && c <= a.right);
+  for (let r = top; r < bottom; r++) {
+    const row = filled[r];
+    if (!row) continue;
+    for (let c = 1; c < width; c++) {
+      if (!isBlank(row[c]) || isBlank(row[c - 1]) || merged(r, c) || isBlank(filled[r + 1]?.[c])) continue;
+      // Only a caption: the cell to the left must itself have a header below it (or be a caption spread already).
+      if (isBlank(filled[r + 1]?.[c - 1])) continue;
+      row[c] = row[c - 1];
+    }
+  }
+}
+
+/** The header rows around row `row` (0-based) and each column's header text. */
+export function headerBlock(values: readonly (readonly Cell[])[], areas: readonly MergeArea[], row: number): HeaderBlock {
+  const width = widthOf(values);
+  // A title row is a header of its own: it joins no rows (the caller looks for the real header elsewhere).
+  const title = looksLikeTitle(values[row] ?? [], width, areas, row);
+  let top = row;
+  while (!title && row - top < MAX_HEADER_ROWS - 1 && continuesUp(values, areas, top, width)) top--;
+  let bottom = row;
+  while (!title && bottom - top < MAX_HEADER_ROWS - 1 && continuesDown(values, areas, top, bottom)) bottom++;
+  const filled = fillMerged(values.slice(0, bottom + 1), areas);
+  spreadCaptions(filled, areas, top, bottom, width);
+  const joined: string[] = [];
+  const lowest: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const v = filled[r]?.[c];
+      if (isBlank(v)) continue;
+      const text = typeof v === "string" ? v.trim() : textKey(v);
+      if (parts[parts.length - 1] !== text) parts.push(text);
+    }
+    joined.push(parts.join("/"));
+    lowest.push(parts[parts.length - 1] ?? "");
+  }
+  return { top, bottom, joined, lowest };
+}
+
+export interface RowInput {
+  /** Values with merged areas filled (fillMerged). */
+  values: readonly (readonly Cell[])[];
+  formulas?: readonly (readonly (string | null)[])[];
+  /** 0-based first row below the header. */
+  first: number;
+  nameColumn: number;
+  /** Columns of numbers, where a totals row's sums are looked for. */
+  numberColumns: readonly number[];
+  /** The name column's header, which a printed sheet repeats. */
+  nameHeader?: string;
+}
+
+export interface RowKinds {
+  /** 0-based rows. */
+  units: number[];
+  totals: number[];
+}
+
+function blankRow(row: readonly Cell[] | undefined): boolean {
+  return !row || row.every((c) => isBlank(c));
+}
+
+function near(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), tolerance);
+}
+
+/** Running sums of the number columns over a set of unit rows (so a totals check costs one pass per row). */
+class ColumnSums {
+  count = 0;
+  readonly sums: number[];
+  constructor(private readonly input: RowInput) {
+    this.sums = input.numberColumns.map(() => 0);
+  }
+
+  add(r: number): void {
+    this.count++;
+    this.input.numberColumns.forEach((c, i) => (this.sums[i] += readNumber(this.input.values[r]?.[c] ?? null) || 0));
+  }
+}
+
+/**
+ * Does the row hold, in its number columns, the sum or the average of the rows summed (at least two of them)?
+ * Every number in the row must match; a sum needs two non-zero columns (one when the table has only one), an
+ * average three (two below a blank row, or at the bottom), since an average of similar scores is easily a score.
+ */
+function sumsRows(input: RowInput, r: number, rows: ColumnSums, loose: boolean): boolean {
+  if (rows.count < 2 || input.numberColumns.length === 0) return false;
+  let sums = 0;
+  let averages = 0;
+  for (let i = 0; i < input.numberColumns.length; i++) {
+    const v = readNumber(input.values[r]?.[input.numberColumns[i]] ?? null);
+    if (v === null) continue;
+    if (v === undefined) return false;
+    const sum = rows.sums[i];
+    const isSum = near(v, sum, 1e-6);
+    const isAverage = near(v, sum / rows.count, 0.005);
+    if (!isSum && !isAverage) return false;
+    if (v === 0) continue;
+    if (isSum) sums++;
+    if (isAverage) averages++;
+  }
+  const columns = input.numberColumns.length;
+  return (sums > 0 && sums >= Math.min(2, columns)) || (averages > 0 && averages >= (loose ? Math.min(2, columns) : 3));
+}
+
+/** Is row r the last one before a blank row or the end? */
+function bottomRow(values: readonly (readonly Cell[])[], r: number): boolean {
+  return r + 1 >= values.length || blankRow(values[r + 1]);
+}
+
+function rowHasSubtotal(input: RowInput, r: number): boolean {
+  return (input.formulas?.[r] ?? []).some((f) => typeof f === "string" && /\bSUBTOTAL\s*\(/i.test(f));
+}
+
+/**
+ * Which rows below the header are units. A row is left out as a total by its words (in the name column or a
+ * column before it, where 合计 stands merged across 序号 and 村名), by a SUBTOTAL formula, or by summing or
+ * averaging the units above it (those since the last subtotal, or all of them); a footer line ends the table.
+ * After a blank row, a row counts only when it is shaped like a unit (a name and numbers), else the table ends.
+ */
+export function classifyRows(input: RowInput): RowKinds {
+  const { values, nameColumn } = input;
+  const units: number[] = [];
+  const totals: number[] = [];
+  let block = new ColumnSums(input);
+  const all = new ColumnSums(input);
+  let afterBlank = false;
+  for (let r = input.first; r < values.length; r++) {
+    const row = values[r];
+    if (blankRow(row)) {
+      if (units.length) afterBlank = true;
       continue;
     }
-    rows.push(r);
+    const firstCell = row.find((c) => !isBlank(c));
+    if (isFooterText(firstCell)) {
+      for (let k = r; k < values.length; k++) if (!blankRow(values[k])) totals.push(k);
+      break;
+    }
+    const lead = row.slice(0, nameColumn + 1);
+    const loose = afterBlank || bottomRow(values, r);
+    if (lead.some(isTotalName) || rowHasSubtotal(input, r) || sumsRows(input, r, block, loose) || sumsRows(input, r, all, loose)) {
+      totals.push(r);
+      block = new ColumnSums(input);
+      continue;
+    }
+    const name = row[nameColumn];
+    if (isBlank(name)) continue;
+    if (input.nameHeader !== undefined && wordKey(name) === wordKey(input.nameHeader)) continue;
+    if (afterBlank && !input.numberColumns.some((c) => typeof readNumber(row[c] ?? null) === "number")) break;
+    units.push(r);
+    block.add(r);
+    all.add(r);
   }
+  return { units, totals };
+}
 
+/** Statistics of each column over `rows`, with its header text. */
+export function columnStats(values: readonly (readonly Cell[])[], rows: readonly number[], headers: readonly string[]): DetectedColumn[] {
+  const width = rows.reduce((w, r) => Math.max(w, values[r]?.length ?? 0), headers.length);
   const columns: DetectedColumn[] = [];
   for (let c = 0; c < width; c++) {
-    const head = mergedText(values, merges, header, c);
     let filled = 0;
     let numeric = 0;
     let min = Infinity;
@@ -132,10 +380,11 @@ export function detectTable(values: Cell[][], merges: readonly string[] = [], ne
       } else texts.add(textKey(v));
     }
     const kind: ColumnKind = filled === 0 ? "empty" : numeric >= filled * 0.8 ? "number" : "text";
+    const header = headers[c] ?? "";
     columns.push({
       index: c,
       letter: columnLetter(c),
-      header: isBlank(head) ? "" : textKey(head),
+      header,
       kind,
       filled,
       numeric,
@@ -143,6 +392,47 @@ export function detectTable(values: Cell[][], merges: readonly string[] = [], ne
       ...(numeric ? { min, max } : {}),
     });
   }
+  return columns;
+}
+
+/** The rows from `first` to the first blank row: where a column's kind is judged, before units are told from totals. */
+export function leadingRows(values: readonly (readonly Cell[])[], first: number): number[] {
+  const rows: number[] = [];
+  for (let r = first; r < values.length; r++) {
+    if (blankRow(values[r])) {
+      if (rows.length) break;
+      continue;
+    }
+    if (isFooterText((values[r] ?? []).find((c) => !isBlank(c)))) break;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/**
+ * Detect the table. `near` (0-based row of the selection) picks the header at or above it when a sheet holds
+ * more than one table; without it the first table from the top is taken. `formulas` (same shape as values) lets a
+ * SUBTOTAL row be known as a totals row.
+ */
+export function detectTable(
+  values: readonly (readonly Cell[])[],
+  merges: readonly string[] = [],
+  near?: number,
+  formulas?: readonly (readonly (string | null)[])[]
+): DetectedTable | undefined {
+  const areas = parseMerges(merges);
+  let header = findHeaderRow(values, areas, 0);
+  if (header < 0) return undefined;
+  let block = headerBlock(values, areas, header);
+  if (near !== undefined) {
+    for (let r = findHeaderRow(values, areas, block.bottom + 1); r >= 0 && r <= near; r = findHeaderRow(values, areas, block.bottom + 1)) {
+      header = r;
+      block = headerBlock(values, areas, r);
+    }
+  }
+  const filled = fillMerged(values, areas);
+  const candidates = leadingRows(filled, block.bottom + 1).filter((r) => !isTotalName(filled[r]?.find((c) => !isBlank(c))));
+  const columns = columnStats(filled, candidates, block.joined);
 
   const textColumns = columns.filter((c) => c.kind === "text" && c.header);
   const name =
@@ -151,22 +441,26 @@ export function detectTable(values: Cell[][], merges: readonly string[] = [], ne
     columns.find((c) => c.kind !== "empty");
   if (!name) return undefined;
 
-  const unitRows: number[] = [];
-  const totalRows: number[] = [];
-  for (const r of rows) {
-    const row = values[r] ?? [];
-    // 合计 may stand in the name column or, merged across 序号 and 村名, in a column before it.
-    if (row.slice(0, name.index + 1).some(isTotalName)) totalRows.push(r + 1);
-    else if (!isBlank(row[name.index])) unitRows.push(r + 1);
-  }
+  const kinds = classifyRows({
+    values: filled,
+    formulas,
+    first: block.bottom + 1,
+    nameColumn: name.index,
+    numberColumns: columns.filter((c) => c.kind === "number").map((c) => c.index),
+    nameHeader: block.lowest[name.index],
+  });
+  const unitRows = kinds.units;
   const others = textColumns.filter((c) => c !== name);
   const group =
     others.find((c) => GROUP_HEADER.test(c.header)) ??
-    others.find((c) => c.distinct >= 2 && c.distinct <= Math.max(2, unitRows.length / 3) && !looksLikeGradesOrFlags(values, rows, c.index));
+    others.find(
+      (c) => c.distinct >= 2 && c.distinct <= Math.max(2, unitRows.length / 3) && !looksLikeGradesOrFlags(filled, unitRows, c.index)
+    );
   return {
-    headerRow: header + 1,
-    unitRows,
-    totalRows,
+    headerRow: block.top + 1,
+    headerBottom: block.bottom + 1,
+    unitRows: unitRows.map((r) => r + 1),
+    totalRows: kinds.totals.map((r) => r + 1),
     columns,
     nameColumn: columns.indexOf(name),
     ...(group ? { groupColumn: columns.indexOf(group) } : {}),

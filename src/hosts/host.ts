@@ -2,6 +2,7 @@
  * The one small interface every host implements: Excel (Office.js), WPS (ET API), .xlsx files (exceljs) and the
  * in-memory workbook of the playground. The core builds sheet models; a host reads sheets and renders models.
  */
+import type { CellNote } from "../core/data-table";
 import { CellValue, GeneratedMarker, SheetModel } from "../core/sheet-model";
 
 export type HostKind = "excel" | "wps" | "xlsx" | "memory";
@@ -15,6 +16,11 @@ export interface SheetData {
   formulas?: (string | null)[][];
   /** Merged areas, e.g. "A1:H1". */
   merges?: string[];
+  /**
+   * What the reader noticed about cells, by A1 address (the .xlsx reader, which sees number formats and cached
+   * results): "date" for a number shown as a date, "uncached" for a formula saved without its result.
+   */
+  notes?: Record<string, CellNote>;
 }
 
 export interface WriteResult {

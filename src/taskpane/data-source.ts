@@ -4,7 +4,7 @@
  */
 import { MARKER_SHEET } from "../core/generated-sheets";
 import { SCHEME_SHEET } from "../core/scheme/scheme-sheet";
-import { DetectedTable, detectTable } from "../core/table-detect";
+import { DetectedTable, detectTable, headerBlock, parseMerges } from "../core/table-detect";
 import { CellValue, columnIndex, sheetRef } from "../core/sheet-model";
 import { SheetData, WorkbookHost } from "../hosts/host";
 
@@ -36,7 +36,7 @@ export function cellAddress(text: string): string | undefined {
 
 function tableOf(sheet: SheetData, near?: number): DataSheet | undefined {
   const merges = sheet.merges ?? [];
-  const table = detectTable(sheet.values, merges, near);
+  const table = detectTable(sheet.values, merges, near, sheet.formulas);
   return table && table.unitRows.length ? { sheet: sheet.name, values: sheet.values, merges, table } : undefined;
 }
 
@@ -80,8 +80,9 @@ export async function detectFromSelection(host: WorkbookHost, preferSheet?: stri
  * header row. Detection runs on the rows from the header down, so title rows above cannot mislead it.
  */
 export function tableAtHeader(values: CellValue[][], merges: readonly string[], headerRow: number): DetectedTable | undefined {
-  const offset = headerRow - 1;
-  if (offset < 0 || offset >= values.length) return undefined;
+  if (headerRow < 1 || headerRow > values.length) return undefined;
+  // The header's first row: a scheme may name the lower row of a two-row header (党建 under 常规工作).
+  const offset = headerBlock(values, parseMerges(merges), headerRow - 1).top;
   const shifted = merges.flatMap((m) => {
     const match = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(m);
     if (!match || +match[4] <= offset) return [];
@@ -91,7 +92,8 @@ export function tableAtHeader(values: CellValue[][], merges: readonly string[], 
   if (!table || table.headerRow !== 1) return undefined;
   return {
     ...table,
-    headerRow,
+    headerRow: offset + 1,
+    headerBottom: table.headerBottom + offset,
     unitRows: table.unitRows.map((r) => r + offset),
     totalRows: table.totalRows.map((r) => r + offset),
   };

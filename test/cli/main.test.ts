@@ -228,9 +228,11 @@ describe("kh score: bad input → exit 1, one Chinese line on stderr, nothing wr
     await expectFailure(["score", WORKBOOK, "--scheme", scheme], /参保率\(%\)/);
   });
 
-  it("the header on the wrong row", async () => {
+  it("the header on another row than the scheme says is found as the pane finds it, with a note", async () => {
     const scheme = await writeScheme(dir, "错行.json", (s) => (s.data.headerRow = 1));
-    await expectFailure(["score", WORKBOOK, "--scheme", scheme], /村名/);
+    const run = await kh(dir, ["score", WORKBOOK, "--scheme", scheme, "-o", "错行结果.xlsx"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/注意：“村级考核”的表头在第\d+行（方案中的表头行是第1行）/);
   });
 
   it("duplicate unit names, naming the name and both rows", async () => {

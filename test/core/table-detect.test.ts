@@ -1,4 +1,4 @@
-import { detectTable } from "../../src/core/table-detect";
+import { detectTable, isTotalName } from "../../src/core/table-detect";
 import { guessRoles, pointsInHeader } from "../../src/core/role-guess";
 import type { Cell } from "../../src/core/values";
 
@@ -92,6 +92,47 @@ describe("detectTable", () => {
     expect(detectTable(values)!.headerRow).toBe(1);
   });
 
+  test("a two-row header, totals and a footer: the pane sees the units kh scores", () => {
+    const values: Cell[][] = [
+      ["2025年度考核"],
+      ["村名", "类别", "常规工作", null],
+      [null, null, "党建", "综治"],
+      ["甲村", "行政村", 18, 17],
+      ["乙村", null, 16, 15],
+      ["丙社区", "社区", 15, 14],
+      ["合计", null, 49, 46],
+      [],
+      ["制表人：张三　审核人：李四"],
+    ];
+    const t = detectTable(values, ["A1:D1", "A2:A3", "B2:B3", "C2:D2", "B4:B5"])!;
+    expect([t.headerRow, t.headerBottom]).toEqual([2, 3]);
+    expect(t.columns.map((c) => c.header)).toEqual(["村名", "类别", "常规工作/党建", "常规工作/综治"]);
+    expect(t.unitRows).toEqual([4, 5, 6]);
+    expect(t.totalRows).toEqual([7, 9]);
+    expect(t.columns[t.groupColumn!].header).toBe("类别");
+  });
+
+  test("the words of totals rows", () => {
+    const totals = [
+      "合计",
+      "合 计",
+      "合计：",
+      "全镇合计",
+      "一片区小计",
+      "小计（一片区）",
+      "平均",
+      "平均分",
+      "镇平均值",
+      "总计",
+      "汇总",
+      "Total",
+      "全镇",
+      "合计数",
+    ];
+    expect(totals.filter((t) => !isTotalName(t))).toEqual([]);
+    expect(["甲村", "合计村", "城区社区", "平均村委会", "小计划", 12].filter(isTotalName)).toEqual([]);
+  });
+
   test("no table at all", () => {
     expect(detectTable([["只有一行标题"]])).toBeUndefined();
     expect(detectTable([])).toBeUndefined();
@@ -127,5 +168,7 @@ describe("guessRoles", () => {
     expect(pointsInHeader("党建工作20分")).toBe(20);
     expect(pointsInHeader("常规（7.5 分）")).toBe(7.5);
     expect(pointsInHeader("党建")).toBeUndefined();
+    expect(pointsInHeader("常规工作(40分)/党建(20分)")).toBe(20);
+    expect(pointsInHeader("常规工作(40分)/党建")).toBe(40);
   });
 });

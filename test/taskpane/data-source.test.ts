@@ -62,6 +62,19 @@ describe("tableAtHeader", () => {
     expect(await readSchemeData(host, "没有这张表", 1)).toBeUndefined();
     expect((await readSchemeData(host, "村级考核", 2))?.table.unitRows).toHaveLength(16);
   });
+
+  test("a scheme naming the lower row of a two-row header finds the whole header", () => {
+    const values: CellValue[][] = [
+      ["村名", "常规工作", null],
+      [null, "党建", "综治"],
+      ["甲村", 18, 17],
+      ["乙村", 16, 15],
+    ];
+    const table = tableAtHeader(values, ["A1:A2", "B1:C1"], 2)!;
+    expect([table.headerRow, table.headerBottom]).toEqual([1, 2]);
+    expect(table.columns.map((c) => c.header)).toEqual(["村名", "常规工作/党建", "常规工作/综治"]);
+    expect(table.unitRows).toEqual([3, 4]);
+  });
 });
 
 describe("addresses and the draw list", () => {

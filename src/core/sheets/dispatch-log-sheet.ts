@@ -2,7 +2,8 @@
  * The 调度记录 sheet (SPEC §4): the rank of every unit at every dispatch, one row per unit and dispatch (long format,
  * so it sorts, filters and pivots), appended to after each bulletin. Each row carries the unit's LAGSTREAK — the
  * longest run of dispatches it spent in the last places (KH.LAGSTREAK's rule) over the rows already in the log plus
- * this dispatch — and the warning `连续N次后三名` from 2 on.
+ * this dispatch — and the warning `连续N次后三名` from 2 on. The last places follow 虎榜's rule (SPEC §2.2): a unit
+ * that is also among the top places is not among the last (with 2 units, neither is in "the last three").
  *
  * A dispatch written again (the same 调度次数) supersedes that dispatch's earlier rows when runs are counted; the old
  * rows stay in the log (signed records are not changed).
@@ -64,8 +65,16 @@ export function readDispatchLog(values: readonly (readonly Cell[])[] | undefined
   return out;
 }
 
-/** Each unit's LAGSTREAK over the entries (the latest row of each dispatch counts), in dispatch order. */
-export function lagStreaks(entries: readonly DispatchEntry[], bottom: number): Map<string, number> {
+/** Is a rank among the last `bottom` of `count` and not among the first `top` (a unit is never in both)? */
+export function inLastPlaces(rank: number, count: number, bottom: number, top: number): boolean {
+  return rank > count - bottom && rank > top;
+}
+
+/**
+ * Each unit's LAGSTREAK over the entries (the latest row of each dispatch counts), in dispatch order. A dispatch at
+ * which the unit was among the top places is passed to lagStreak with a count that puts it outside the last ones.
+ */
+export function lagStreaks(entries: readonly DispatchEntry[], bottom: number, top = 0): Map<string, number> {
   const byUnit = new Map<string, Map<number, DispatchEntry>>();
   for (const e of entries) {
     const k = key(e.name, e.group);
@@ -80,7 +89,7 @@ export function lagStreaks(entries: readonly DispatchEntry[], bottom: number): M
       k,
       lagStreak(
         list.map((e) => e.rank),
-        list.map((e) => e.count),
+        list.map((e) => (e.rank !== null && e.count !== null && e.rank <= top ? Math.max(e.count, e.rank + bottom) : e.count)),
         bottom
       )
     );
@@ -95,12 +104,15 @@ export interface DispatchLogInput {
   previous: readonly DispatchEntry[];
   /** How many last places count (the scheme's 虎榜人数, default 3). */
   bottom?: number;
+  /** How many first places there are (龙榜人数, default 3): a unit among them is not among the last. */
+  top?: number;
   name?: string;
 }
 
 export function dispatchLogSheet(input: DispatchLogInput): { model: SheetModel; streaks: UnitStreak[] } {
   const { progress, now, previous } = input;
   const bottom = input.bottom ?? 3;
+  const top = input.top ?? 3;
   const counts = new Map<string, number>();
   for (const u of progress.units) if (u.rank !== null) counts.set(u.group, (counts.get(u.group) ?? 0) + 1);
   const current: DispatchEntry[] = progress.units.map((u) => ({
@@ -110,7 +122,7 @@ export function dispatchLogSheet(input: DispatchLogInput): { model: SheetModel; 
     rank: u.rank,
     count: u.rank === null ? null : (counts.get(u.group) as number),
   }));
-  const streakOf = lagStreaks([...previous, ...current], bottom);
+  const streakOf = lagStreaks([...previous, ...current], bottom, top);
   const words = bottomWords(bottom);
   const time = displayTime(now);
   const rows: ModelCell[][] = [headers(bottom).map(val)];
@@ -120,7 +132,7 @@ export function dispatchLogSheet(input: DispatchLogInput): { model: SheetModel; 
     const e = current[i];
     const streak = streakOf.get(key(u.name, u.group)) ?? 0;
     streaks.push({ name: u.name, group: u.group, streak });
-    const inBottom = e.rank !== null && e.count !== null ? e.rank > e.count - bottom : null;
+    const inBottom = e.rank !== null && e.count !== null ? inLastPlaces(e.rank, e.count, bottom, top) : null;
     rows.push(
       [
         progress.stage,

@@ -324,7 +324,8 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
   const { scheme, table, result } = input;
   const cols = b.cols;
   const parts = partsOf(input);
-  const readings = new Readings(input.readingsSheet ?? READINGS_SHEET, table, SCORES_FIRST_ROW);
+  // A merged cell (类别 over its group's rows) is read from the merge's first cell, as the core reads it.
+  const readings = new Readings(input.readingsSheet ?? READINGS_SHEET, table, SCORES_FIRST_ROW, (u, col) => table.sourceRow(u, col));
   const tp = b.mode === "values" ? undefined : templatesOf(b, readings, parts);
 
   const headers: string[] = [SCORES_HEADERS.name, SCORES_HEADERS.group, ...scheme.indicators.map((i) => i.name)];

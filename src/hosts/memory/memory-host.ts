@@ -2,7 +2,7 @@
  * WorkbookHost over a MemoryWorkbook. A write builds the new list of sheets aside and swaps it in at the end, so a
  * failure leaves the workbook as it was.
  */
-import { MARKER_SHEET, PlannedWrite, planWrite, readMarkers } from "../../core/generated-sheets";
+import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
 import { CellValue, GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { SheetRender, blankMergedTails, renderWrite, usedRows, writtenName } from "../render-plan";
@@ -23,15 +23,22 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async readMarkers(): Promise<GeneratedMarker[]> {
-    return readMarkers((await this.readSheet(MARKER_SHEET))?.values);
+    const marker = await this.markerSheet();
+    return marker.exists ? readMarkers((await this.readSheet(marker.name))?.values) : [];
+  }
+
+  /** Where our markers are kept (never a clerk's sheet of the same name). */
+  private async markerSheet(): Promise<{ name: string; exists: boolean }> {
+    return findMarkerSheet(await this.sheetNames(), async (name) => (await this.readSheet(name))?.values);
   }
 
   async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}): Promise<WriteResult> {
-    if (models.some((m) => m.name === MARKER_SHEET)) throw new Error(`不能写入保留的工作表名：${MARKER_SHEET}`);
+    checkNotMarker(models);
     const names = await this.sheetNames();
+    const marker = await this.markerSheet();
     const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString());
     const sheets = [...this.workbook.sheets];
-    const writes: PlannedWrite[] = [...plan.writes, { model: plan.markerSheet, exists: names.includes(MARKER_SHEET) }];
+    const writes: PlannedWrite[] = [...plan.writes, { model: markerSheet(plan.markers, marker.name), exists: marker.exists }];
     for (const write of writes) {
       const at = sheets.findIndex((s) => s.name === write.model.name);
       const old = at >= 0 ? sheets[at] : undefined;

@@ -337,7 +337,7 @@ function safeArea(ref: string) {
  * the XML is returned as it is (the same string) when it already says so.
  */
 export function withTabSelected(xml: string, selected: boolean): string {
-  const view = /<sheetView(?=[\s/>])(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/.exec(xml);
+  const view = /<(?:[\w.-]+:)?sheetView(?=[\s/>])(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/.exec(xml);
   if (!view) {
     if (!selected) return xml;
     const views = `<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>`;

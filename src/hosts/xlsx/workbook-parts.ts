@@ -3,6 +3,7 @@
  * tab, print titles), its relationships, and [Content_Types].xml. Every element we do not own is left as it was.
  */
 import { attributes, elements, findElement, insertBefore, setAttribute, xmlEscape } from "./xml-text";
+import { relPrefixes } from "./namespaces";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -83,13 +84,35 @@ export function relPrefix(workbookXml: string): string | undefined {
   return m?.[1];
 }
 
+/**
+ * The <sheet> entries; a sheet's relationship id is its `P:id` for any prefix P bound to the relationships
+ * namespace, wherever that is declared (the root, <sheets>, the <sheet> itself).
+ */
 export function readSheetEntries(workbookXml: string, prefix: string): SheetEntry[] {
   const sheets = findElement(workbookXml, "sheets");
   if (!sheets) return [];
+  const prefixes = [prefix, ...relPrefixes(workbookXml).filter((p) => p !== prefix)];
   return elements(sheets.text, "sheet").map((tag) => {
     const a = attributes(tag);
-    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")) || 0, rId: a.get(`${prefix}:id`) ?? "", tag };
+    const rId = prefixes.map((p) => a.get(`${p}:id`)).find((v) => v !== undefined) ?? "";
+    return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId")) || 0, rId, tag };
   });
+}
+
+/**
+ * A clerk's <sheet> tag with its relationship id under `prefix` (the root's): a prefix declared on <sheets> or on
+ * the tag itself is valid XML, but readers that look only at the root's (exceljs) lose the sheet.
+ */
+export function withRelPrefix(tag: string, prefix: string, bound: readonly string[]): string {
+  if (new RegExp(`\\s${prefix}:id\\s*=`).test(tag)) return tag;
+  let out = tag;
+  for (const p of bound) {
+    const name = p.replace(/[.-]/g, "\\$&");
+    out = out
+      .replace(new RegExp(`\\s+xmlns:${name}\\s*=\\s*("[^"]*"|'[^']*')`), "")
+      .replace(new RegExp(`\\s${name}:id(\\s*=)`), ` ${prefix}:id$1`);
+  }
+  return out;
 }
 
 /** A <sheet> element of ours: its name, id, relationship, and very hidden or visible. */
@@ -107,8 +130,10 @@ export function withSheets(workbookXml: string, tags: readonly string[], prefix:
       xml = xml.slice(0, end) + ` xmlns:${prefix}="${REL_NS}"` + xml.slice(end);
     }
   }
-  const list = `<sheets>${tags.join("")}</sheets>`;
   const sheets = findElement(xml, "sheets");
+  // The start tag is kept: it may declare the prefix the clerk's <sheet> entries use.
+  const open = sheets ? /^<sheets\b[^>]*?(?=\/?>)/.exec(sheets.text)?.[0] : undefined;
+  const list = `${open ?? "<sheets"}>${tags.join("")}</sheets>`;
   if (sheets) return xml.slice(0, sheets.start) + list + xml.slice(sheets.end);
   return insertBefore(xml, list, AFTER_SHEETS, "workbook");
 }

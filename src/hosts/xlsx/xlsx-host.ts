@@ -17,7 +17,7 @@
  * serialises it (with whatever was changed in it) instead of the original bytes, the generated sheets patched on.
  */
 import { Workbook } from "exceljs";
-import { MARKER_SHEET, PlannedWrite, planWrite, readMarkers } from "../../core/generated-sheets";
+import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
 import { GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { Area, SheetRender, parseArea, renderWrite, usedRows, writtenName } from "../render-plan";
@@ -74,6 +74,11 @@ export class XlsxHost implements WorkbookHost {
     return new XlsxHost(model, { bytes, reader, codec });
   }
 
+  /** Whether the workbook opened is macro-enabled (.xlsm): its copy keeps the macros and must be an .xlsm too. */
+  get macroEnabled(): boolean {
+    return this.reader?.macroEnabled ?? false;
+  }
+
   /** The exceljs model of the workbook as opened (see the note above: asking for it makes reads and the save use it). */
   get workbook(): Workbook {
     if (!this.model) throw new Error("这个工作簿打开时没有载入 exceljs 模型（model: false）");
@@ -118,14 +123,21 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async readMarkers(): Promise<GeneratedMarker[]> {
-    return readMarkers((await this.readSheet(MARKER_SHEET))?.values);
+    const marker = await this.markerSheet();
+    return marker.exists ? readMarkers((await this.readSheet(marker.name))?.values) : [];
+  }
+
+  /** Where our markers are kept (never a clerk's sheet of the same name). */
+  private async markerSheet(): Promise<{ name: string; exists: boolean }> {
+    return findMarkerSheet(await this.sheetNames(), async (name) => (await this.readSheet(name))?.values);
   }
 
   async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}): Promise<WriteResult> {
-    if (models.some((m) => m.name === MARKER_SHEET)) throw new Error(`不能写入保留的工作表名：${MARKER_SHEET}`);
+    checkNotMarker(models);
     const names = await this.sheetNames();
+    const marker = await this.markerSheet();
     const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString());
-    const writes: PlannedWrite[] = [...plan.writes, { model: plan.markerSheet, exists: names.includes(MARKER_SHEET) }];
+    const writes: PlannedWrite[] = [...plan.writes, { model: markerSheet(plan.markers, marker.name), exists: marker.exists }];
     const renders: SheetRender[] = [];
     for (const write of writes) {
       const existingRows = write.exists && write.model.append ? usedRows((await this.readSheet(write.model.name))?.values ?? []) : 0;

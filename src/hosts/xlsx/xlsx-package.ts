@@ -7,7 +7,10 @@
  * - the tabSelected attribute of another sheet's view when we activate one of ours (one selected tab, as Excel
  *   keeps it: two selected tabs open as a group, where typing edits both sheets),
  * - xl/calcChain.xml is dropped when a sheet that had formulas is replaced (Excel rebuilds it; a stale chain that
- *   names cells without formulas makes Excel repair the file).
+ *   names cells without formulas makes Excel repair the file);
+ * - a Strict OOXML package is written as Transitional (every part's namespaces and relationship types respelt,
+ *   see namespaces.ts), since our parts are Transitional and one package holds one conformance class;
+ * - a workbook.xml or styles.xml with SpreadsheetML under a prefix (x:) is written unprefixed.
  * No Node APIs: it runs in the browser too.
  */
 import { sheetRef } from "../../core/sheet-model";
@@ -34,9 +37,12 @@ import {
   withContentTypes,
   withPrintTitles,
   withRelationships,
+  withRelPrefix,
   withSheets,
 } from "./workbook-parts";
 import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
+import { isStrict, normalPart, relPrefixes, toTransitional } from "./namespaces";
+import { PackageError } from "./package-reader";
 
 /** A generated sheet as it is to be saved. */
 export interface GeneratedSheet {
@@ -96,13 +102,17 @@ class Parts {
   async bytes(name: string): Promise<Uint8Array | undefined> {
     const e = this.entries.get(name);
     if (!e) return undefined;
-    return "raw" in e ? entryData(e, this.codec) : e.data;
+    if (!("raw" in e)) return e.data;
+    try {
+      return await entryData(e, this.codec);
+    } catch {
+      throw new PackageError(`其中的“${name}”解压失败，文件已损坏或不完整`);
+    }
   }
 
   async text(name: string): Promise<string | undefined> {
-    const e = this.entries.get(name);
-    if (!e) return undefined;
-    return this.decoder.decode("raw" in e ? await entryData(e, this.codec) : e.data);
+    const data = await this.bytes(name);
+    return data && this.decoder.decode(data);
   }
 
   set(name: string, content: string | Uint8Array): void {
@@ -116,16 +126,30 @@ class Parts {
   all(): (ZipEntry | NewEntry)[] {
     return [...this.entries.values()];
   }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+}
+
+/** Every XML part of a Strict package respelt as Transitional (parts without Strict names stay as they are). */
+async function toTransitionalParts(parts: Parts): Promise<void> {
+  for (const name of parts.names()) {
+    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
+    const text = await parts.text(name);
+    if (text !== undefined && isStrict(text)) parts.set(name, toTransitional(text));
+  }
 }
 
 /** The package `base` with `patch` applied, as new .xlsx bytes. */
 export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promise<Uint8Array> {
   const parts = new Parts(readZip(base), patch.codec);
-  const rootRels = readRelationships((await parts.text("_rels/.rels")) ?? "");
+  const rootRels = readRelationships(toTransitional((await parts.text("_rels/.rels")) ?? ""));
   const workbookPath = resolveTarget("", rootRels.find((r) => r.type === OFFICE_DOCUMENT_REL)?.target ?? "xl/workbook.xml");
   const dir = dirOf(workbookPath);
   const relsPath = relsPathOf(workbookPath);
-  let workbook = (await parts.text(workbookPath)) ?? "";
+  if (isStrict((await parts.text(workbookPath)) ?? "")) await toTransitionalParts(parts);
+  let workbook = normalPart((await parts.text(workbookPath)) ?? "");
   let rels = (await parts.text(relsPath)) ?? EMPTY_RELS;
   let types = (await parts.text("[Content_Types].xml")) ?? "";
   const relations = readRelationships(rels);
@@ -134,14 +158,16 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   const found = relPrefix(workbook);
   const prefix = found ?? "r";
   const entries = readSheetEntries(workbook, prefix);
-  const tags = entries.map((e) => e.tag);
+  const bound = relPrefixes(workbook).filter((p) => p !== prefix);
+  const tags = entries.map((e) => withRelPrefix(e.tag, prefix, bound));
   const partOf = new Map(relations.filter((r) => !r.external).map((r) => [r.id, target(r)]));
   const newId = nextRelId(relations.map((r) => r.id));
   let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
 
   const stylesRel = relations.find((r) => r.type === STYLES_REL);
   const stylesPath = stylesRel ? target(stylesRel) : `${dir}styles.xml`;
-  const styles = new StyleBook(stylesRel ? await parts.text(stylesPath) : undefined);
+  const stylesXml = stylesRel ? await parts.text(stylesPath) : undefined;
+  const styles = new StyleBook(stylesXml === undefined ? undefined : normalPart(stylesXml));
 
   const addRels: string[] = [];
   const addTypes = new Map<string, string>();
@@ -223,10 +249,23 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   }
   rels = withRelationships(rels, addRels, dropRels);
   parts.set(relsPath, rels);
-  types = withContentTypes(types, addTypes, dropTypes);
+  types = asWorkbookType(withContentTypes(types, addTypes, dropTypes));
   parts.set("[Content_Types].xml", types);
 
   return writeZip(parts.all(), patch.codec, patch.level);
+}
+
+/**
+ * A template's content types (.xltx, .xltm) made a workbook's: the copy is a workbook (.xlsx, .xlsm), and Excel
+ * refuses a file whose extension and workbook content type disagree.
+ */
+function asWorkbookType(types: string): string {
+  return types
+    .replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    )
+    .replace("application/vnd.ms-excel.template.macroEnabled.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 }
 
 const SHEET_DATA = new TextEncoder().encode("<sheetData");

@@ -62,12 +62,15 @@ export function readWorksheet(ws: Worksheet, date1904: boolean): SheetData {
       if (cell.type === ValueType.Merge) return;
       const formula = isFormulaCell(cell) ? fromFileFormula(cell.formula) : null;
       // A formula cell's `value` drops a cached 0, false or "" (exceljs copies only truthy parts); `result` has it.
-      const value = formula === null ? plainValue(cell.value, date1904) : plainValue(cell.result as ExcelCellValue, date1904);
-      grid.add(rowNumber - 1, colNumber - 1, value, formula);
+      const raw = formula === null ? cell.value : (cell.result as ExcelCellValue);
+      const value = plainValue(raw, date1904);
+      // exceljs hands a date-formatted number over as a Date; a formula without a cached result has none.
+      const note = formula !== null && raw === undefined ? "uncached" : raw instanceof Date ? "date" : undefined;
+      grid.add(rowNumber - 1, colNumber - 1, value, formula, note);
     });
   });
-  const { values, formulas } = grid.grids();
+  const { values, formulas, notes } = grid.grids();
   const merges = worksheetMerges(ws);
   blankMergedTails(values, formulas, merges);
-  return { name: ws.name, values, formulas, merges };
+  return { name: ws.name, values, formulas, merges, ...(notes ? { notes } : {}) };
 }

@@ -110,6 +110,7 @@ describe("XML that Excel and other tools write", () => {
         [null, null, null, null],
       ],
       merges: [],
+      notes: { B2: "date" },
     });
     expect(parseSheet("x", sheet(`<row r="1"><c r="A1" t="d"><v>2025-11-22</v></c></row>`), [], true).values).toEqual([[45983 - 1462]]);
   });
