@@ -1,6 +1,8 @@
 /**
  * LibreOffice agrees with the core: workbooks written by `kh score` (native formulas) — the sample, its dense and
- * 记零分 variants, one workbook per awkward value of SPEC §2.1 in every kind of column, and random schemes — have
+ * 记零分 variants, one workbook per awkward value of SPEC §2.1 in every kind of column, random schemes, and every
+ * workbook of the real-tables corpus that kh accepts (test/fixtures/issue9: two-row headers, totals rows, merged
+ * 类别, Strict OOXML, x: prefixes, .xlsm, a file saved by LibreOffice…) — have
  * their cached values stripped and are recalculated by LibreOffice Calc; every cell of 得分 must then equal what the
  * core computed (numbers within 1e-9 of the rounded total, texts equal). One soffice run converts the whole batch.
  */
@@ -18,6 +20,22 @@ import { sameCell } from "./hf-workbook";
 import { randomCase } from "./random-scheme";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { AWKWARD_CASES, OracleCase } from "./awkward-cases";
+import { CASES as CORPUS, FIXTURES } from "../../fixtures/issue9/corpus";
+
+/** A corpus workbook kh accepts: its file and arguments (the scheme is beside it). */
+interface CorpusRun {
+  name: string;
+  file: string;
+  args: string[];
+}
+
+function corpusRuns(): CorpusRun[] {
+  return CORPUS.filter((c) => c.expect.ok && !(c.args ?? []).includes("-o")).map((c, i) => ({
+    name: `corpus-${i}-${path.basename(c.file, path.extname(c.file))}`,
+    file: c.file,
+    args: c.args ?? ["--scheme", "方案.json"],
+  }));
+}
 
 jest.setTimeout(600_000);
 
@@ -91,6 +109,21 @@ describeWithLibreOffice("LibreOffice recalculates 得分 to the core's values", 
       await fs.writeFile(stripped, await stripCachedValues(await fs.readFile(out)));
       prepared.push({ c, expected: scores!.values, stripped });
     }
+    for (const run of corpusRuns()) {
+      const ext = path.extname(run.file);
+      const input = `${run.name}${ext}`;
+      await fs.copyFile(path.join(FIXTURES, run.file), path.join(dir, input));
+      for (const f of await fs.readdir(FIXTURES)) if (f.endsWith(".json")) await fs.copyFile(path.join(FIXTURES, f), path.join(dir, f));
+      const outName = `${run.name}-out${ext}`;
+      const r = await kh(dir, ["score", input, ...run.args, "-o", outName]);
+      if (r.code !== 0) throw new Error(`${run.name}: kh failed: ${r.stderr}`);
+      const out = path.join(dir, outName);
+      const { host } = await openXlsxFile(out, out, { model: false });
+      const scores = await host.readSheet("得分");
+      const stripped = path.join(dir, "stripped", `${run.name}${ext}`);
+      await fs.writeFile(stripped, await stripCachedValues(await fs.readFile(out)));
+      prepared.push({ c: { name: run.name, scheme: {}, values: [] }, expected: scores!.values, stripped });
+    }
     recalculated = await convertWithLibreOffice(
       prepared.map((p) => p.stripped),
       path.join(dir, "lo")
@@ -106,7 +139,7 @@ describeWithLibreOffice("LibreOffice recalculates 得分 to the core's values", 
     expect(prepared.length).toBeGreaterThan(40);
   });
 
-  test.each(cases().map((c) => c.name))("%s: every cell of 得分 equals the core's", async (name) => {
+  test.each([...cases().map((c) => c.name), ...corpusRuns().map((r) => r.name)])("%s: every cell of 得分 equals the core's", async (name) => {
     const k = prepared.findIndex((p) => p.c.name === name);
     const { host } = await openXlsxFile(recalculated[k], recalculated[k], { model: false });
     const scores = await host.readSheet("得分");
