@@ -8,6 +8,10 @@
  *   npm run build                                   production build, manifest for https://localhost:3000/
  *   KH_ADDIN_URL=https://intranet.example/kaohe/ npm run build    manifest rewritten for that server
  *   KH_OFFICE_JS_URL=/office-js/office.js npm run build           office.js from the intranet, not Microsoft's CDN
+ *   KH_OFFICE_JS_URL=21vianet npm run build                       office.js from the CDN of 21Vianet's Microsoft 365
+ *
+ * dist/ also gets the server configs of deploy/ (IIS web.config, an nginx snippet): CORS on functions*.json, which
+ * Excel on the web fetches from another origin.
  *   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs
  *
  * The build needs no network: office.js is referenced by URL, never downloaded.
@@ -18,7 +22,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
-const { readBuildOptions, rewriteManifest } = require("./scripts/build-options");
+const { readBuildOptions, renderServerConfig, rewriteManifest } = require("./scripts/build-options");
 const ForbidModulesPlugin = require("./scripts/forbid-modules-plugin");
 const LocalizedFunctionsPlugin = require("./scripts/localized-functions-plugin");
 
@@ -109,6 +113,11 @@ module.exports = async (env, argv) => {
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString(), addinUrl),
           },
+          ...["web.config", "nginx-kaohe.conf"].map((file) => ({
+            from: `deploy/${file}`,
+            to: file,
+            transform: (content) => renderServerConfig(content.toString(), addinUrl),
+          })),
         ],
       }),
     ],

@@ -2,14 +2,19 @@
  * Build-time options of the Office add-in, read from environment variables (like the Office templates' urlDev/urlProd):
  *   KH_ADDIN_URL       where the built dist/ folder is served, e.g. https://intranet.example/kaohe/ — every
  *                      https://localhost:3000/ in manifest.xml is rewritten to it. Unset: the dev URL stays.
- *   KH_OFFICE_JS_URL   where the pages load office.js from. Unset: Microsoft's CDN. For an intranet without internet
- *                      access, an https URL or a path on the add-in's own server (e.g. /office-js/office.js).
+ *   KH_OFFICE_JS_URL   where the pages load office.js from. Unset: Microsoft's CDN. `21vianet` (or `china`): the CDN of
+ *                      Microsoft 365 operated by 21Vianet (世纪互联), which tenants in China must use. For an intranet
+ *                      without internet access, an https URL or a path on the add-in's own server (/office-js/office.js)
+ *                      — fine for internal use, but Marketplace (AppSource) submissions must use Microsoft's CDN.
  * Kept apart from webpack.config.js so tests can check the rules without running webpack.
  */
 "use strict";
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Microsoft's "Referencing the Office JavaScript API library": the CDN for Office 365 operated by 21Vianet. */
+const CDN_21VIANET_OFFICE_JS = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+const OFFICE_JS_PRESETS = { "21vianet": CDN_21VIANET_OFFICE_JS, china: CDN_21VIANET_OFFICE_JS };
 
 /** Characters that would break out of an HTML attribute or an XML attribute. */
 const UNSAFE = /[\s"'<>&`\\]/;
@@ -36,6 +41,8 @@ function normalizeAddinUrl(value) {
 
 /** office.js location: an absolute https URL, or a path served by the add-in's own server. */
 function normalizeOfficeJsUrl(value) {
+  const preset = OFFICE_JS_PRESETS[value.toLowerCase()];
+  if (preset) return preset;
   if (UNSAFE.test(value)) fail(`KH_OFFICE_JS_URL 含有不允许的字符：${value}`);
   if (value.startsWith("//")) fail(`KH_OFFICE_JS_URL 请写完整的 https:// 网址：${value}`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
@@ -69,4 +76,14 @@ function rewriteManifest(xml, addinUrl) {
   return xml.split(DEV_URL).join(addinUrl);
 }
 
-module.exports = { DEV_URL, CDN_OFFICE_JS, readBuildOptions, rewriteManifest };
+/**
+ * A server config of deploy/ (IIS web.config, nginx snippet) for the server the build is for: {{BASE_PATH}} is the
+ * path of KH_ADDIN_URL ("/kaohe/"), {{BASE_PATH_RE}} the same as an nginx regular expression.
+ */
+function renderServerConfig(text, addinUrl) {
+  const base = new URL(addinUrl).pathname;
+  const re = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.split("{{BASE_PATH_RE}}").join(re).split("{{BASE_PATH}}").join(base);
+}
+
+module.exports = { DEV_URL, CDN_OFFICE_JS, CDN_21VIANET_OFFICE_JS, readBuildOptions, rewriteManifest, renderServerConfig };
