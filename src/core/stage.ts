@@ -1,5 +1,5 @@
 /** 分阶段调度: progress of a staged task against what each bulletin requires (30/50/70/80/90% by default). */
-import { divZeroError, numError } from "./errors";
+import { divZeroError, valueError } from "./errors";
 import { CellOrGrid, Cell, cellsOf, isBlank, requireNumber } from "./values";
 
 export const DEFAULT_SCHEDULE: readonly number[] = [0.3, 0.5, 0.7, 0.8, 0.9];
@@ -16,12 +16,14 @@ export function readSchedule(schedule: CellOrGrid): number[] {
 /** What stage k (1-based) requires, as a fraction. */
 export function stageRequirement(stage: number, schedule: readonly number[]): number {
   if (!Number.isInteger(stage) || stage < 1 || stage > schedule.length) {
-    throw numError(`调度阶段应为 1 到 ${schedule.length} 的整数，而不是 ${stage}`);
+    // #VALUE! with the message: Excel shows custom messages only with #VALUE! and #N/A, and this one names the stages.
+    throw valueError(`调度阶段应为 1 到 ${schedule.length} 的整数，而不是 ${stage}`);
   }
   return schedule[stage - 1];
 }
 
 export function completion(done: number, task: number): number {
+  // #DIV/0! kept: a task of 0 is a division by zero, and a clerk's IFERROR/ISERROR expects that code.
   if (task <= 0) throw divZeroError(`任务数应大于 0，而不是 ${task}`);
   return done / task;
 }

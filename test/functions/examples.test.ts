@@ -23,7 +23,7 @@ describe("VETO", () => {
 describe("STAGEPCT", () => {
   test("STAGEPCT(40, 100) = 0.4", () => expect(KH.stagePct(40, 100)).toBe(0.4));
   test("STAGEPCT(40, 100, 2) = 0.8", () => expect(KH.stagePct(40, 100, 2)).toBeCloseTo(0.8, 12));
-  test("STAGEPCT(40, 100, 6) → #NUM!", () => expect(errorOf(() => KH.stagePct(40, 100, 6)).code).toBe("#NUM!"));
+  test("STAGEPCT(40, 100, 6) → #VALUE!", () => expect(errorOf(() => KH.stagePct(40, 100, 6)).code).toBe("#VALUE!"));
   test("STAGEPCT(1, 0) → #DIV/0!", () => expect(errorOf(() => KH.stagePct(1, 0)).code).toBe("#DIV/0!"));
 });
 

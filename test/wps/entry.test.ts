@@ -86,7 +86,7 @@ describe("SPEC §2.3 examples, called as WPS calls them", () => {
     expect(KH("STAGEPCT", 40, 100)).toBe(0.4);
     expect(KH("STAGEPCT", 40, 100, undefined, undefined)).toBe(0.4);
     expect(KH("STAGEPCT", 40, 100, 2)).toBeCloseTo(0.8, 12);
-    expect(thrown(() => page.call("STAGEPCT", 40, 100, 6))).toMatch(/^#NUM! /);
+    expect(thrown(() => page.call("STAGEPCT", 40, 100, 6))).toMatch(/^#VALUE! /);
     expect(thrown(() => page.call("STAGEPCT", 1, 0))).toMatch(/^#DIV\/0! /);
     expect(KH("STAGEGAP", 40, 100, 3)).toBe(30);
     expect(KH("STAGEGAP", 75, 100, 3)).toBe(0);
