@@ -95,7 +95,9 @@ describe("dist/", () => {
 
   test("taskpane.html is the shared runtime: office.js first, then the functions, then the pane", () => {
     const html = read("taskpane.html");
-    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    // The scripts that load files; the one inline script is the ES5 WebView2 check (test/taskpane/webview-fallback).
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => /\bsrc=/.test(attrs));
+    expect(html).toMatch(/<script id="?kh-webview-check"?>[\s\S]*考核助手需要 Microsoft Edge WebView2/);
     const src = (attrs: string) => /\bsrc=("([^"]*)"|([^\s>]+))/.exec(attrs)!.slice(2).find(Boolean)!;
     expect(scripts).toHaveLength(3);
     expect(src(scripts[0])).toBe(info.officeJsUrl);
