@@ -62,7 +62,7 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
     case "clear":
       clearSheet(ws);
       ws.getRange().format.useStandardWidth = true;
-      ws.freezePanes.unfreeze();
+      if (op.panes) ws.freezePanes.unfreeze();
       return;
     case "numberFormat":
       ws.getRange(rangeAddress(op.area)).numberFormat = filled(

@@ -12,8 +12,11 @@ export type CellInput = number | string | boolean | null;
 export type FormatProp = "fill" | "fontColour" | "bold" | "fontSize" | "horizontal" | "wrap" | "border";
 
 export type SheetOp =
-  /** Our sheet, replaced where it stands: contents, formats, conditional formats, merges, panes, widths reset. */
-  | { kind: "clear" }
+  /**
+   * Our sheet, replaced where it stands: contents, formats, conditional formats, merges, widths reset, and panes
+   * unless `panes` is false (the very hidden marker sheet: freezing one fails or misbehaves, office-js#1463, #3148).
+   */
+  | { kind: "clear"; panes: boolean }
   | { kind: "numberFormat"; area: Area; format: string }
   /** Values and formulas as one 2-D assignment; null leaves a cell as it is (blank, after the clear). */
   | { kind: "cells"; area: Area; grid: CellInput[][]; formulas: boolean }
@@ -56,7 +59,7 @@ export function charsToPoints(chars: number): number {
 export function planSheet(render: SheetRender): SheetPlan {
   const where = (row: number, col: number) => `工作表“${render.name}”的 ${columnLetter(col)}${row + 1}`;
   const ops: SheetOp[] = [];
-  if (render.mode === "replace") ops.push({ kind: "clear" });
+  if (render.mode === "replace") ops.push({ kind: "clear", panes: !render.hidden });
 
   const cells = render.cells;
   const at = (r: number, c: number): RenderCell | undefined => cells[r]?.[c];
@@ -108,7 +111,8 @@ export function planSheet(render: SheetRender): SheetPlan {
       ops.push({ kind: "width", from, to, points });
     }
     const f = render.freeze;
-    if (f && (f.rows > 0 || f.columns > 0)) ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
+    // A (very) hidden sheet has no window to freeze panes in: its panes are never touched.
+    if (f && !render.hidden && (f.rows > 0 || f.columns > 0)) ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
   }
   if (render.hidden) ops.push({ kind: "hide" });
 

@@ -494,3 +494,15 @@ describe("ExcelHost reading", () => {
     expect(await host.selection()).toBeUndefined();
   });
 });
+
+describe("ExcelHost.writeSheets: the very hidden marker sheet", () => {
+  it("never freezes or unfreezes its panes, on the first write or a refresh (office-js#1463, #3148)", async () => {
+    const { excel, host, wb } = setup();
+    await host.writeSheets(generatedModels(5), { now: NOW });
+    await host.writeSheets(generatedModels(5), { now: NOW });
+    const panes = excel.log.filter((e) => e.name.startsWith("freezePanes."));
+    expect(panes.length).toBeGreaterThan(0); // the visible sheets' panes are reset and frozen
+    expect(panes.filter((e) => e.target.startsWith(MARKER_SHEET))).toEqual([]);
+    expect(wb.sheet(MARKER_SHEET).visibility).toBe("VeryHidden");
+  });
+});

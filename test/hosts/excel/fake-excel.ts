@@ -544,6 +544,9 @@ class WorksheetProxy extends Loadable {
         const s = this.sheet();
         if (wb.structureProtected)
           throw new OfficeError("AccessDenied", "the workbook structure is protected");
+        // Worksheet.delete (office-js typings): a "VeryHidden" sheet fails with InvalidOperation; unhide it first.
+        if (s.visibility === "VeryHidden")
+          throw new OfficeError("InvalidOperation", `cannot delete the very hidden sheet ${s.name}`);
         if (
           s.visibility === "Visible" &&
           wb.sheets.filter((x) => x.visibility === "Visible").length === 1

@@ -89,7 +89,7 @@ describe("planSheet", () => {
       freeze: { rows: 1, columns: 0 },
       print: { paper: "A4", orientation: "portrait" },
     };
-    expect(plan(log, true, 0).ops[0]).toEqual({ kind: "clear" });
+    expect(plan(log, true, 0).ops[0]).toEqual({ kind: "clear", panes: true });
     const appended = plan(log, true, 5);
     expect(appended.ops.map((o) => o.kind)).toEqual(["cells"]);
     expect(appended.rows).toEqual({ top: 5, bottom: 5 });
