@@ -1,14 +1,21 @@
 /**
  * Carrying out one sheet's plan through ET. The plan is the Excel host's (src/hosts/excel/sheet-plan, built from the
  * shared src/hosts/render-plan), so a workbook written in WPS has the same cells, formulas, formats and text guards as
- * one written in Excel: the cells as one Value2 (or Formula2/Formula) array, formats as a few rectangles per
- * property, merges, conditional formats, column widths (ET takes characters, as the model gives them), panes.
+ * one written in Excel: each filled-down formula column as one R1C1 formula on its column range (FormulaR1C1), the
+ * other cells as a few Value2 (or Formula2/Formula) arrays, formats as a few rectangles per property, merges,
+ * conditional formats, column widths (ET takes characters, as the model gives them), panes.
  */
 import { columnLetter } from "../../core/sheet-model";
 import { FormatProp, SheetOp, SheetPlan, rangeAddress } from "../excel/sheet-plan";
 import { SheetRender } from "../render-plan";
 import { EtApplication, EtRange, EtWorksheet, XL } from "./et";
 import { bgr, prop } from "./et-access";
+
+/**
+ * ET's R1C1 formula properties (et-jsapi-declare lib.et.d.ts Range: FormulaR1C1, Formula2R1C1), which take one
+ * formula for a whole range as Excel's Range.FormulaR1C1 does; declared here so et.ts stays as its typings say.
+ */
+type R1C1Range = EtRange & { FormulaR1C1: unknown; Formula2R1C1?: unknown };
 
 const ALIGN: Record<string, number> = { left: XL.left, center: XL.center, right: XL.right };
 const EDGES = [XL.edgeLeft, XL.edgeTop, XL.edgeBottom, XL.edgeRight, XL.insideVertical, XL.insideHorizontal];
@@ -57,6 +64,13 @@ function runOp(app: EtApplication, sheet: EtWorksheet, op: SheetOp, render: Shee
       if (!op.formulas) range.Value2 = op.grid;
       else if (range.Formula2 !== undefined) range.Formula2 = op.grid;
       else range.Formula = op.grid;
+      return;
+    }
+    case "columnFormula": {
+      // One formula for the column range; Formula2R1C1 where the build has dynamic arrays, as for Formula2 above.
+      const range = sheet.Range(rangeAddress(op.area)) as R1C1Range;
+      if (range.Formula2 !== undefined) range.Formula2R1C1 = op.r1c1;
+      else range.FormulaR1C1 = op.r1c1;
       return;
     }
     case "format":

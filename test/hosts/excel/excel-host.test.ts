@@ -115,13 +115,19 @@ describe("ExcelHost.writeSheets: a small but complete model", () => {
     expect(lb.page).toMatchObject({ orientation: "Portrait", titleRows: "$1:$2" });
   });
 
-  it("writes each sheet's cells in one assignment", () => {
+  it("writes each formula column as one R1C1 formula and the other cells as a few blocks", () => {
     const blocks = excel.log.filter((e) => e.name === "formulas" || e.name === "values");
     expect(blocks.map((e) => `${e.target} ${e.name}`)).toEqual([
-      `得分!A1:Q6 formulas`,
+      `得分!A1:Q1 values`,
+      `得分!A2:B6 values`,
       `龙虎榜!A1:H7 values`,
       `${MARKER_SHEET}!A1:C3 values`,
     ]);
+    const columns = excel.log.filter((e) => e.name === "formulasR1C1");
+    expect(columns.map((e) => e.target)).toEqual(
+      "CDEFGHIJKLMNOPQ".split("").map((c) => `得分!${c}2:${c}6`)
+    );
+    expect(columns.every((e) => typeof e.value === "string")).toBe(true);
   });
 
   it("leaves no backup sheet and reads back what it wrote", async () => {
@@ -323,7 +329,7 @@ describe("ExcelHost.writeSheets: logs", () => {
     // Only the new rows were written; the old ones were not cleared.
     expect(
       excel.log.filter((e) => e.target.startsWith("调度记录!")).map((e) => `${e.name} ${e.target}`)
-    ).toEqual(["formulas 调度记录!A5:E7"]);
+    ).toEqual(["values 调度记录!A5:D7", "formulasR1C1 调度记录!E5:E7"]);
   });
 });
 
@@ -346,7 +352,7 @@ describe("ExcelHost.writeSheets: a failed write leaves nothing half-written", ()
   it.each([
     [
       "while writing the replaced sheet's cells",
-      (t: string, n: string) => t.startsWith("得分!") && n === "formulas",
+      (t: string, n: string) => t.startsWith("得分!") && n === "formulasR1C1",
     ],
     [
       "while writing the new sheet's conditional formats",
@@ -376,15 +382,19 @@ describe("ExcelHost.writeSheets: a failed write leaves nothing half-written", ()
 
   it("restores every sheet when a later request of a write cut under a byte budget fails", async () => {
     const { excel, wb } = setup({ 村级考核: [["村名"], ["第1村"]] });
-    const host = new ExcelHost(excel.run, { maxRequestBytes: 50_000 });
+    const host = new ExcelHost(excel.run, { maxRequestBytes: 4_000 });
     await host.writeSheets([scoresModel(200), dispatchLogModel(1, 5)], { now: NOW });
     const before = { names: wb.names(), sheets: wb.sheets.map((s) => s.snapshot()) };
     excel.reset();
     let bands = 0;
-    excel.failWhen = (a) => a.name === "formulas" && a.target.startsWith("得分!") && ++bands === 3;
-    const write = host.writeSheets([scoresModel(300), leaderboardModel(300), dispatchLogModel(2, 5)], {
-      now: NOW,
-    });
+    excel.failWhen = (a) =>
+      a.name === "formulasR1C1" && a.target.startsWith("得分!") && ++bands === 12;
+    const write = host.writeSheets(
+      [scoresModel(300), leaderboardModel(300), dispatchLogModel(2, 5)],
+      {
+        now: NOW,
+      }
+    );
     await expect(write).rejects.toThrow("已撤销本次写入");
     expect(excel.requestBytes.length).toBeGreaterThan(5); // it failed several requests into the write
     expect(wb.names()).toEqual(before.names);

@@ -12,6 +12,7 @@
  * failures in the middle of a batch, hence this fake.
  */
 import { columnLetter } from "../../../src/core/sheet-model";
+import { fromR1C1, toR1C1 } from "../../../src/hosts/formula-text";
 import { Area, areaText, parseArea } from "../../../src/hosts/render-plan";
 
 export type FakeValue = number | string | boolean | null;
@@ -204,7 +205,7 @@ export interface Recorded {
   /** The property ("formulas", "format.fill.color") or method ("copyFrom"). */
   name: string;
   value: unknown;
-  /** JSON size of what was assigned or passed. */
+  /** UTF-8 bytes this action adds to its request: the JSON of what was assigned or passed, and its envelope. */
   bytes: number;
   /** True for a property of a range (values, formulas, numberFormat, format.*). */
   range: boolean;
@@ -265,7 +266,8 @@ class FakeContext {
   }
 
   record(entry: Omit<Recorded, "bytes">, apply: () => void): void {
-    const full: Recorded = { ...entry, bytes: JSON.stringify(entry.value ?? null).length };
+    const bytes = utf8(JSON.stringify(entry.value ?? null)) + utf8(entry.target) + ACTION_ENVELOPE;
+    const full: Recorded = { ...entry, bytes };
     this.excel.log.push(full);
     this.pendingBytes += full.bytes;
     this.queue.push(() => {
@@ -275,6 +277,16 @@ class FakeContext {
     });
   }
 }
+
+/** UTF-8 bytes of a text, as it goes over the wire (Buffer: the fake runs in Node). */
+const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
+
+/**
+ * An action's own JSON in an Office.js request besides its value and its range's address: the action
+ * ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo":{"Arguments":[…]}}) and its object path
+ * ({"Id","ObjectPathType","Name":"getRange","ParentObjectPathId","ArgumentInfo"}), about 180 bytes.
+ */
+const ACTION_ENVELOPE = 180;
 
 function notLoaded(prop: string): never {
   throw new OfficeError(
@@ -546,7 +558,10 @@ class WorksheetProxy extends Loadable {
           throw new OfficeError("AccessDenied", "the workbook structure is protected");
         // Worksheet.delete (office-js typings): a "VeryHidden" sheet fails with InvalidOperation; unhide it first.
         if (s.visibility === "VeryHidden")
-          throw new OfficeError("InvalidOperation", `cannot delete the very hidden sheet ${s.name}`);
+          throw new OfficeError(
+            "InvalidOperation",
+            `cannot delete the very hidden sheet ${s.name}`
+          );
         if (
           s.visibility === "Visible" &&
           wb.sheets.filter((x) => x.visibility === "Visible").length === 1
@@ -796,12 +811,24 @@ class RangeProxy extends Loadable {
       for (let c = area.left; c <= area.right; c++) change(sheet.ensure(r, c), r, c);
   }
 
+  /**
+   * A 2-D assignment of exactly the range's size, or one value for every cell of the range (Excel: "set the
+   * corresponding property on the range object to the desired (single) value"). `each` turns the value given for a
+   * cell into what the cell gets (a single A1 formula moves with the cell, as when Excel fills a range with it).
+   */
   private grid(
     name: string,
-    grid: unknown[][],
-    change: (cell: FakeCell, v: unknown) => void
+    grid: unknown,
+    change: (cell: FakeCell, v: unknown) => void,
+    each: (v: unknown, r: number, c: number, top: number, left: number) => unknown = (v) => v
   ): void {
     this.setProp(name, grid, ({ sheet, area }) => {
+      if (!Array.isArray(grid)) {
+        this.eachCell(area, sheet, (cell, r, c) =>
+          change(cell, each(grid, r, c, area.top, area.left))
+        );
+        return;
+      }
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
       if (
@@ -814,7 +841,9 @@ class RangeProxy extends Loadable {
           `the ${name} array does not match the size of ${this.label}`
         );
       }
-      this.eachCell(area, sheet, (cell, r, c) => change(cell, grid[r - area.top][c - area.left]));
+      this.eachCell(area, sheet, (cell, r, c) =>
+        change(cell, each((grid as unknown[][])[r - area.top][c - area.left], r, c, r, c))
+      );
     });
   }
 
@@ -825,12 +854,23 @@ class RangeProxy extends Loadable {
     return this.value("values");
   }
   set formulas(grid: unknown[][]) {
-    this.grid("formulas", grid, enter);
+    // A single formula for a range is written for its top-left cell and moves with each cell (relative references).
+    this.grid("formulas", grid, enter, (v, r, c, top, left) =>
+      typeof v === "string" && v.startsWith("=") && (r !== top || c !== left)
+        ? fromR1C1(toR1C1(v, top, left), r, c)
+        : v
+    );
+  }
+  /** R1C1 formulas: the same text means the same relative formula in every cell; stored (and read) in A1. */
+  set formulasR1C1(grid: unknown[][]) {
+    this.grid("formulasR1C1", grid, enter, (v, r, c) =>
+      typeof v === "string" && v.startsWith("=") ? fromR1C1(v, r, c) : v
+    );
   }
   get formulas(): unknown[][] {
     return this.value("formulas");
   }
-  set numberFormat(grid: unknown[][]) {
+  set numberFormat(grid: unknown[][] | string) {
     this.grid(
       "numberFormat",
       grid,
