@@ -449,7 +449,7 @@ describe("ExcelHost reading", () => {
   it("gives values and formulas from A1, constants as null formulas, text '=…' as text", async () => {
     const { excel, host } = withData();
     const data = await host.readSheet("村级考核");
-    expect(excel.syncs).toBe(1);
+    expect(excel.syncs).toBe(2); // the used range's extent, then its values and formulas
     expect(data?.values).toEqual([
       [null, "2025年考核", null],
       [null, null, null],
@@ -480,13 +480,54 @@ describe("ExcelHost reading", () => {
     expect((await host.readSheet("村级考核"))?.merges).toEqual(["B1:C1"]);
   });
 
-  it("reads in bands of rows under a byte budget, with the same result", async () => {
+  it("reads a small sheet in one band under a byte budget, with the same result", async () => {
     const { excel, host } = withData();
     const whole = await host.readSheet("村级考核");
     excel.reset();
     const banded = await new ExcelHost(excel.run, { maxRequestBytes: 200 }).readSheet("村级考核");
     expect(banded).toEqual(whole);
-    expect(excel.syncs).toBeGreaterThan(2);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it("finds the data region when a stray cell far away makes the used range huge, in a constant number of requests", async () => {
+    const { excel, host, wb } = withData();
+    wb.sheet("村级考核").ensure(1_048_575, 51).value = "误输入"; // AZ1048576: 54 million cells used
+    excel.reset();
+    const data = await host.readSheet("村级考核");
+    expect(data?.values).toEqual((await withData().host.readSheet("村级考核"))?.values);
+    expect(excel.syncs).toBe(3); // the extent, the strips' used ranges, one band
+    // A stray cell far to the right, on the rows of a 70-row table: 1.1 million cells, cut down by columns too.
+    const wide = withData();
+    for (let r = 5; r < 70; r++) wide.wb.sheet("村级考核").ensure(r, 1).value = `第${r}村`;
+    wide.wb.sheet("村级考核").ensure(3, 16_000).value = "右边很远";
+    const read = await wide.host.readSheet("村级考核");
+    expect(read?.values[3]).toEqual([null, "第1村", 92.5]);
+    expect(read?.values).toHaveLength(70);
+  });
+
+  it("reads a large sheet in bands sized by the bytes measured, each response under the budget", async () => {
+    const { excel, host, wb } = setup({});
+    const rows = Array.from({ length: 3000 }, (_, r) => [`第${r + 1}个很长的中文单位名称用来测字节数`, r, r % 7]);
+    wb.addSheet("大表", rows);
+    const whole = await host.readSheet("大表");
+    const budget = 60_000;
+    const banded = new ExcelHost(excel.run, { maxRequestBytes: budget });
+    excel.reset();
+    expect(await banded.readSheet("大表")).toEqual(whole);
+    // Each response (UTF-8 JSON of a band's values and formulas) stays under the budget.
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(excel.syncs).toBeLessThan(30);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(budget);
+  });
+
+  it("reads again in halves a band Excel answers with null (over its cell limit for one get)", async () => {
+    const { excel, host, wb } = setup({});
+    wb.addSheet("表", Array.from({ length: 40 }, (_, r) => [`单位${r}`, r]));
+    const whole = await host.readSheet("表");
+    excel.cellLimit = 30; // 15 rows of 2 columns per get, in this test
+    excel.reset();
+    expect(await host.readSheet("表")).toEqual(whole);
+    expect(excel.syncs).toBeGreaterThan(3);
   });
 
   it("gives undefined for a sheet that is not there", async () => {

@@ -106,10 +106,11 @@ export class FakeSheet {
     for (const [k, cell] of this.cells) yield [Math.floor(k / COLS), k % COLS, cell];
   }
 
-  /** The used range: cells with a value or formula, or (valuesOnly false) any stored cell. */
-  extent(valuesOnly: boolean): Area | null {
+  /** The used range: cells with a value or formula, or (valuesOnly false) any stored cell; within `of` if given. */
+  extent(valuesOnly: boolean, of?: Area): Area | null {
     let a: Area | null = null;
     for (const [r, c, cell] of this.entries()) {
+      if (of && !inside(r, c, of)) continue;
       if (valuesOnly && cell.formula === undefined && (cell.value === null || cell.value === ""))
         continue;
       if (!valuesOnly && isEmptyCell(cell)) continue;
@@ -217,6 +218,10 @@ export class FakeExcel {
   log: Recorded[] = [];
   /** JSON bytes sent by each sync, in order. */
   requestBytes: number[] = [];
+  /** UTF-8 JSON bytes of what each sync loaded (the response), in order. */
+  responseBytes: number[] = [];
+  /** Cells a get of values or formulas may cover before Excel answers null (five million in Excel). */
+  cellLimit = 5_000_000;
   /** Make Excel refuse an action when it runs (to test undoing a failed write). */
   failWhen: ((action: Recorded) => boolean) | undefined;
 
@@ -232,6 +237,7 @@ export class FakeExcel {
     this.syncs = 0;
     this.log = [];
     this.requestBytes = [];
+    this.responseBytes = [];
   }
 
   get rangeWrites(): number {
@@ -246,6 +252,8 @@ export class FakeExcel {
 class FakeContext {
   queue: (() => void)[] = [];
   private pendingBytes = 0;
+  /** What the running sync has loaded so far, in UTF-8 JSON bytes. */
+  loadedBytes = 0;
   readonly workbook: WorkbookProxy;
 
   constructor(readonly excel: FakeExcel) {
@@ -258,7 +266,12 @@ class FakeContext {
     this.pendingBytes = 0;
     const actions = this.queue;
     this.queue = [];
-    for (const action of actions) action(); // a throw drops the rest, as Excel stops a batch at its first error
+    this.loadedBytes = 0;
+    try {
+      for (const action of actions) action(); // a throw drops the rest, as Excel stops a batch at its first error
+    } finally {
+      this.excel.responseBytes.push(this.loadedBytes);
+    }
   }
 
   get wb(): FakeWorkbook {
@@ -313,7 +326,11 @@ abstract class Loadable {
       .filter(Boolean);
     this.ctx.queue.push(() => {
       if (this.nullObject) return; // a null object's properties load as nothing
-      for (const p of list) this.loaded.set(p, this.read(p));
+      for (const p of list) {
+        const value = this.read(p);
+        this.loaded.set(p, value);
+        this.ctx.loadedBytes += utf8(JSON.stringify(value ?? null));
+      }
     });
     return this;
   }
@@ -908,11 +925,13 @@ class RangeProxy extends Loadable {
       }
       return out;
     };
+    // "A range is limited to five million cells for get operations … Range.values returns null instead."
+    const tooBig = (a.bottom - a.top + 1) * (a.right - a.left + 1) > this.ctx.excel.cellLimit;
     switch (prop) {
       case "values":
-        return each((cell) => cell?.value ?? "");
+        return tooBig ? null : each((cell) => cell?.value ?? "");
       case "formulas":
-        return each((cell) => cell?.formula ?? cell?.value ?? "");
+        return tooBig ? null : each((cell) => cell?.formula ?? cell?.value ?? "");
       case "numberFormat":
         return each((cell) => cell?.numberFormat ?? "General");
       case "address":
@@ -1000,6 +1019,19 @@ class RangeProxy extends Loadable {
           .map((cf) => ({ ...cf, area: moved(cf.area) })),
       ];
     });
+  }
+
+  /** The used cells inside this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.label}:used`,
+      () => {
+        const { sheet, area } = this.target();
+        return { sheet, area: sheet.extent(valuesOnly, clip(area)) };
+      },
+      true
+    );
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
