@@ -114,18 +114,41 @@ const R1C1_REF = either(R1C1_ROWS, R1C1_COLUMNS, R1C1_CELL);
 const back = (rel: string | undefined, abs: string | undefined, here: number, name: (n: number) => string) =>
   abs !== undefined ? `$${name(Number(abs))}` : name(here + Number(rel ?? 0));
 
+/** One R1C1 reference (the groups of an R1C1_REF match) in A1, for the cell at 1-based `r0`, `c0`. */
+function refToA1(m: readonly (string | undefined)[], r0: number, c0: number): string {
+  const [whole, r1, a1, r2, a2, c1, b1, c2, b2, rr, ra, cr, ca] = m;
+  const rowName = (n: number) => String(n);
+  if (whole!.startsWith("R") && whole!.includes(":") && !/C/.test(whole!)) return `${back(r1, a1, r0, rowName)}:${back(r2, a2, r0, rowName)}`;
+  if (whole!.startsWith("C")) return `${back(c1, b1, c0, columnName)}:${back(c2, b2, c0, columnName)}`;
+  return `${back(cr, ca, c0, columnName)}${back(rr, ra, r0, rowName)}`;
+}
+
+/**
+ * An R1C1 formula parsed once, giving its A1 form for any cell: what a whole column of one R1C1 formula shows,
+ * cell by cell, without scanning the formula again for each (the test doubles fill 10,000-row columns with it).
+ */
+export function r1c1Template(formula: string): (row: number, column: number) => string {
+  const pieces: (string | (readonly (string | undefined)[]))[] = [];
+  for (const seg of segments(formula)) {
+    if (!seg.code) {
+      pieces.push(seg.text);
+      continue;
+    }
+    let last = 0;
+    for (const m of seg.text.matchAll(R1C1_REF)) {
+      pieces.push(seg.text.slice(last, m.index), [...m]);
+      last = m.index + m[0].length;
+    }
+    pieces.push(seg.text.slice(last));
+  }
+  return (row, column) => {
+    let out = "";
+    for (const p of pieces) out += typeof p === "string" ? p : refToA1(p, row + 1, column + 1);
+    return out;
+  };
+}
+
 /** The A1 formula an R1C1 formula stands for in the cell at 0-based `row`, `column` (what Excel shows there). */
 export function fromR1C1(formula: string, row: number, column: number): string {
-  const r0 = row + 1;
-  const c0 = column + 1;
-  const rowName = (n: number) => String(n);
-  return rewriteCode(formula, (code) =>
-    code.replace(R1C1_REF, (...m: (string | undefined)[]) => {
-      const [whole, r1, a1, r2, a2, c1, b1, c2, b2, rr, ra, cr, ca] = m;
-      if (whole!.startsWith("R") && whole!.includes(":") && !/C/.test(whole!))
-        return `${back(r1, a1, r0, rowName)}:${back(r2, a2, r0, rowName)}`;
-      if (whole!.startsWith("C")) return `${back(c1, b1, c0, columnName)}:${back(c2, b2, c0, columnName)}`;
-      return `${back(cr, ca, c0, columnName)}${back(rr, ra, r0, rowName)}`;
-    })
-  );
+  return r1c1Template(formula)(row, column);
 }

@@ -12,7 +12,7 @@
  * failures in the middle of a batch, hence this fake.
  */
 import { columnLetter } from "../../../src/core/sheet-model";
-import { fromR1C1, toR1C1 } from "../../../src/hosts/formula-text";
+import { fromR1C1, r1c1Template, toR1C1 } from "../../../src/hosts/formula-text";
 import { Area, areaText, parseArea } from "../../../src/hosts/render-plan";
 
 export type FakeValue = number | string | boolean | null;
@@ -715,6 +715,17 @@ class PageLayoutProxy {
   }
 }
 
+/** R1C1 formulas parsed once each (a column of 10,000 cells shares one). */
+const templates = new Map<string, (row: number, column: number) => string>();
+function template(r1c1: string): (row: number, column: number) => string {
+  let t = templates.get(r1c1);
+  if (!t) {
+    if (templates.size > 1000) templates.clear();
+    templates.set(r1c1, (t = r1c1Template(r1c1)));
+  }
+  return t;
+}
+
 /** Excel's typing rules for one value written through `values` or `formulas`. */
 function enter(cell: FakeCell, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell as it is
@@ -881,7 +892,7 @@ class RangeProxy extends Loadable {
   /** R1C1 formulas: the same text means the same relative formula in every cell; stored (and read) in A1. */
   set formulasR1C1(grid: unknown[][]) {
     this.grid("formulasR1C1", grid, enter, (v, r, c) =>
-      typeof v === "string" && v.startsWith("=") ? fromR1C1(v, r, c) : v
+      typeof v === "string" && v.startsWith("=") ? template(v)(r, c) : v
     );
   }
   get formulas(): unknown[][] {

@@ -5,7 +5,7 @@
  * sheet, and (with `methodProps`) Count/Row/Column/MergeCells exposed as methods as some builds do.
  * Never shipped: it lives in test/.
  */
-import { fromR1C1, toR1C1 } from "../../../../src/hosts/formula-text";
+import { fromR1C1, r1c1Template, toR1C1 } from "../../../../src/hosts/formula-text";
 import { contains, formatAddress, intersects, MAX_COL, MAX_ROW, parseAddress, Rect } from "./address";
 import { Stored, typeIn } from "./typed-input";
 
@@ -167,9 +167,11 @@ export class DoubleRange {
   private enterFormula(input: unknown, r1c1: boolean): void {
     const top = this.rect.r0 - 1;
     const left = this.rect.c0 - 1;
+    // A single R1C1 formula is parsed once for the whole range.
+    const whole = r1c1 && typeof input === "string" ? r1c1Template(input) : undefined;
     const at = (v: unknown, r: number, c: number) => {
       if (typeof v !== "string" || !v.startsWith("=")) return v;
-      if (r1c1) return fromR1C1(v, r - 1, c - 1);
+      if (r1c1) return whole && v === input ? whole(r - 1, c - 1) : fromR1C1(v, r - 1, c - 1);
       return r - 1 === top && c - 1 === left ? v : fromR1C1(toR1C1(v, top, left), r - 1, c - 1);
     };
     if (!Array.isArray(input)) return this.enter(input, at);
