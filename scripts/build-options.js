@@ -6,6 +6,8 @@
  *                      Microsoft 365 operated by 21Vianet (世纪互联), which tenants in China must use. For an intranet
  *                      without internet access, an https URL or a path on the add-in's own server (/office-js/office.js)
  *                      — fine for internal use, but Marketplace (AppSource) submissions must use Microsoft's CDN.
+ *   KH_SUPPORT         who supports this deployment, shown on help.html (the manifest's SupportUrl), e.g.
+ *                      "县目标办 张三 0871-1234567". Unset: a line asking the clerk to contact whoever deployed it.
  * Kept apart from webpack.config.js so tests can check the rules without running webpack.
  */
 "use strict";
@@ -58,6 +60,9 @@ function normalizeOfficeJsUrl(value) {
   return value;
 }
 
+/** The support line of help.html when KH_SUPPORT is not given. */
+const DEFAULT_SUPPORT = "请联系为本单位部署考核助手的信息中心或目标办（部署时可用 KH_SUPPORT 写明联系人和电话）。";
+
 /**
  * @param {Record<string, string | undefined>} env usually process.env
  * @returns {{ addinUrl: string, officeJsUrl: string }}
@@ -69,6 +74,12 @@ function readBuildOptions(env) {
     addinUrl: addin ? normalizeAddinUrl(addin) : DEV_URL,
     officeJsUrl: officeJs ? normalizeOfficeJsUrl(officeJs) : CDN_OFFICE_JS,
   };
+}
+
+/** The support contact for help.html (KH_SUPPORT), as HTML-safe text. */
+function readSupport(env) {
+  const text = (env.KH_SUPPORT || "").trim() || DEFAULT_SUPPORT;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** The manifest with every dev URL pointing at the production location. */
@@ -86,4 +97,13 @@ function renderServerConfig(text, addinUrl) {
   return text.split("{{BASE_PATH_RE}}").join(re).split("{{BASE_PATH}}").join(base);
 }
 
-module.exports = { DEV_URL, CDN_OFFICE_JS, CDN_21VIANET_OFFICE_JS, readBuildOptions, rewriteManifest, renderServerConfig };
+module.exports = {
+  DEV_URL,
+  CDN_OFFICE_JS,
+  CDN_21VIANET_OFFICE_JS,
+  DEFAULT_SUPPORT,
+  readBuildOptions,
+  readSupport,
+  rewriteManifest,
+  renderServerConfig,
+};

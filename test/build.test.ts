@@ -81,6 +81,12 @@ describe("dist/", () => {
     }
   });
 
+  test("help.html names a support contact (the manifest's SupportUrl)", () => {
+    const help = read("help.html");
+    expect(help).toMatch(/<p id="?kh-support"?>[^<]+</);
+    expect(help).not.toContain("<%");
+  });
+
   test("server configs for IIS and nginx send CORS on functions*.json (Excel on the web fetches it cross-origin)", () => {
     const base = new URL(info.addinUrl).pathname;
     const iis = read("web.config");

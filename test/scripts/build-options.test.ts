@@ -3,8 +3,10 @@ import * as path from "path";
 import {
   CDN_21VIANET_OFFICE_JS,
   CDN_OFFICE_JS,
+  DEFAULT_SUPPORT,
   DEV_URL,
   readBuildOptions,
+  readSupport,
   renderServerConfig,
   rewriteManifest,
 } from "../../scripts/build-options";
@@ -87,5 +89,14 @@ describe("server configs (deploy/)", () => {
     expect(["/kaoxhe/functions.json", "/kao.he/taskpane.js", "/kao.he/functions.js"].some((p) => re.test(p))).toBe(false);
     expect(m[2]).toContain('add_header Access-Control-Allow-Origin "*" always;');
     expect(m[2]).toContain('default_type "application/json; charset=utf-8";');
+  });
+});
+
+describe("readSupport (help.html's support contact)", () => {
+  test("KH_SUPPORT, escaped for HTML; unset, a line naming whom to ask", () => {
+    expect(readSupport({ KH_SUPPORT: " 县目标办 张三 0871-1234567 " })).toBe("县目标办 张三 0871-1234567");
+    expect(readSupport({ KH_SUPPORT: '<b>"x" & y</b>' })).toBe("&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;");
+    expect(readSupport({})).toBe(DEFAULT_SUPPORT);
+    expect(DEFAULT_SUPPORT).toMatch(/联系/);
   });
 });
