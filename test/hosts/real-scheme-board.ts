@@ -36,6 +36,8 @@ export interface WpsPass {
   calls: number;
   /** Cells handed over in arrays (Value2/Formula assignments). */
   arrayCells: number;
+  /** Calls per member name ("Range", "Interior", "Color" …), to see where they go. */
+  members: Map<string, number>;
 }
 
 const realScheme = () => parseScheme(scheme()).scheme;
@@ -81,14 +83,17 @@ function counted(app: DoubleApplication, pass: { current: WpsPass }): EtApplicat
         if (typeof value === "function") {
           return (...args: unknown[]) => {
             pass.current.calls++;
+            pass.current.members.set(key, (pass.current.members.get(key) ?? 0) + 1);
             return wrap((value as (...a: unknown[]) => unknown).apply(target, args.map(unwrap)));
           };
         }
         pass.current.calls++;
+        pass.current.members.set(key, (pass.current.members.get(key) ?? 0) + 1);
         return wrap(value);
       },
       set(target, key, value) {
         pass.current.calls++;
+        if (typeof key === "string") pass.current.members.set(`${key}=`, (pass.current.members.get(`${key}=`) ?? 0) + 1);
         if (Array.isArray(value)) pass.current.arrayCells += value.reduce((n, row) => n + (Array.isArray(row) ? row.length : 1), 0);
         return Reflect.set(target, key, unwrap(value), target);
       },
@@ -103,11 +108,11 @@ function counted(app: DoubleApplication, pass: { current: WpsPass }): EtApplicat
 export async function wpsBoard(units: number): Promise<{ first: WpsPass; refresh: WpsPass }> {
   const app = new DoubleApplication({}, ["数据"]);
   putCells(app.sheet("数据")!, dataRows(units, longName));
-  const pass = { current: { calls: 0, arrayCells: 0 } };
+  const pass = { current: { calls: 0, arrayCells: 0, members: new Map<string, number>() } };
   const passes: WpsPass[] = [];
   class Measured extends WpsHost {
     override async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}) {
-      pass.current = { calls: 0, arrayCells: 0 };
+      pass.current = { calls: 0, arrayCells: 0, members: new Map() };
       const result = await super.writeSheets(models, options);
       passes.push(pass.current);
       return result;
