@@ -30,6 +30,7 @@ function excelLine(units: number, platform: string, pass: string, p: ExcelPass, 
 }
 
 export async function run(): Promise<void> {
+  // requests: the syncs that carried actions (the first sync only reads the sheet names).
   console.log("Excel: units | budget  | pass        | syncs | requests |   payload |   largest | actions | ms (2 passes)");
   const perSheet = new Map<string, number>();
   for (const units of [1000, 10000]) {
@@ -66,6 +67,8 @@ export async function run(): Promise<void> {
     ] as const) {
       console.log([String(units).padStart(12), pass.padEnd(11), fmt(p.calls).padStart(8), fmt(p.arrayCells).padStart(15), fmt(ms).padStart(8)].join(" | "));
     }
+    const top = [...refresh.members].sort((x, y) => y[1] - x[1]).slice(0, 6);
+    console.log(`        refresh, most called: ${top.map(([m, n]) => `${m} ${fmt(n)}`).join(", ")}`);
   }
 }
 
