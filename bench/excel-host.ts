@@ -65,7 +65,11 @@ export async function run(): Promise<void> {
       ["first write", first],
       ["refresh", refresh],
     ] as const) {
-      console.log([String(units).padStart(12), pass.padEnd(11), fmt(p.calls).padStart(8), fmt(p.arrayCells).padStart(15), fmt(ms).padStart(8)].join(" | "));
+      console.log(
+        [String(units).padStart(12), pass.padEnd(11), fmt(p.calls).padStart(8), fmt(p.arrayCells).padStart(15), fmt(ms).padStart(8)].join(
+          " | "
+        )
+      );
     }
     const top = [...refresh.members].sort((x, y) => y[1] - x[1]).slice(0, 6);
     console.log(`        refresh, most called: ${top.map(([m, n]) => `${m} ${fmt(n)}`).join(", ")}`);

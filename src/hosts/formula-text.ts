@@ -118,7 +118,8 @@ const back = (rel: string | undefined, abs: string | undefined, here: number, na
 function refToA1(m: readonly (string | undefined)[], r0: number, c0: number): string {
   const [whole, r1, a1, r2, a2, c1, b1, c2, b2, rr, ra, cr, ca] = m;
   const rowName = (n: number) => String(n);
-  if (whole!.startsWith("R") && whole!.includes(":") && !/C/.test(whole!)) return `${back(r1, a1, r0, rowName)}:${back(r2, a2, r0, rowName)}`;
+  if (whole!.startsWith("R") && whole!.includes(":") && !/C/.test(whole!))
+    return `${back(r1, a1, r0, rowName)}:${back(r2, a2, r0, rowName)}`;
   if (whole!.startsWith("C")) return `${back(c1, b1, c0, columnName)}:${back(c2, b2, c0, columnName)}`;
   return `${back(cr, ca, c0, columnName)}${back(rr, ra, r0, rowName)}`;
 }
@@ -128,7 +129,7 @@ function refToA1(m: readonly (string | undefined)[], r0: number, c0: number): st
  * cell by cell, without scanning the formula again for each (the test doubles fill 10,000-row columns with it).
  */
 export function r1c1Template(formula: string): (row: number, column: number) => string {
-  const pieces: (string | (readonly (string | undefined)[]))[] = [];
+  const pieces: (string | readonly (string | undefined)[])[] = [];
   for (const seg of segments(formula)) {
     if (!seg.code) {
       pieces.push(seg.text);
