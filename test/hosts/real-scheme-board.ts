@@ -43,9 +43,13 @@ export interface WpsPass {
 const realScheme = () => parseScheme(scheme()).scheme;
 
 /** The write of a first generation and of a refresh on the fake Excel, with or without a request budget. */
-export async function excelBoard(units: number, budget?: number): Promise<{ first: ExcelPass; refresh: ExcelPass; excel: FakeExcel }> {
+export async function excelBoard(
+  units: number,
+  budget?: number,
+  name: (r: number) => string = longName
+): Promise<{ first: ExcelPass; refresh: ExcelPass; excel: FakeExcel }> {
   const excel = new FakeExcel();
-  excel.workbook.addSheet("数据", dataRows(units, longName));
+  excel.workbook.addSheet("数据", dataRows(units, name));
   const passes: ExcelPass[] = [];
   class Measured extends ExcelHost {
     override async writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}) {
