@@ -5,8 +5,8 @@
  * range 54 million cells, so:
  *   1. the used range's extent is read (no values);
  *   2. when it holds more than READ_CELLS cells, the real data region is found from the used ranges of a few strips
- *      of it (one request): the first strips that hold anything, up to the first empty one — a stray cell far below
- *      or to the right is left out;
+ *      of it (one request per direction): the first strips that hold anything, up to the first empty one — a stray
+ *      cell far below or to the right is left out; a region of more than MAX_REGION_CELLS is refused;
  *   3. the region is read in bands of rows, each under READ_CELLS cells and, with a byte budget, sized from the
  *      UTF-8 bytes the previous band measured; a band Excel answers with null is read again in halves.
  */
@@ -16,6 +16,8 @@ import { utf8Bytes } from "./apply-ops";
 
 /** Cells per read: far under Excel's five million for values and formulas together. */
 export const READ_CELLS = 1_000_000;
+/** The most a clerk's data region may hold (forty times a 10,000-unit sheet of 50 columns). */
+export const MAX_REGION_CELLS = 20_000_000;
 /** Strips the used range is cut into to find the data region (one request whatever the sheet's size). */
 const STRIPS = 64;
 /** Rows of the first band under a byte budget, before any band was measured. */
@@ -51,11 +53,11 @@ export async function dataRegion(ctx: Excel.RequestContext, ws: Excel.Worksheet,
     if (cellCount(region) <= READ_CELLS) return region;
     region = await firstBlock(ctx, ws, region, across);
   }
-  if (cellCount(region) <= READ_CELLS) return region;
+  if (cellCount(region) <= MAX_REGION_CELLS) return region;
   const rows = region.bottom - region.top + 1;
   const columns = region.right - region.left + 1;
   throw new Error(
-    `工作表“${sheet}”的数据区域有 ${rows} 行 × ${columns} 列，超过一次能读取的 ${READ_CELLS} 个单元格。请删除多余的行列或空白格式后重试。`
+    `工作表“${sheet}”的数据区域有 ${rows} 行 × ${columns} 列，超过考核助手能读取的 ${MAX_REGION_CELLS} 个单元格。请删除多余的行列后重试。`
   );
 }
 

@@ -505,6 +505,18 @@ describe("ExcelHost reading", () => {
     expect(read?.values).toHaveLength(70);
   });
 
+  it("reads a genuinely large table whole, in bands (only stray parts are cut off)", async () => {
+    const { excel, host, wb } = setup({});
+    const width = 101;
+    const rows = Array.from({ length: 10_001 }, (_, r) => Array.from({ length: width }, (_, c) => (c === 0 ? `单位${r}` : r + c)));
+    wb.addSheet("大表", rows); // 1,010,101 cells: more than one read may hold
+    excel.reset();
+    const data = await host.readSheet("大表");
+    expect(data?.values).toHaveLength(10_001);
+    expect(data?.values[10_000]).toEqual(rows[10_000]);
+    expect(excel.syncs).toBe(5); // the extent, strips down, strips across, two bands
+  }, 60_000);
+
   it("reads a large sheet in bands sized by the bytes measured, each response under the budget", async () => {
     const { excel, host, wb } = setup({});
     const rows = Array.from({ length: 3000 }, (_, r) => [`第${r + 1}个很长的中文单位名称用来测字节数`, r, r % 7]);

@@ -101,6 +101,19 @@ export class FakeSheet {
     return this.get(a.top, a.left);
   }
 
+  /** The stored cells inside an area: by address when the area is the smaller, else by scanning. */
+  *within(of: Area): Generator<[number, number, FakeCell]> {
+    if ((of.bottom - of.top + 1) * (of.right - of.left + 1) < this.cells.size) {
+      for (let r = of.top; r <= of.bottom; r++)
+        for (let c = of.left; c <= of.right; c++) {
+          const cell = this.get(r, c);
+          if (cell) yield [r, c, cell];
+        }
+      return;
+    }
+    for (const entry of this.entries()) if (inside(entry[0], entry[1], of)) yield entry;
+  }
+
   /** Each stored cell with its row and column. */
   *entries(): Generator<[number, number, FakeCell]> {
     for (const [k, cell] of this.cells) yield [Math.floor(k / COLS), k % COLS, cell];
@@ -109,8 +122,7 @@ export class FakeSheet {
   /** The used range: cells with a value or formula, or (valuesOnly false) any stored cell; within `of` if given. */
   extent(valuesOnly: boolean, of?: Area): Area | null {
     let a: Area | null = null;
-    for (const [r, c, cell] of this.entries()) {
-      if (of && !inside(r, c, of)) continue;
+    for (const [r, c, cell] of of ? this.within(of) : this.entries()) {
       if (valuesOnly && cell.formula === undefined && (cell.value === null || cell.value === ""))
         continue;
       if (!valuesOnly && isEmptyCell(cell)) continue;
