@@ -8,6 +8,11 @@
  *   npm run build                                   production build, manifest for https://localhost:3000/
  *   KH_ADDIN_URL=https://intranet.example/kaohe/ npm run build    manifest rewritten for that server
  *   KH_OFFICE_JS_URL=/office-js/office.js npm run build           office.js from the intranet, not Microsoft's CDN
+ *   KH_OFFICE_JS_URL=21vianet npm run build                       office.js from the CDN of 21Vianet's Microsoft 365
+ *   KH_SUPPORT="县目标办 张三 0871-1234567" npm run build            the support contact shown on help.html
+ *
+ * dist/ also gets the server configs of deploy/ (IIS web.config, an nginx snippet): CORS on functions*.json, which
+ * Excel on the web fetches from another origin.
  *   npm run dev-server                              https://localhost:3000 with office-addin-dev-certs
  *
  * The build needs no network: office.js is referenced by URL, never downloaded.
@@ -18,7 +23,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { Compilation, sources } = require("webpack");
-const { readBuildOptions, rewriteManifest } = require("./scripts/build-options");
+const { readBuildOptions, readSupport, renderServerConfig, rewriteManifest } = require("./scripts/build-options");
 const ForbidModulesPlugin = require("./scripts/forbid-modules-plugin");
 const LocalizedFunctionsPlugin = require("./scripts/localized-functions-plugin");
 
@@ -100,6 +105,7 @@ module.exports = async (env, argv) => {
         filename: "help.html",
         template: "./src/taskpane/help.html",
         chunks: [],
+        templateParameters: { support: readSupport(process.env) },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -109,6 +115,11 @@ module.exports = async (env, argv) => {
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString(), addinUrl),
           },
+          ...["web.config", "nginx-kaohe.conf"].map((file) => ({
+            from: `deploy/${file}`,
+            to: file,
+            transform: (content) => renderServerConfig(content.toString(), addinUrl),
+          })),
         ],
       }),
     ],

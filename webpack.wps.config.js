@@ -18,6 +18,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const ForbidModulesPlugin = require("./scripts/forbid-modules-plugin");
 const { buildWpsMetadata, functionsJson } = require("./wps/build/functions-metadata");
+const { readSupport } = require("./scripts/build-options");
 
 /**
  * Everything that ships to WPS is ES2017 syntax, our code and node_modules (React, Fluent UI) alike: WPS embeds a
@@ -25,7 +26,7 @@ const { buildWpsMetadata, functionsJson } = require("./wps/build/functions-metad
  */
 const TARGET = "es2017";
 
-/* global require, module, __dirname */
+/* global require, module, process, __dirname */
 
 module.exports = async (_env, argv) => {
   const dev = argv.mode === "development";
@@ -63,7 +64,8 @@ module.exports = async (_env, argv) => {
         hash: true,
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./wps/taskpane.html", chunks: ["taskpane"], hash: true }),
-      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [] }),
+      // The support contact of help.html, as in the Office build (KH_SUPPORT, scripts/build-options.js).
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/taskpane/help.html", chunks: [], templateParameters: { support: readSupport(process.env) } }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "wps/ribbon.xml", to: "ribbon.xml" },

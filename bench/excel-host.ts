@@ -1,91 +1,79 @@
 /**
- * The Office.js cost of writing the generated sheets (得分: 17 columns of values and live formulas, grey rows for
- * vetoed units; 龙虎榜: values, merged title, conditional formats) for 1,000 and 10,000 units, measured on the fake
- * Excel object model of the tests: context.sync() calls, range property assignments, and payload bytes (JSON size of
- * every value, formula and format assigned). Host time is the add-in's own JavaScript (rendering and planning);
- * Excel's time to apply the requests is not measured here.
+ * What one-click generation sends to Excel and to WPS with the real scheme shape (bench/score-workbook's scheme: 40
+ * indicators of every method, 3 groups, 2 vetoes, bonus, deduction, coefficient, grades, awards, rewards, fines;
+ * sheets 考核方案, 得分, 龙虎榜, 奖惩兑现) at 1,000 and 10,000 units with long Chinese names, first write and
+ * refresh — measured on the test doubles (test/hosts/real-scheme-board):
+ *   - Excel (fake Office.js object model), desktop (one request) and web (requests cut at WEB_REQUEST_BYTES):
+ *     syncs, requests, UTF-8 payload bytes, the largest request, queued actions, and per sheet where the bytes go;
+ *   - WPS (ET double): calls into the ET object model (property reads and writes, method calls) and the cells
+ *     handed over in arrays.
+ * Host time is the add-in's JavaScript plus the double applying the requests, not Excel's or WPS's own time.
  */
-import { ExcelHost } from "../src/hosts/excel/excel-host";
 import { WEB_REQUEST_BYTES } from "../src/hosts/excel/index";
-import { FakeExcel } from "../test/hosts/excel/fake-excel";
-import { generatedModels } from "../test/hosts/excel/models";
-
-interface Row {
-  units: number;
-  pass: string;
-  syncs: number;
-  ranges: number;
-  calls: number;
-  bytes: number;
-  largest: number;
-  ms: number;
-}
-
-async function measure(units: number, budget?: number): Promise<Row[]> {
-  const excel = new FakeExcel();
-  excel.workbook.addSheet("村级考核", [["村名"], ["第1村"]]);
-  const host = new ExcelHost(excel.run, { maxRequestBytes: budget });
-  const rows: Row[] = [];
-  for (const pass of ["first write", "refresh"]) {
-    const models = generatedModels(units);
-    excel.reset();
-    // The time covers the host's JavaScript and the fake applying the requests; Excel's own time is not in it.
-    const t = performance.now();
-    await host.writeSheets(models, { activate: "龙虎榜", now: "2025-11-22T10:00:00.000Z" });
-    const ms = performance.now() - t;
-    rows.push({
-      units,
-      pass: budget ? `${pass} (web, ${(budget / 1e6).toFixed(0)} MB requests)` : pass,
-      syncs: excel.syncs,
-      ranges: excel.rangeWrites,
-      calls: excel.log.length - excel.rangeWrites,
-      bytes: excel.bytes,
-      largest: Math.max(...excel.requestBytes),
-      ms,
-    });
-  }
-  return rows;
-}
+import { ExcelPass, excelBoard, wpsBoard } from "../test/hosts/real-scheme-board";
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+
+function excelLine(units: number, platform: string, pass: string, p: ExcelPass, ms: number): string {
+  return [
+    String(units).padStart(6),
+    platform.padEnd(7),
+    pass.padEnd(11),
+    String(p.syncs).padStart(5),
+    String(p.requests.length).padStart(8),
+    mb(p.payload).padStart(9),
+    mb(p.largest).padStart(9),
+    fmt(p.actions).padStart(7),
+    fmt(ms).padStart(8),
+  ].join(" | ");
+}
 
 export async function run(): Promise<void> {
-  const rows: Row[] = [];
-  for (const units of [1000, 10000]) rows.push(...(await measure(units)));
-  for (const units of [1000, 10000]) rows.push(...(await measure(units, WEB_REQUEST_BYTES)));
+  // requests: the syncs that carried actions (the first sync only reads the sheet names).
+  console.log("Excel: units | budget  | pass        | syncs | requests |   payload |   largest | actions | ms (2 passes)");
+  const perSheet = new Map<string, number>();
+  for (const units of [1000, 10000]) {
+    for (const [platform, budget] of [
+      ["desktop", undefined],
+      ["web", WEB_REQUEST_BYTES],
+    ] as const) {
+      const t = performance.now();
+      const { first, refresh, excel } = await excelBoard(units, budget);
+      const ms = performance.now() - t;
+      console.log(excelLine(units, platform, "first write", first, ms));
+      console.log(excelLine(units, platform, "refresh", refresh, ms));
+      if (units === 10000 && platform === "web") {
+        for (const a of excel.log) {
+          const sheet = a.target.split("!")[0];
+          perSheet.set(sheet, (perSheet.get(sheet) ?? 0) + a.bytes);
+        }
+      }
+    }
+  }
+  console.log(
+    "Excel on the web, 10,000 units, refresh — UTF-8 bytes per sheet: " +
+      [...perSheet].map(([sheet, bytes]) => `${sheet} ${fmt(bytes)}`).join(", ")
+  );
 
-  console.log(
-    "units  | pass                              | syncs | range assignments | other calls | payload bytes | largest request | ms (host+fake)"
-  );
-  for (const r of rows) {
-    console.log(
-      [
-        String(r.units).padStart(6),
-        r.pass.padEnd(33),
-        String(r.syncs).padStart(5),
-        fmt(r.ranges).padStart(17),
-        fmt(r.calls).padStart(11),
-        fmt(r.bytes).padStart(13),
-        fmt(r.largest).padStart(15),
-        fmt(r.ms).padStart(14),
-      ].join(" | ")
-    );
+  console.log("\nWPS:   units | pass        | ET calls | cells in arrays | ms (2 passes)");
+  for (const units of [1000, 10000]) {
+    const t = performance.now();
+    const { first, refresh } = await wpsBoard(units);
+    const ms = performance.now() - t;
+    for (const [pass, p] of [
+      ["first write", first],
+      ["refresh", refresh],
+    ] as const) {
+      console.log(
+        [String(units).padStart(12), pass.padEnd(11), fmt(p.calls).padStart(8), fmt(p.arrayCells).padStart(15), fmt(ms).padStart(8)].join(
+          " | "
+        )
+      );
+    }
+    const top = [...refresh.members].sort((x, y) => y[1] - x[1]).slice(0, 6);
+    console.log(`        refresh, most called: ${top.map(([m, n]) => `${m} ${fmt(n)}`).join(", ")}`);
   }
-  const pick = (units: number, pass: string) =>
-    rows.find((r) => r.units === units && r.pass === pass)!;
-  for (const pass of ["first write", "refresh"]) {
-    const a = pick(1000, pass);
-    const b = pick(10000, pass);
-    console.log(
-      `${pass}, 10,000 vs 1,000 units: syncs ${b.syncs}/${a.syncs} = ${(b.syncs / a.syncs).toFixed(2)} (constant, ≤ 4); ` +
-        `payload ×${(b.bytes / a.bytes).toFixed(2)} (linear ≈ ×10); range assignments ×${(b.ranges / a.ranges).toFixed(2)} ` +
-        `(grows only with the per-row fills of vetoed units); bytes per unit ${fmt(a.bytes / 1000)} → ${fmt(b.bytes / 10000)}`
-    );
-  }
-  console.log(
-    `Excel on the web refuses requests over 5 MB: with ${(WEB_REQUEST_BYTES / 1e6).toFixed(0)} MB requests the write takes ` +
-      `${pick(1000, `first write (web, 4 MB requests)`).syncs} syncs for 1,000 units and ${pick(10000, `first write (web, 4 MB requests)`).syncs} for 10,000.`
-  );
 }
 
 if (require.main === module) void run();

@@ -46,7 +46,8 @@ function indicators(): Record<string, unknown>[] {
   return out;
 }
 
-function scheme(): Record<string, unknown> {
+/** The scheme of the benchmarks: 40 indicators, 3 groups, 2 vetoes, bonus, deduction, coefficient, grades, awards, rewards, fines. */
+export function scheme(): Record<string, unknown> {
   return {
     name: "压力测试方案",
     data: { sheet: "数据", headerRow: 1, name: "单位", group: "类别" },
@@ -80,15 +81,17 @@ function scheme(): Record<string, unknown> {
 /** A deterministic pseudo-random value in [0, 1) per (row, column). */
 const noise = (r: number, c: number) => (((r * 2654435761 + c * 40503) >>> 0) % 10007) / 10007;
 
-export async function writeInput(dir: string, n: number): Promise<{ workbook: string; scheme: string }> {
+/**
+ * The 数据 sheet of `scheme()` for n units, header first. `name` gives each unit's name (default 单位1, 单位2 …; the
+ * Excel host's bench uses long Chinese names, which are 3 UTF-8 bytes a character).
+ */
+export function dataRows(n: number, name: (r: number) => string = (r) => `单位${r + 1}`): (string | number | null)[][] {
   const defs = indicators();
   const header = ["单位", "类别", ...defs.map((d) => d.column as string), "否决1", "否决2", "加分", "扣分", "系数", "缺签次数"];
   const groups = ["行政村", "社区", "站所"];
-  const wb = new Workbook();
-  const ws = wb.addWorksheet("数据");
-  ws.addRow(header);
+  const out: (string | number | null)[][] = [header];
   for (let r = 0; r < n; r++) {
-    const row: (string | number | null)[] = [`单位${r + 1}`, groups[r % 3]];
+    const row: (string | number | null)[] = [name(r), groups[r % 3]];
     defs.forEach((d, c) => {
       const x = noise(r, c);
       switch (d.method) {
@@ -122,8 +125,15 @@ export async function writeInput(dir: string, n: number): Promise<{ workbook: st
       [1, 0.95, 1.05][r % 3],
       Math.floor(noise(r, 101) * 3)
     );
-    ws.addRow(row);
+    out.push(row);
   }
+  return out;
+}
+
+export async function writeInput(dir: string, n: number): Promise<{ workbook: string; scheme: string }> {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet("数据");
+  for (const row of dataRows(n)) ws.addRow(row);
   const workbook = path.join(dir, `数据${n}.xlsx`);
   await wb.xlsx.writeFile(workbook);
   const schemeFile = path.join(dir, "方案.json");

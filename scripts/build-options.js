@@ -2,14 +2,21 @@
  * Build-time options of the Office add-in, read from environment variables (like the Office templates' urlDev/urlProd):
  *   KH_ADDIN_URL       where the built dist/ folder is served, e.g. https://intranet.example/kaohe/ — every
  *                      https://localhost:3000/ in manifest.xml is rewritten to it. Unset: the dev URL stays.
- *   KH_OFFICE_JS_URL   where the pages load office.js from. Unset: Microsoft's CDN. For an intranet without internet
- *                      access, an https URL or a path on the add-in's own server (e.g. /office-js/office.js).
+ *   KH_OFFICE_JS_URL   where the pages load office.js from. Unset: Microsoft's CDN. `21vianet` (or `china`): the CDN of
+ *                      Microsoft 365 operated by 21Vianet (世纪互联), which tenants in China must use. For an intranet
+ *                      without internet access, an https URL or a path on the add-in's own server (/office-js/office.js)
+ *                      — fine for internal use, but Marketplace (AppSource) submissions must use Microsoft's CDN.
+ *   KH_SUPPORT         who supports this deployment, shown on help.html (the manifest's SupportUrl), e.g.
+ *                      "县目标办 张三 0871-1234567". Unset: a line asking the clerk to contact whoever deployed it.
  * Kept apart from webpack.config.js so tests can check the rules without running webpack.
  */
 "use strict";
 
 const DEV_URL = "https://localhost:3000/";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Microsoft's "Referencing the Office JavaScript API library": the CDN for Office 365 operated by 21Vianet. */
+const CDN_21VIANET_OFFICE_JS = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+const OFFICE_JS_PRESETS = { "21vianet": CDN_21VIANET_OFFICE_JS, china: CDN_21VIANET_OFFICE_JS };
 
 /** Characters that would break out of an HTML attribute or an XML attribute. */
 const UNSAFE = /[\s"'<>&`\\]/;
@@ -36,6 +43,8 @@ function normalizeAddinUrl(value) {
 
 /** office.js location: an absolute https URL, or a path served by the add-in's own server. */
 function normalizeOfficeJsUrl(value) {
+  const preset = OFFICE_JS_PRESETS[value.toLowerCase()];
+  if (preset) return preset;
   if (UNSAFE.test(value)) fail(`KH_OFFICE_JS_URL 含有不允许的字符：${value}`);
   if (value.startsWith("//")) fail(`KH_OFFICE_JS_URL 请写完整的 https:// 网址：${value}`);
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
@@ -51,6 +60,9 @@ function normalizeOfficeJsUrl(value) {
   return value;
 }
 
+/** The support line of help.html when KH_SUPPORT is not given. */
+const DEFAULT_SUPPORT = "请联系为本单位部署考核助手的信息中心或目标办（部署时可用 KH_SUPPORT 写明联系人和电话）。";
+
 /**
  * @param {Record<string, string | undefined>} env usually process.env
  * @returns {{ addinUrl: string, officeJsUrl: string }}
@@ -64,9 +76,34 @@ function readBuildOptions(env) {
   };
 }
 
+/** The support contact for help.html (KH_SUPPORT), as HTML-safe text. */
+function readSupport(env) {
+  const text = (env.KH_SUPPORT || "").trim() || DEFAULT_SUPPORT;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 /** The manifest with every dev URL pointing at the production location. */
 function rewriteManifest(xml, addinUrl) {
   return xml.split(DEV_URL).join(addinUrl);
 }
 
-module.exports = { DEV_URL, CDN_OFFICE_JS, readBuildOptions, rewriteManifest };
+/**
+ * A server config of deploy/ (IIS web.config, nginx snippet) for the server the build is for: {{BASE_PATH}} is the
+ * path of KH_ADDIN_URL ("/kaohe/"), {{BASE_PATH_RE}} the same as an nginx regular expression.
+ */
+function renderServerConfig(text, addinUrl) {
+  const base = new URL(addinUrl).pathname;
+  const re = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return text.split("{{BASE_PATH_RE}}").join(re).split("{{BASE_PATH}}").join(base);
+}
+
+module.exports = {
+  DEV_URL,
+  CDN_OFFICE_JS,
+  CDN_21VIANET_OFFICE_JS,
+  DEFAULT_SUPPORT,
+  readBuildOptions,
+  readSupport,
+  rewriteManifest,
+  renderServerConfig,
+};

@@ -39,7 +39,7 @@ function freshProductionBuild(): BuildInfo | undefined {
   const infoFile = path.join(DIST, "build-info.json");
   if (!fs.existsSync(infoFile)) return undefined;
   const info = JSON.parse(fs.readFileSync(infoFile, "utf8")) as BuildInfo;
-  const inputs = ["src", "scripts", "assets", "manifest.xml", "webpack.config.js", "package.json"].map((p) =>
+  const inputs = ["src", "scripts", "assets", "deploy", "manifest.xml", "webpack.config.js", "package.json"].map((p) =>
     path.join(ROOT, p),
   );
   if (info.mode !== "production" || fs.statSync(infoFile).mtimeMs < Math.max(...inputs.map(newest))) return undefined;
@@ -75,15 +75,35 @@ describe("dist/", () => {
   test("holds the site and its manifest", () => {
     for (const file of [
       "taskpane.html", "taskpane.js", "functions.js", "functions.json", "functions.zh-CN.json", "help.html",
-      "manifest.xml", "build-info.json", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png",
+      "manifest.xml", "build-info.json", "web.config", "nginx-kaohe.conf", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png",
     ]) {
       expect(fs.existsSync(path.join(DIST, file))).toBe(true);
     }
   });
 
+  test("help.html names a support contact (the manifest's SupportUrl)", () => {
+    const help = read("help.html");
+    expect(help).toMatch(/<p id="?kh-support"?>[^<]+</);
+    expect(help).not.toContain("<%");
+  });
+
+  test("server configs for IIS and nginx send CORS on functions*.json (Excel on the web fetches it cross-origin)", () => {
+    const base = new URL(info.addinUrl).pathname;
+    const iis = read("web.config");
+    expect(iis).not.toContain("{{");
+    expect(iis.match(/<location path="functions(\.zh-CN)?\.json">[\s\S]*?Access-Control-Allow-Origin" value="\*"/g)).toHaveLength(2);
+    const nginx = read("nginx-kaohe.conf");
+    expect(nginx).not.toContain("{{");
+    const re = new RegExp(/location ~ (\S+) \{/.exec(nginx)![1]);
+    expect(re.test(`${base}functions.zh-CN.json`) && re.test(`${base}functions.json`)).toBe(true);
+    expect(nginx).toContain('add_header Access-Control-Allow-Origin "*" always;');
+  });
+
   test("taskpane.html is the shared runtime: office.js first, then the functions, then the pane", () => {
     const html = read("taskpane.html");
-    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+    // The scripts that load files; the one inline script is the ES5 WebView2 check (test/taskpane/webview-fallback).
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => /\bsrc=/.test(attrs));
+    expect(html).toMatch(/<script id="?kh-webview-check"?>[\s\S]*考核助手需要 Microsoft Edge WebView2/);
     const src = (attrs: string) => /\bsrc=("([^"]*)"|([^\s>]+))/.exec(attrs)!.slice(2).find(Boolean)!;
     expect(scripts).toHaveLength(3);
     expect(src(scripts[0])).toBe(info.officeJsUrl);

@@ -129,7 +129,13 @@ describe("manifest.xml", () => {
     const action = buttons[0].Action as Node;
     expect(action["@xsi:type"]).toBe("ShowTaskpane");
     expect((action.SourceLocation as Node)["@resid"]).toBe(page);
-    expect(String(action.TaskpaneId)).not.toBe("");
+    // The shared-runtime doc: none of the <Action> elements may have a <TaskpaneId> (it would open another pane).
+    let taskpaneIds = 0;
+    walk(overrides, (tag) => {
+      if (tag === "TaskpaneId") taskpaneIds++;
+    });
+    expect(taskpaneIds).toBe(0);
+    expect(XML).not.toMatch(/<TaskpaneId>/);
     expect(((app.DefaultSettings as Node).SourceLocation as Node)["@DefaultValue"]).toBe(`${DEV_URL}taskpane.html`);
     // The button sits on the Home tab.
     const surface = list(desktop.ExtensionPoint).find((e) => e["@xsi:type"] === "PrimaryCommandSurface")!;

@@ -2,7 +2,7 @@
  * 抽签: a reproducible draw (SPEC §2.4) so that anyone can re-check it afterwards from the seed:
  * FNV-1a 32-bit over the seed's UTF-8 bytes seeds mulberry32, which drives a partial Fisher–Yates shuffle.
  */
-import { numError } from "./errors";
+import { numError, valueError } from "./errors";
 
 /** UTF-8 bytes of a text (written out here because the core may use no host API such as TextEncoder). */
 export function utf8Bytes(text: string): number[] {
@@ -43,7 +43,8 @@ export function seedText(seed: number | string): string {
 
 export function draw(items: readonly string[], n: number, seed: number | string): string[] {
   const m = items.length;
-  if (!Number.isInteger(n) || n < 1) throw numError(`抽取个数应为正整数，而不是 ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw valueError(`抽取个数应为正整数，而不是 ${n}`);
+  // #NUM!, as SPEC §2.2 fixes it for more than the list holds.
   if (n > m) throw numError(`抽取个数 ${n} 超过了名单中的 ${m} 项`);
   const rand = mulberry32(fnv1a32(seedText(seed)));
   const list = [...items];

@@ -16,12 +16,14 @@ export function readSchedule(schedule: CellOrGrid): number[] {
 /** What stage k (1-based) requires, as a fraction. */
 export function stageRequirement(stage: number, schedule: readonly number[]): number {
   if (!Number.isInteger(stage) || stage < 1 || stage > schedule.length) {
+    // #NUM!, as SPEC §2.2 fixes it (its worked example STAGEPCT(40, 100, 6) → #NUM!); Excel shows the bare code.
     throw numError(`调度阶段应为 1 到 ${schedule.length} 的整数，而不是 ${stage}`);
   }
   return schedule[stage - 1];
 }
 
 export function completion(done: number, task: number): number {
+  // #DIV/0! kept: a task of 0 is a division by zero, and a clerk's IFERROR/ISERROR expects that code.
   if (task <= 0) throw divZeroError(`任务数应大于 0，而不是 ${task}`);
   return done / task;
 }

@@ -11,6 +11,23 @@ export type Grid = Cell[][];
 /** An argument that may be a single value or a range. */
 export type CellOrGrid = Cell | Grid;
 
+/**
+ * A data-typed cell as the plain value a formula would see. With `allowCustomDataForDataTypeAny` (which
+ * custom-functions-metadata writes into functions.json) Excel passes a formatted number, an entity or a linked
+ * Stocks/Geography value as an object (Excel.CellValue): `basicValue` is "the value that would be returned by
+ * Range.values" (office-js typings), an entity's is "#VALUE!", so its shown `text` is read instead.
+ */
+export function plainCell(v: unknown): Cell {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return v as Cell;
+  const o = v as { basicValue?: unknown; text?: unknown; type?: unknown };
+  const basic = o.basicValue;
+  if (typeof basic === "number" || typeof basic === "boolean") return basic;
+  if (typeof basic === "string" && !basic.startsWith("#")) return basic;
+  if (typeof o.text === "string") return o.text;
+  if (typeof basic === "string") return basic;
+  return typeof o.type === "string" ? `[${o.type}]` : "";
+}
+
 export function isBlank(v: unknown): v is null | undefined | "" {
   return v === null || v === undefined || (typeof v === "string" && cleanText(v) === "");
 }
@@ -67,7 +84,8 @@ export function parseNumberText(text: string): number | undefined {
 }
 
 /** A cell as a number: null for a blank, undefined for anything that is not a number (booleans included). */
-export function readNumber(v: Cell): number | null | undefined {
+export function readNumber(cell: Cell): number | null | undefined {
+  const v = plainCell(cell);
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (isBlank(v)) return null;
   if (typeof v === "string") return parseNumberText(v);
@@ -75,7 +93,8 @@ export function readNumber(v: Cell): number | null | undefined {
 }
 
 /** Text of a cell as a clerk would see it, for messages. */
-export function showCell(v: Cell): string {
+export function showCell(cell: Cell): string {
+  const v = plainCell(cell);
   if (v === null || v === undefined) return "";
   return String(v);
 }
@@ -100,7 +119,8 @@ const TRUE_FLAGS = new Set(TRUE_FLAG_TEXTS);
 const FALSE_FLAGS = new Set(["否", "无", "×", "✗", "✘", "N", "NO", "F", "FALSE", "0", "-", "—", "/"]);
 
 /** A yes/no flag: true, false, or undefined when the value is not a recognised flag. */
-export function readFlag(v: Cell): boolean | undefined {
+export function readFlag(cell: Cell): boolean | undefined {
+  const v = plainCell(cell);
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return Number.isFinite(v) ? v !== 0 : undefined;
   if (isBlank(v)) return false;
@@ -129,12 +149,12 @@ export function cellsOf(v: CellOrGrid): Cell[] {
   if (Array.isArray(v)) {
     const out: Cell[] = [];
     for (const row of v) {
-      if (Array.isArray(row)) for (const c of row) out.push(c);
-      else out.push(row as Cell);
+      if (Array.isArray(row)) for (const c of row) out.push(plainCell(c));
+      else out.push(plainCell(row));
     }
     return out;
   }
-  return [v];
+  return [plainCell(v)];
 }
 
 /** The numbers in a value or range, skipping blanks and texts that are not numbers (as SUM and RANK do). */
@@ -164,7 +184,8 @@ export function isGrid(v: CellOrGrid): v is Grid {
 }
 
 /** A cell as a key for grouping and matching (类别 = 行政村): cleanText; numbers by their shortest decimal form. */
-export function textKey(v: Cell): string {
+export function textKey(cell: Cell): string {
+  const v = plainCell(cell);
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -8,7 +8,7 @@
  * from a typed 0, so it is the number 0).
  */
 import { valueError } from "../core/errors";
-import { Cell, CellOrGrid, Grid, cellsOf, isBlank, readFlag, readNumber, showCell } from "../core/values";
+import { Cell, CellOrGrid, Grid, cellsOf, isBlank, plainCell, readFlag, readNumber, showCell } from "../core/values";
 
 /** A range argument, or a single value where a range is allowed. */
 export type Arg = CellOrGrid;
@@ -32,7 +32,7 @@ export function sameShape(a: Shape, b: Shape): boolean {
 
 /** A scalar argument: a 1×1 range is its single value; a larger range is an error naming the parameter. */
 export function scalar(v: Arg, label: string): Cell {
-  if (!Array.isArray(v)) return v;
+  if (!Array.isArray(v)) return plainCell(v);
   const cells = cellsOf(v);
   if (cells.length === 0) return null;
   if (cells.length === 1) return cells[0];

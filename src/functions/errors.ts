@@ -8,7 +8,8 @@ import { ErrorCode, KhError } from "../core/errors";
 /** What every error we return or throw looks like, whichever class carries it. */
 export interface FunctionError {
   code: ErrorCode;
-  message: string;
+  /** Shown by WPS and the command line; Excel shows it only with #VALUE! and #N/A and drops it for the others. */
+  message?: string;
 }
 
 /** Stand-in for CustomFunctions.Error where that global does not exist. */
@@ -30,7 +31,7 @@ export function isFunctionError(v: unknown): v is FunctionError {
     typeof v === "object" &&
     v !== null &&
     ERROR_CODES.includes((v as FunctionError).code) &&
-    typeof (v as FunctionError).message === "string"
+    ["string", "undefined"].includes(typeof (v as FunctionError).message)
   );
 }
 

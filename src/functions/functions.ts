@@ -21,7 +21,7 @@ import { adjust as coreAdjust } from "../core/adjust";
 import { assignAwards, AwardRule } from "../core/award";
 import { blend as coreBlend } from "../core/blend";
 import { draw as coreDraw, seedText } from "../core/draw";
-import { valueError, naError, numError } from "../core/errors";
+import { valueError, naError } from "../core/errors";
 import { lagStreak as coreLagStreak } from "../core/lag-streak";
 import { leaderboard as coreLeaderboard } from "../core/leaderboard";
 import { perfPay as corePerfPay } from "../core/perf-pay";
@@ -305,7 +305,7 @@ function readAwardRules(table: any): AwardRule[] {
     if (isBlank(row[0])) continue;
     const award = displayText(row[0]).trim();
     const quota = maybeNum(row[1], `“${award}”的名额`);
-    if (quota !== undefined && quota < 0) throw numError(`“${award}”的名额不能为负数：${quota}`);
+    if (quota !== undefined && quota < 0) throw valueError(`“${award}”的名额不能为负数：${quota}`);
     rules.push({ award, quota, minimum: maybeNum(row[2], `“${award}”的最低分`) });
   }
   return rules;

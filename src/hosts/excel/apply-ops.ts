@@ -62,14 +62,12 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
     case "clear":
       clearSheet(ws);
       ws.getRange().format.useStandardWidth = true;
-      ws.freezePanes.unfreeze();
+      if (op.panes) ws.freezePanes.unfreeze();
       return;
     case "numberFormat":
-      ws.getRange(rangeAddress(op.area)).numberFormat = filled(
-        op.area.bottom - op.area.top + 1,
-        op.area.right - op.area.left + 1,
-        op.format
-      );
+      // One value for the whole rectangle: Office.js applies a single value to every cell of the range ("Update all
+      // cells in a range", Excel JavaScript API performance optimization), so the format travels once.
+      single(ws.getRange(rangeAddress(op.area))).numberFormat = op.format;
       return;
     case "cells": {
       const range = ws.getRange(rangeAddress(op.area));
@@ -78,6 +76,10 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
       else range.values = op.grid as CellInput[][];
       return;
     }
+    case "columnFormula":
+      // One R1C1 formula, the same text for every cell of the column range, set as a single value.
+      single(ws.getRange(rangeAddress(op.area))).formulasR1C1 = op.r1c1;
+      return;
     case "format":
       applyFormat(ws.getRange(rangeAddress(op.area)).format, op.prop, op.value, op.area.bottom > op.area.top, op.area.right > op.area.left);
       return;
@@ -169,28 +171,66 @@ export function applyPrint(ws: Excel.Worksheet, setup: PrintSetup): void {
   if (setup.footer) page.headersFooters.defaultForAllPages.centerFooter = setup.footer;
 }
 
-function filled(rows: number, columns: number, value: string): string[][] {
-  const row = new Array<string>(columns).fill(value);
-  return Array.from({ length: rows }, () => row.slice());
+/**
+ * A range whose cell properties take one value for all its cells. The typings declare `any[][]` only, but Office.js
+ * takes a single value for the whole range (Excel JavaScript API performance optimization, "Update all cells in a
+ * range": "set the corresponding property on the range object to the desired (single) value").
+ */
+function single(range: Excel.Range): { numberFormat: string; formulasR1C1: string } {
+  return range as unknown as { numberFormat: string; formulasR1C1: string };
 }
 
-/** Rough JSON size of an operation, for splitting a write into requests under Excel on the web's payload limit. */
+/** UTF-8 bytes of a text (what goes over the wire; a Chinese character is 3 bytes), without Node's Buffer. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4; // a surrogate pair is one 4-byte character
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * What one queued Office.js action costs in a request besides its value: the action itself and the object path
+ * of the range it acts on (an Office.js request is JSON: {"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}
+ * per action, {"Id","ObjectPathType","Name","ParentObjectPathId","ArgumentInfo"} per path), about 200 bytes;
+ * rounded up so the estimate stays above what is sent.
+ */
+export const ACTION_BYTES = 256;
+
+const json = (v: unknown) => utf8Bytes(JSON.stringify(v));
+
+/** The UTF-8 size of an operation in a request, for cutting a write into requests under Excel on the web's limit. */
 export function opBytes(op: ExcelOp): number {
   switch (op.kind) {
     case "cells":
-      return JSON.stringify(op.grid).length + 64;
+      return json(op.grid) + ACTION_BYTES;
+    case "columnFormula":
+      return json(op.r1c1) + ACTION_BYTES;
     case "numberFormat":
-      return (op.area.bottom - op.area.top + 1) * ((op.area.right - op.area.left + 1) * (JSON.stringify(op.format).length + 1) + 2) + 64;
+      return json(op.format) + ACTION_BYTES;
     case "conditional":
-      return op.formula.length + 160;
+      // add, then the rule's formula, the fill and the font colour.
+      return json(op.formula) + 4 * ACTION_BYTES;
+    case "formats":
+      return json(op.areas.map(rangeAddress).join(",")) + ACTION_BYTES;
+    case "format":
+      return op.prop === "border" ? 6 * ACTION_BYTES : ACTION_BYTES;
+    case "clear":
+      return 5 * ACTION_BYTES;
     default:
-      return 96;
+      return ACTION_BYTES;
   }
 }
 
 /** An operation too big for one request, cut into bands of rows that each fit. */
 export function splitOp(op: ExcelOp, budget: number): ExcelOp[] {
-  if ((op.kind !== "cells" && op.kind !== "numberFormat") || !Number.isFinite(budget)) return [op];
+  if (op.kind !== "cells" || !Number.isFinite(budget)) return [op];
   const bytes = opBytes(op);
   const rows = op.area.bottom - op.area.top + 1;
   if (bytes <= budget || rows <= 1) return [op];
@@ -202,7 +242,7 @@ export function splitOp(op: ExcelOp, budget: number): ExcelOp[] {
       top: op.area.top + r,
       bottom: Math.min(op.area.bottom, op.area.top + r + band - 1),
     };
-    out.push(op.kind === "cells" ? { ...op, area, grid: op.grid.slice(r, r + band) } : { ...op, area });
+    out.push({ ...op, area, grid: op.grid.slice(r, r + band) });
   }
   return out;
 }

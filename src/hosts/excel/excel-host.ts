@@ -3,8 +3,9 @@
  * function that runs one batch — `(cb) => Excel.run(cb)` in the add-in — so tests can hand it a fake object model.
  */
 import { MARKER_SHEET, readMarkers } from "../../core/generated-sheets";
-import { CellValue, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost } from "../host";
+import { dataRegion, readBands, usedExtent } from "./read-sheet";
 import { ExcelRun, ExcelWriteResult, isInternalSheet, writeSheets } from "./write-sheets";
 
 export interface ExcelHostOptions {
@@ -36,8 +37,9 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
-   * The used range's values and formulas, placed from A1. Formulas come as Excel shows them (`=KH.RANKIN(…)`;
-   * the `_xldudf_` form exists only inside .xlsx files). Merged areas are read where ExcelApi 1.13 is available.
+   * The used range's values and formulas, placed from A1 (read-sheet: the real data region, in bands). Formulas come
+   * as Excel shows them (`=KH.RANKIN(…)`; the `_xldudf_` form exists only inside .xlsx files). Merged areas are
+   * read where ExcelApi 1.13 is available.
    */
   async readSheet(name: string): Promise<SheetData | undefined> {
     const budget = this.options.maxRequestBytes ?? Infinity;
@@ -45,10 +47,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(name);
       const used = ws.getUsedRangeOrNullObject(true);
-      // eslint-disable-next-line office-addins/no-empty-load -- both branches name the properties; the rule cannot see through the ?:
-      used.load(
-        Number.isFinite(budget) ? "rowIndex,columnIndex,rowCount,columnCount" : "values,formulas,rowIndex,columnIndex,rowCount,columnCount"
-      );
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
       const merged = merges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
       merged?.load("address");
       try {
@@ -61,22 +60,24 @@ export class ExcelHost implements WorkbookHost {
       if (merged && !merged.isNullObject) data.merges = areasOf(merged.address);
       if (used.isNullObject) return data;
 
-      const [values, formulas] = Number.isFinite(budget)
-        ? await readInBands(ctx, ws, used, budget)
-        : [used.values as CellValue[][], used.formulas as unknown[][]];
-      const width = used.columnIndex + used.columnCount;
-      for (let r = 0; r < used.rowIndex; r++) {
+      const region = await dataRegion(ctx, ws, usedExtent(used), name);
+      const [values, formulas] = await readBands(ctx, ws, region, budget);
+      const width = region.right + 1;
+      for (let r = 0; r < region.top; r++) {
         data.values.push(new Array<null>(width).fill(null));
         data.formulas!.push(new Array<null>(width).fill(null));
       }
-      const pad = new Array<null>(used.columnIndex).fill(null);
+      const pad = new Array<null>(region.left).fill(null);
       values.forEach((row, r) => {
-        data.values.push([...pad, ...row.map((v) => (v === "" ? null : v))]);
+        data.values.push([...pad, ...row.map((v) => (v === "" || v === undefined ? null : v))]);
         // `formulas` returns constants too, and a text cell "=…" comes back as its text: a formula is a string
         // starting with "=" that differs from the cell's value.
         data.formulas!.push([
           ...pad,
-          ...formulas[r].map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== row[c] ? f : null)),
+          ...row.map((v, c) => {
+            const f = formulas[r]?.[c];
+            return typeof f === "string" && f.startsWith("=") && f !== v ? f : null;
+          }),
         ]);
       });
       return data;
@@ -107,27 +108,6 @@ export class ExcelHost implements WorkbookHost {
       return { sheet: sheet.name, address: withoutSheet(range.address) };
     });
   }
-}
-
-/** A large used range read in bands of rows, one request each (Excel on the web limits a response to 5 MB). */
-async function readInBands(
-  ctx: Excel.RequestContext,
-  ws: Excel.Worksheet,
-  used: Excel.Range,
-  budget: number
-): Promise<[CellValue[][], unknown[][]]> {
-  const values: CellValue[][] = [];
-  const formulas: unknown[][] = [];
-  // About 64 bytes a cell for a value and a formula in JSON.
-  const band = Math.max(1, Math.floor(budget / (64 * Math.max(1, used.columnCount))));
-  for (let r = 0; r < used.rowCount; r += band) {
-    const part = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, Math.min(band, used.rowCount - r), used.columnCount);
-    part.load("values,formulas");
-    await ctx.sync();
-    values.push(...(part.values as CellValue[][]));
-    formulas.push(...part.formulas);
-  }
-  return [values, formulas];
 }
 
 /** "得分!B3" or "'my sheet'!B3:C4" → "B3", "B3:C4". */

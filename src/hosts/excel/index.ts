@@ -8,8 +8,11 @@ export { ExcelHost } from "./excel-host";
 export type { ExcelHostOptions } from "./excel-host";
 export type { ExcelRun, ExcelWriteResult } from "./write-sheets";
 
-/** A request budget under Excel on the web's 5 MB limit, with room for the request's own envelope. */
-export const WEB_REQUEST_BYTES = 4_000_000;
+/**
+ * A request budget under Excel on the web's 5 MB limit for a request or a response. The estimate it is compared with
+ * counts UTF-8 bytes and rounds each action's envelope up (apply-ops ACTION_BYTES), so half a megabyte is spare.
+ */
+export const WEB_REQUEST_BYTES = 4_500_000;
 
 /** The host for the running add-in (call after Office.onReady). */
 export function officeExcelHost(): ExcelHost {

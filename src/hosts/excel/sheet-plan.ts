@@ -1,9 +1,14 @@
 /**
- * One rendered sheet (src/hosts/render-plan) as the list of Office.js operations the Excel host queues: the cells as
- * one 2-D block, formats grouped into rectangles per property, merges, conditional formats, widths, panes. Pure and
- * checked before anything is written, so a model Excel would reject stops the write before it starts.
+ * One rendered sheet (src/hosts/render-plan) as the list of Office.js operations the Excel host queues (and the WPS
+ * host carries out through ET): each filled-down formula column as ONE relative formula in R1C1 notation for the
+ * whole column range, the other cells as a few 2-D blocks, formats grouped into rectangles per property (one value
+ * per rectangle), merges, conditional formats, widths, panes. So what travels grows with the columns and sheets,
+ * not with the units. Pure and checked before anything is written, so a model Excel would reject stops the write
+ * before it starts.
  */
 import { ConditionalFormat, PrintSetup, columnLetter } from "../../core/sheet-model";
+import { formulaRuns } from "../formula-runs";
+import { fromR1C1, toR1C1 } from "../formula-text";
 import { Area, CellStyle, RenderCell, SheetRender, areaText, parseArea } from "../render-plan";
 import { equalRuns, groupRects } from "./rects";
 import { TEXT_FORMAT, needsTextFormat } from "./text-guard";
@@ -12,11 +17,16 @@ export type CellInput = number | string | boolean | null;
 export type FormatProp = "fill" | "fontColour" | "bold" | "fontSize" | "horizontal" | "wrap" | "border";
 
 export type SheetOp =
-  /** Our sheet, replaced where it stands: contents, formats, conditional formats, merges, panes, widths reset. */
-  | { kind: "clear" }
+  /**
+   * Our sheet, replaced where it stands: contents, formats, conditional formats, merges, widths reset, and panes
+   * unless `panes` is false (the very hidden marker sheet: freezing one fails or misbehaves, office-js#1463, #3148).
+   */
+  | { kind: "clear"; panes: boolean }
   | { kind: "numberFormat"; area: Area; format: string }
   /** Values and formulas as one 2-D assignment; null leaves a cell as it is (blank, after the clear). */
   | { kind: "cells"; area: Area; grid: CellInput[][]; formulas: boolean }
+  /** One relative formula in R1C1 notation for every cell of a column range (a filled-down formula column). */
+  | { kind: "columnFormula"; area: Area; r1c1: string }
   /** One property on one rectangle; ops for the same property and value come one after another. */
   | { kind: "format"; area: Area; prop: FormatProp; value: string | number | boolean }
   | { kind: "merge"; area: Area }
@@ -56,7 +66,7 @@ export function charsToPoints(chars: number): number {
 export function planSheet(render: SheetRender): SheetPlan {
   const where = (row: number, col: number) => `工作表“${render.name}”的 ${columnLetter(col)}${row + 1}`;
   const ops: SheetOp[] = [];
-  if (render.mode === "replace") ops.push({ kind: "clear" });
+  if (render.mode === "replace") ops.push({ kind: "clear", panes: !render.hidden });
 
   const cells = render.cells;
   const at = (r: number, c: number): RenderCell | undefined => cells[r]?.[c];
@@ -83,8 +93,7 @@ export function planSheet(render: SheetRender): SheetPlan {
     for (const a of areas) ops.push({ kind: "numberFormat", area: moved(a, startRow), format });
   }
 
-  const block = cellBlock(cells, startRow, where);
-  if (block) ops.push(block);
+  ops.push(...cellOps(cells, startRow, where));
 
   for (const prop of FORMAT_PROPS) {
     const keyAt = (r: number, c: number) => formatKey(at(r, c)?.style, prop);
@@ -108,7 +117,9 @@ export function planSheet(render: SheetRender): SheetPlan {
       ops.push({ kind: "width", from, to, points });
     }
     const f = render.freeze;
-    if (f && (f.rows > 0 || f.columns > 0)) ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
+    // A (very) hidden sheet has no window to freeze panes in: its panes are never touched.
+    if (f && !render.hidden && (f.rows > 0 || f.columns > 0))
+      ops.push({ kind: "freeze", rows: Math.max(0, f.rows), columns: Math.max(0, f.columns) });
   }
   if (render.hidden) ops.push({ kind: "hide" });
 
@@ -150,9 +161,40 @@ function formatValue(prop: FormatProp, key: string): string | number | boolean {
   return key;
 }
 
-/** The bounding block of the cells that hold a value or a formula, as one grid. */
+/**
+ * The cells as operations: each run of filled-down formulas (formula-runs) as one R1C1 formula for its column range,
+ * when its R1C1 text gives back exactly the model's formulas; every other cell in rectangles (grouped as formats
+ * are), each cut to the cells that hold a value or a formula and written as one 2-D grid.
+ */
+function cellOps(cells: (RenderCell | undefined)[][], startRow: number, where: (row: number, col: number) => string): SheetOp[] {
+  const height = cells.length;
+  const width = Math.max(0, ...cells.map((row) => row?.length ?? 0));
+  const inRun = new Uint8Array(height * width);
+  const ops: SheetOp[] = [];
+  for (const run of formulaRuns(cells)) {
+    const top = startRow + run.first;
+    const r1c1 = toR1C1(input(cells[run.first][run.column], top, run.column, where) as string, top, run.column);
+    if (fromR1C1(r1c1, top, run.column) !== run.formula) continue; // a reference form R1C1 here cannot hold
+    for (let r = run.first; r <= run.last; r++) inRun[r * width + run.column] = 1;
+    ops.push({ kind: "columnFormula", area: { top, left: run.column, bottom: startRow + run.last, right: run.column }, r1c1 });
+  }
+  const rest = groupRects(
+    height,
+    (r) => cells[r]?.length ?? 0,
+    (r, c) => (inRun[r * width + c] ? undefined : "cell")
+  );
+  const blocks: SheetOp[] = [];
+  for (const area of rest.get("cell") ?? []) {
+    const block = cellBlock(cells, area, startRow, where);
+    if (block) blocks.push(block);
+  }
+  return [...blocks, ...ops];
+}
+
+/** The cells of one rectangle that hold a value or a formula, as one grid (undefined when there are none). */
 function cellBlock(
   cells: (RenderCell | undefined)[][],
+  within: Area,
   startRow: number,
   where: (row: number, col: number) => string
 ): SheetOp | undefined {
@@ -161,9 +203,9 @@ function cellBlock(
   let left = Infinity;
   let right = -1;
   let formulas = false;
-  for (let r = 0; r < cells.length; r++) {
+  for (let r = within.top; r <= within.bottom; r++) {
     const row = cells[r] ?? [];
-    for (let c = 0; c < row.length; c++) {
+    for (let c = within.left; c <= Math.min(within.right, row.length - 1); c++) {
       const cell = row[c];
       if (!cell) continue;
       if (cell.formula !== undefined) formulas = true;

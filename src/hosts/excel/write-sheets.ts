@@ -64,8 +64,6 @@ export async function writeSheets(
   budget: number = Infinity
 ): Promise<ExcelWriteResult> {
   const now = options.now ?? new Date().toISOString();
-  // Keep a tenth of the budget for what the estimate does not see (rows longer than average, small actions).
-  budget = budget * 0.9;
   for (const m of models) checkName(cleanSheetName(m.name), m.name);
 
   return run(async (ctx) => {

@@ -1,14 +1,21 @@
 /**
  * Carrying out one sheet's plan through ET. The plan is the Excel host's (src/hosts/excel/sheet-plan, built from the
  * shared src/hosts/render-plan), so a workbook written in WPS has the same cells, formulas, formats and text guards as
- * one written in Excel: the cells as one Value2 (or Formula) array, formats as a few rectangles per
- * property, merges, conditional formats, column widths (ET takes characters, as the model gives them), panes.
+ * one written in Excel: each filled-down formula column as one R1C1 formula on its column range (FormulaR1C1), the
+ * other cells as a few Value2 (or Formula) arrays, formats as a few rectangles per property, merges,
+ * conditional formats, column widths (ET takes characters, as the model gives them), panes.
  */
 import { columnLetter } from "../../core/sheet-model";
 import { FormatProp, SheetOp, SheetPlan, rangeAddress } from "../excel/sheet-plan";
 import { SheetRender } from "../render-plan";
 import { EtApplication, EtRange, EtWorksheet, XL } from "./et";
 import { bgr, prop } from "./et-access";
+
+/**
+ * ET's R1C1 formula property (et-jsapi-declare lib.et.d.ts Range: FormulaR1C1), which takes one
+ * formula for a whole range as Excel's Range.FormulaR1C1 does; declared here so et.ts stays as its typings say.
+ */
+type R1C1Range = EtRange & { FormulaR1C1: unknown };
 
 const ALIGN: Record<string, number> = { left: XL.left, center: XL.center, right: XL.right };
 const EDGES = [XL.edgeLeft, XL.edgeTop, XL.edgeBottom, XL.edgeRight, XL.insideVertical, XL.insideHorizontal];
@@ -57,6 +64,12 @@ function runOp(app: EtApplication, sheet: EtWorksheet, op: SheetOp, render: Shee
       // writes no dynamic arrays (docs/host-facts.md, WPS 表格).
       if (!op.formulas) range.Value2 = op.grid;
       else range.Formula = op.grid;
+      return;
+    }
+    case "columnFormula": {
+      // One formula for the column range. FormulaR1C1, never Formula2R1C1: as for Formula above, only the plain
+      // property is known on real machines, and native mode writes no dynamic arrays (docs/host-facts.md, WPS 表格).
+      (sheet.Range(rangeAddress(op.area)) as R1C1Range).FormulaR1C1 = op.r1c1;
       return;
     }
     case "format":

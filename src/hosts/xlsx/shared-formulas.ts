@@ -3,122 +3,13 @@
  * but for their relative rows is stored once, on its first cell (`<f t="shared" ref="C3:C5002" si="0">…</f>`),
  * and every other cell of the run says only `<f t="shared" si="0"/>`. A 得分 sheet's formulas are hundreds of
  * characters each and differ from row to row only there, so this is most of the file and of the time to save it.
- *
- * A formula joins the run above it when it is exactly that formula moved down one row. Which digits of the run's
- * first formula are relative rows is found once, by moving it down a row with the rule Excel uses for a copied
- * formula (formula-text's shiftFormulaRows); each next formula is then checked against the previous one with
- * those numbers one higher, character for character.
+ * The runs are found by ../formula-runs, which the Excel and WPS hosts share.
  */
 import { SheetRender } from "../render-plan";
 import { columnLetter } from "../../core/sheet-model";
-import { shiftFormulaRows } from "../formula-text";
+import { formulaRuns } from "../formula-runs";
 import { toFileFormula } from "./xlsx-formulas";
 import { xmlEscape } from "./xml-text";
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
-
-/** The end of the digit run starting at `i`. */
-function runEnd(s: string, i: number): number {
-  let e = i;
-  while (e < s.length && isDigit(s.charCodeAt(e))) e++;
-  return e;
-}
-
-function runValue(s: string, i: number, e: number): number {
-  let n = 0;
-  for (let k = i; k < e; k++) n = n * 10 + (s.charCodeAt(k) - 48);
-  return n;
-}
-
-function sameRun(a: string, i: number, ie: number, b: string, j: number, je: number): boolean {
-  if (ie - i !== je - j) return false;
-  for (let k = 0; k < ie - i; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
-  return true;
-}
-
-/** Whether two formulas are the same outside their digit runs (a cheap first look before relativeRuns). */
-function sameShape(prev: string, next: string): boolean {
-  let i = 0;
-  let j = 0;
-  while (i < prev.length && j < next.length) {
-    const a = prev.charCodeAt(i);
-    const b = next.charCodeAt(j);
-    if (isDigit(a) && isDigit(b)) {
-      i = runEnd(prev, i);
-      j = runEnd(next, j);
-    } else if (a !== b) return false;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return i === prev.length && j === next.length;
-}
-
-/**
- * A run's formula as text between its relative rows (the same all down the run: absolute rows and other numbers
- * are part of it) and the numbers of those rows in the formula followed last.
- */
-class RelativeRows {
-  private constructor(
-    private readonly between: string[],
-    private readonly rows: number[]
-  ) {}
-
-  /** The relative rows of `formula`: the digit runs that moving it down a row raises by one. */
-  static of(formula: string): RelativeRows | undefined {
-    const moved = shiftFormulaRows(formula, 1);
-    const between: string[] = [];
-    const rows: number[] = [];
-    let last = 0;
-    let i = 0;
-    let j = 0;
-    while (i < formula.length && j < moved.length) {
-      const a = formula.charCodeAt(i);
-      const b = moved.charCodeAt(j);
-      if (isDigit(a) && isDigit(b)) {
-        const ie = runEnd(formula, i);
-        const je = runEnd(moved, j);
-        if (!sameRun(formula, i, ie, moved, j, je)) {
-          const row = runValue(formula, i, ie);
-          if (runValue(moved, j, je) !== row + 1) return undefined;
-          between.push(formula.slice(last, i));
-          rows.push(row);
-          last = ie;
-        }
-        i = ie;
-        j = je;
-        continue;
-      }
-      if (a !== b) return undefined;
-      i++;
-      j++;
-    }
-    if (i !== formula.length || j !== moved.length) return undefined;
-    between.push(formula.slice(last));
-    return new RelativeRows(between, rows);
-  }
-
-  /**
-   * Whether `next` is the formula followed moved down one row (then it is the one followed). A relative row is a
-   * whole digit run: the text on either side of it starts or ends with something else.
-   */
-  step(next: string): boolean {
-    const { between, rows } = this;
-    let at = 0;
-    for (let k = 0; k < rows.length; k++) {
-      if (!next.startsWith(between[k], at)) return false;
-      at += between[k].length;
-      const row = String(rows[k] + 1);
-      if (!next.startsWith(row, at)) return false;
-      at += row.length;
-    }
-    const tail = between[rows.length];
-    if (at + tail.length !== next.length || !next.startsWith(tail, at)) return false;
-    for (let k = 0; k < rows.length; k++) rows[k]++;
-    return true;
-  }
-}
 
 /** The <f> elements of one render's formula cells (rows and columns of its grid). */
 export class RenderFormulas {
@@ -146,35 +37,12 @@ export class SharedFormulas {
     for (const row of render.cells) width = Math.max(width, row.length);
     const runs = new Int32Array(height * width);
     const elements: string[] = [];
-    for (let c = 0; c < width; c++) {
-      let first = -1;
-      let master: string | undefined;
-      // The run's relative rows: undefined until a second formula joins, null when it cannot be shared.
-      let relative: RelativeRows | null | undefined;
-      const close = (last: number) => {
-        if (master !== undefined && last > first) {
-          const si = this.nextSi++;
-          const ref = `${columnLetter(c)}${render.startRow + first + 1}:${columnLetter(c)}${render.startRow + last + 1}`;
-          elements.push(`<f t="shared" ref="${ref}" si="${si}">${xmlEscape(toFileFormula(master))}</f>`, `<f t="shared" si="${si}"/>`);
-          runs[first * width + c] = elements.length - 1;
-          for (let r = first + 1; r <= last; r++) runs[r * width + c] = elements.length;
-        }
-        master = undefined;
-        relative = undefined;
-      };
-      for (let i = 0; i < height; i++) {
-        const formula = render.cells[i][c]?.formula;
-        if (formula !== undefined && master !== undefined) {
-          if (relative === undefined) relative = sameShape(master, formula) ? (RelativeRows.of(master) ?? null) : null;
-          if (relative && relative.step(formula)) continue;
-        }
-        close(i - 1);
-        if (formula !== undefined) {
-          first = i;
-          master = formula;
-        }
-      }
-      close(height - 1);
+    for (const { column: c, first, last, formula } of formulaRuns(render.cells)) {
+      const si = this.nextSi++;
+      const ref = `${columnLetter(c)}${render.startRow + first + 1}:${columnLetter(c)}${render.startRow + last + 1}`;
+      elements.push(`<f t="shared" ref="${ref}" si="${si}">${xmlEscape(toFileFormula(formula))}</f>`, `<f t="shared" si="${si}"/>`);
+      runs[first * width + c] = elements.length - 1;
+      for (let r = first + 1; r <= last; r++) runs[r * width + c] = elements.length;
     }
     return new RenderFormulas(width, runs, elements);
   }

@@ -115,13 +115,19 @@ describe("ExcelHost.writeSheets: a small but complete model", () => {
     expect(lb.page).toMatchObject({ orientation: "Portrait", titleRows: "$1:$2" });
   });
 
-  it("writes each sheet's cells in one assignment", () => {
+  it("writes each formula column as one R1C1 formula and the other cells as a few blocks", () => {
     const blocks = excel.log.filter((e) => e.name === "formulas" || e.name === "values");
     expect(blocks.map((e) => `${e.target} ${e.name}`)).toEqual([
-      `得分!A1:Q6 formulas`,
+      `得分!A1:Q1 values`,
+      `得分!A2:B6 values`,
       `龙虎榜!A1:H7 values`,
       `${MARKER_SHEET}!A1:C3 values`,
     ]);
+    const columns = excel.log.filter((e) => e.name === "formulasR1C1");
+    expect(columns.map((e) => e.target)).toEqual(
+      "CDEFGHIJKLMNOPQ".split("").map((c) => `得分!${c}2:${c}6`)
+    );
+    expect(columns.every((e) => typeof e.value === "string")).toBe(true);
   });
 
   it("leaves no backup sheet and reads back what it wrote", async () => {
@@ -323,7 +329,7 @@ describe("ExcelHost.writeSheets: logs", () => {
     // Only the new rows were written; the old ones were not cleared.
     expect(
       excel.log.filter((e) => e.target.startsWith("调度记录!")).map((e) => `${e.name} ${e.target}`)
-    ).toEqual(["formulas 调度记录!A5:E7"]);
+    ).toEqual(["values 调度记录!A5:D7", "formulasR1C1 调度记录!E5:E7"]);
   });
 });
 
@@ -346,7 +352,7 @@ describe("ExcelHost.writeSheets: a failed write leaves nothing half-written", ()
   it.each([
     [
       "while writing the replaced sheet's cells",
-      (t: string, n: string) => t.startsWith("得分!") && n === "formulas",
+      (t: string, n: string) => t.startsWith("得分!") && n === "formulasR1C1",
     ],
     [
       "while writing the new sheet's conditional formats",
@@ -376,15 +382,19 @@ describe("ExcelHost.writeSheets: a failed write leaves nothing half-written", ()
 
   it("restores every sheet when a later request of a write cut under a byte budget fails", async () => {
     const { excel, wb } = setup({ 村级考核: [["村名"], ["第1村"]] });
-    const host = new ExcelHost(excel.run, { maxRequestBytes: 50_000 });
+    const host = new ExcelHost(excel.run, { maxRequestBytes: 4_000 });
     await host.writeSheets([scoresModel(200), dispatchLogModel(1, 5)], { now: NOW });
     const before = { names: wb.names(), sheets: wb.sheets.map((s) => s.snapshot()) };
     excel.reset();
     let bands = 0;
-    excel.failWhen = (a) => a.name === "formulas" && a.target.startsWith("得分!") && ++bands === 3;
-    const write = host.writeSheets([scoresModel(300), leaderboardModel(300), dispatchLogModel(2, 5)], {
-      now: NOW,
-    });
+    excel.failWhen = (a) =>
+      a.name === "formulasR1C1" && a.target.startsWith("得分!") && ++bands === 12;
+    const write = host.writeSheets(
+      [scoresModel(300), leaderboardModel(300), dispatchLogModel(2, 5)],
+      {
+        now: NOW,
+      }
+    );
     await expect(write).rejects.toThrow("已撤销本次写入");
     expect(excel.requestBytes.length).toBeGreaterThan(5); // it failed several requests into the write
     expect(wb.names()).toEqual(before.names);
@@ -439,7 +449,7 @@ describe("ExcelHost reading", () => {
   it("gives values and formulas from A1, constants as null formulas, text '=…' as text", async () => {
     const { excel, host } = withData();
     const data = await host.readSheet("村级考核");
-    expect(excel.syncs).toBe(1);
+    expect(excel.syncs).toBe(2); // the used range's extent, then its values and formulas
     expect(data?.values).toEqual([
       [null, "2025年考核", null],
       [null, null, null],
@@ -470,13 +480,66 @@ describe("ExcelHost reading", () => {
     expect((await host.readSheet("村级考核"))?.merges).toEqual(["B1:C1"]);
   });
 
-  it("reads in bands of rows under a byte budget, with the same result", async () => {
+  it("reads a small sheet in one band under a byte budget, with the same result", async () => {
     const { excel, host } = withData();
     const whole = await host.readSheet("村级考核");
     excel.reset();
     const banded = await new ExcelHost(excel.run, { maxRequestBytes: 200 }).readSheet("村级考核");
     expect(banded).toEqual(whole);
-    expect(excel.syncs).toBeGreaterThan(2);
+    expect(excel.syncs).toBe(2);
+  });
+
+  it("finds the data region when a stray cell far away makes the used range huge, in a constant number of requests", async () => {
+    const { excel, host, wb } = withData();
+    wb.sheet("村级考核").ensure(1_048_575, 51).value = "误输入"; // AZ1048576: 54 million cells used
+    excel.reset();
+    const data = await host.readSheet("村级考核");
+    expect(data?.values).toEqual((await withData().host.readSheet("村级考核"))?.values);
+    expect(excel.syncs).toBe(3); // the extent, the strips' used ranges, one band
+    // A stray cell far to the right, on the rows of a 70-row table: 1.1 million cells, cut down by columns too.
+    const wide = withData();
+    for (let r = 5; r < 70; r++) wide.wb.sheet("村级考核").ensure(r, 1).value = `第${r}村`;
+    wide.wb.sheet("村级考核").ensure(3, 16_000).value = "右边很远";
+    const read = await wide.host.readSheet("村级考核");
+    expect(read?.values[3]).toEqual([null, "第1村", 92.5]);
+    expect(read?.values).toHaveLength(70);
+  });
+
+  it("reads a genuinely large table whole, in bands (only stray parts are cut off)", async () => {
+    const { excel, host, wb } = setup({});
+    const width = 101;
+    const rows = Array.from({ length: 10_001 }, (_, r) => Array.from({ length: width }, (_, c) => (c === 0 ? `单位${r}` : r + c)));
+    wb.addSheet("大表", rows); // 1,010,101 cells: more than one read may hold
+    excel.reset();
+    const data = await host.readSheet("大表");
+    expect(data?.values).toHaveLength(10_001);
+    expect(data?.values[10_000]).toEqual(rows[10_000]);
+    expect(excel.syncs).toBe(5); // the extent, strips down, strips across, two bands
+  }, 60_000);
+
+  it("reads a large sheet in bands sized by the bytes measured, each response under the budget", async () => {
+    const { excel, host, wb } = setup({});
+    const rows = Array.from({ length: 3000 }, (_, r) => [`第${r + 1}个很长的中文单位名称用来测字节数`, r, r % 7]);
+    wb.addSheet("大表", rows);
+    const whole = await host.readSheet("大表");
+    const budget = 60_000;
+    const banded = new ExcelHost(excel.run, { maxRequestBytes: budget });
+    excel.reset();
+    expect(await banded.readSheet("大表")).toEqual(whole);
+    // Each response (UTF-8 JSON of a band's values and formulas) stays under the budget.
+    expect(excel.syncs).toBeGreaterThan(3);
+    expect(excel.syncs).toBeLessThan(30);
+    expect(Math.max(...excel.responseBytes)).toBeLessThanOrEqual(budget);
+  });
+
+  it("reads again in halves a band Excel answers with null (over its cell limit for one get)", async () => {
+    const { excel, host, wb } = setup({});
+    wb.addSheet("表", Array.from({ length: 40 }, (_, r) => [`单位${r}`, r]));
+    const whole = await host.readSheet("表");
+    excel.cellLimit = 30; // 15 rows of 2 columns per get, in this test
+    excel.reset();
+    expect(await host.readSheet("表")).toEqual(whole);
+    expect(excel.syncs).toBeGreaterThan(3);
   });
 
   it("gives undefined for a sheet that is not there", async () => {
@@ -492,5 +555,17 @@ describe("ExcelHost reading", () => {
     expect(await host.selection()).toEqual({ sheet: "村级考核", address: "C4:C6" });
     wb.selection = undefined;
     expect(await host.selection()).toBeUndefined();
+  });
+});
+
+describe("ExcelHost.writeSheets: the very hidden marker sheet", () => {
+  it("never freezes or unfreezes its panes, on the first write or a refresh (office-js#1463, #3148)", async () => {
+    const { excel, host, wb } = setup();
+    await host.writeSheets(generatedModels(5), { now: NOW });
+    await host.writeSheets(generatedModels(5), { now: NOW });
+    const panes = excel.log.filter((e) => e.name.startsWith("freezePanes."));
+    expect(panes.length).toBeGreaterThan(0); // the visible sheets' panes are reset and frozen
+    expect(panes.filter((e) => e.target.startsWith(MARKER_SHEET))).toEqual([]);
+    expect(wb.sheet(MARKER_SHEET).visibility).toBe("VeryHidden");
   });
 });

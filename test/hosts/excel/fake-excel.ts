@@ -12,6 +12,7 @@
  * failures in the middle of a batch, hence this fake.
  */
 import { columnLetter } from "../../../src/core/sheet-model";
+import { fromR1C1, r1c1Template, toR1C1 } from "../../../src/hosts/formula-text";
 import { Area, areaText, parseArea } from "../../../src/hosts/render-plan";
 
 export type FakeValue = number | string | boolean | null;
@@ -100,15 +101,28 @@ export class FakeSheet {
     return this.get(a.top, a.left);
   }
 
+  /** The stored cells inside an area: by address when the area is the smaller, else by scanning. */
+  *within(of: Area): Generator<[number, number, FakeCell]> {
+    if ((of.bottom - of.top + 1) * (of.right - of.left + 1) < this.cells.size) {
+      for (let r = of.top; r <= of.bottom; r++)
+        for (let c = of.left; c <= of.right; c++) {
+          const cell = this.get(r, c);
+          if (cell) yield [r, c, cell];
+        }
+      return;
+    }
+    for (const entry of this.entries()) if (inside(entry[0], entry[1], of)) yield entry;
+  }
+
   /** Each stored cell with its row and column. */
   *entries(): Generator<[number, number, FakeCell]> {
     for (const [k, cell] of this.cells) yield [Math.floor(k / COLS), k % COLS, cell];
   }
 
-  /** The used range: cells with a value or formula, or (valuesOnly false) any stored cell. */
-  extent(valuesOnly: boolean): Area | null {
+  /** The used range: cells with a value or formula, or (valuesOnly false) any stored cell; within `of` if given. */
+  extent(valuesOnly: boolean, of?: Area): Area | null {
     let a: Area | null = null;
-    for (const [r, c, cell] of this.entries()) {
+    for (const [r, c, cell] of of ? this.within(of) : this.entries()) {
       if (valuesOnly && cell.formula === undefined && (cell.value === null || cell.value === ""))
         continue;
       if (!valuesOnly && isEmptyCell(cell)) continue;
@@ -204,7 +218,7 @@ export interface Recorded {
   /** The property ("formulas", "format.fill.color") or method ("copyFrom"). */
   name: string;
   value: unknown;
-  /** JSON size of what was assigned or passed. */
+  /** UTF-8 bytes this action adds to its request: the JSON of what was assigned or passed, and its envelope. */
   bytes: number;
   /** True for a property of a range (values, formulas, numberFormat, format.*). */
   range: boolean;
@@ -216,6 +230,10 @@ export class FakeExcel {
   log: Recorded[] = [];
   /** JSON bytes sent by each sync, in order. */
   requestBytes: number[] = [];
+  /** UTF-8 JSON bytes of what each sync loaded (the response), in order. */
+  responseBytes: number[] = [];
+  /** Cells a get of values or formulas may cover before Excel answers null (five million in Excel). */
+  cellLimit = 5_000_000;
   /** Make Excel refuse an action when it runs (to test undoing a failed write). */
   failWhen: ((action: Recorded) => boolean) | undefined;
 
@@ -231,6 +249,7 @@ export class FakeExcel {
     this.syncs = 0;
     this.log = [];
     this.requestBytes = [];
+    this.responseBytes = [];
   }
 
   get rangeWrites(): number {
@@ -245,6 +264,8 @@ export class FakeExcel {
 class FakeContext {
   queue: (() => void)[] = [];
   private pendingBytes = 0;
+  /** What the running sync has loaded so far, in UTF-8 JSON bytes. */
+  loadedBytes = 0;
   readonly workbook: WorkbookProxy;
 
   constructor(readonly excel: FakeExcel) {
@@ -257,7 +278,12 @@ class FakeContext {
     this.pendingBytes = 0;
     const actions = this.queue;
     this.queue = [];
-    for (const action of actions) action(); // a throw drops the rest, as Excel stops a batch at its first error
+    this.loadedBytes = 0;
+    try {
+      for (const action of actions) action(); // a throw drops the rest, as Excel stops a batch at its first error
+    } finally {
+      this.excel.responseBytes.push(this.loadedBytes);
+    }
   }
 
   get wb(): FakeWorkbook {
@@ -265,7 +291,8 @@ class FakeContext {
   }
 
   record(entry: Omit<Recorded, "bytes">, apply: () => void): void {
-    const full: Recorded = { ...entry, bytes: JSON.stringify(entry.value ?? null).length };
+    const bytes = utf8(JSON.stringify(entry.value ?? null)) + utf8(entry.target) + ACTION_ENVELOPE;
+    const full: Recorded = { ...entry, bytes };
     this.excel.log.push(full);
     this.pendingBytes += full.bytes;
     this.queue.push(() => {
@@ -275,6 +302,16 @@ class FakeContext {
     });
   }
 }
+
+/** UTF-8 bytes of a text, as it goes over the wire (Buffer: the fake runs in Node). */
+const utf8 = (text: string) => Buffer.byteLength(text, "utf8");
+
+/**
+ * An action's own JSON in an Office.js request besides its value and its range's address: the action
+ * ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo":{"Arguments":[…]}}) and its object path
+ * ({"Id","ObjectPathType","Name":"getRange","ParentObjectPathId","ArgumentInfo"}), about 180 bytes.
+ */
+const ACTION_ENVELOPE = 180;
 
 function notLoaded(prop: string): never {
   throw new OfficeError(
@@ -301,7 +338,11 @@ abstract class Loadable {
       .filter(Boolean);
     this.ctx.queue.push(() => {
       if (this.nullObject) return; // a null object's properties load as nothing
-      for (const p of list) this.loaded.set(p, this.read(p));
+      for (const p of list) {
+        const value = this.read(p);
+        this.loaded.set(p, value);
+        this.ctx.loadedBytes += utf8(JSON.stringify(value ?? null));
+      }
     });
     return this;
   }
@@ -544,6 +585,12 @@ class WorksheetProxy extends Loadable {
         const s = this.sheet();
         if (wb.structureProtected)
           throw new OfficeError("AccessDenied", "the workbook structure is protected");
+        // Worksheet.delete (office-js typings): a "VeryHidden" sheet fails with InvalidOperation; unhide it first.
+        if (s.visibility === "VeryHidden")
+          throw new OfficeError(
+            "InvalidOperation",
+            `cannot delete the very hidden sheet ${s.name}`
+          );
         if (
           s.visibility === "Visible" &&
           wb.sheets.filter((x) => x.visibility === "Visible").length === 1
@@ -680,6 +727,17 @@ class PageLayoutProxy {
   }
 }
 
+/** R1C1 formulas parsed once each (a column of 10,000 cells shares one). */
+const templates = new Map<string, (row: number, column: number) => string>();
+function template(r1c1: string): (row: number, column: number) => string {
+  let t = templates.get(r1c1);
+  if (!t) {
+    if (templates.size > 1000) templates.clear();
+    templates.set(r1c1, (t = r1c1Template(r1c1)));
+  }
+  return t;
+}
+
 /** Excel's typing rules for one value written through `values` or `formulas`. */
 function enter(cell: FakeCell, input: unknown): void {
   if (input === null || input === undefined) return; // null leaves the cell as it is
@@ -793,12 +851,24 @@ class RangeProxy extends Loadable {
       for (let c = area.left; c <= area.right; c++) change(sheet.ensure(r, c), r, c);
   }
 
+  /**
+   * A 2-D assignment of exactly the range's size, or one value for every cell of the range (Excel: "set the
+   * corresponding property on the range object to the desired (single) value"). `each` turns the value given for a
+   * cell into what the cell gets (a single A1 formula moves with the cell, as when Excel fills a range with it).
+   */
   private grid(
     name: string,
-    grid: unknown[][],
-    change: (cell: FakeCell, v: unknown) => void
+    grid: unknown,
+    change: (cell: FakeCell, v: unknown) => void,
+    each: (v: unknown, r: number, c: number, top: number, left: number) => unknown = (v) => v
   ): void {
     this.setProp(name, grid, ({ sheet, area }) => {
+      if (!Array.isArray(grid)) {
+        this.eachCell(area, sheet, (cell, r, c) =>
+          change(cell, each(grid, r, c, area.top, area.left))
+        );
+        return;
+      }
       const rows = area.bottom - area.top + 1;
       const cols = area.right - area.left + 1;
       if (
@@ -811,7 +881,9 @@ class RangeProxy extends Loadable {
           `the ${name} array does not match the size of ${this.label}`
         );
       }
-      this.eachCell(area, sheet, (cell, r, c) => change(cell, grid[r - area.top][c - area.left]));
+      this.eachCell(area, sheet, (cell, r, c) =>
+        change(cell, each((grid as unknown[][])[r - area.top][c - area.left], r, c, r, c))
+      );
     });
   }
 
@@ -822,12 +894,23 @@ class RangeProxy extends Loadable {
     return this.value("values");
   }
   set formulas(grid: unknown[][]) {
-    this.grid("formulas", grid, enter);
+    // A single formula for a range is written for its top-left cell and moves with each cell (relative references).
+    this.grid("formulas", grid, enter, (v, r, c, top, left) =>
+      typeof v === "string" && v.startsWith("=") && (r !== top || c !== left)
+        ? fromR1C1(toR1C1(v, top, left), r, c)
+        : v
+    );
+  }
+  /** R1C1 formulas: the same text means the same relative formula in every cell; stored (and read) in A1. */
+  set formulasR1C1(grid: unknown[][]) {
+    this.grid("formulasR1C1", grid, enter, (v, r, c) =>
+      typeof v === "string" && v.startsWith("=") ? template(v)(r, c) : v
+    );
   }
   get formulas(): unknown[][] {
     return this.value("formulas");
   }
-  set numberFormat(grid: unknown[][]) {
+  set numberFormat(grid: unknown[][] | string) {
     this.grid(
       "numberFormat",
       grid,
@@ -865,11 +948,13 @@ class RangeProxy extends Loadable {
       }
       return out;
     };
+    // "A range is limited to five million cells for get operations … Range.values returns null instead."
+    const tooBig = (a.bottom - a.top + 1) * (a.right - a.left + 1) > this.ctx.excel.cellLimit;
     switch (prop) {
       case "values":
-        return each((cell) => cell?.value ?? "");
+        return tooBig ? null : each((cell) => cell?.value ?? "");
       case "formulas":
-        return each((cell) => cell?.formula ?? cell?.value ?? "");
+        return tooBig ? null : each((cell) => cell?.formula ?? cell?.value ?? "");
       case "numberFormat":
         return each((cell) => cell?.numberFormat ?? "General");
       case "address":
@@ -957,6 +1042,19 @@ class RangeProxy extends Loadable {
           .map((cf) => ({ ...cf, area: moved(cf.area) })),
       ];
     });
+  }
+
+  /** The used cells inside this range (Range.getUsedRangeOrNullObject, ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      `${this.label}:used`,
+      () => {
+        const { sheet, area } = this.target();
+        return { sheet, area: sheet.extent(valuesOnly, clip(area)) };
+      },
+      true
+    );
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {

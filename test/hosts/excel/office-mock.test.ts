@@ -57,7 +57,7 @@ describe("ExcelHost on office-addin-mock", () => {
     expect(counter.syncs).toBe(1);
   });
 
-  it("readSheet(): values and formulas from A1, in one sync", async () => {
+  it("readSheet(): values and formulas from A1, in two syncs (the used range's extent, then one band)", async () => {
     const { mock, host, counter } = mocked({
       worksheets: {
         sheet: {
@@ -81,6 +81,11 @@ describe("ExcelHost on office-addin-mock", () => {
           getUsedRangeOrNullObject: function (this: { used: unknown }) {
             return this.used;
           },
+          // The band read: the used range itself (rows 2–4, columns B–C).
+          getRangeByIndexes: function (this: { used: unknown }, row: number, column: number, rows: number, columns: number) {
+            expect([row, column, rows, columns]).toEqual([1, 1, 3, 2]);
+            return this.used;
+          },
         },
         getItem: function (this: { sheet: unknown }, name: string) {
           expect(name).toBe("村级考核");
@@ -95,7 +100,7 @@ describe("ExcelHost on office-addin-mock", () => {
     Object.defineProperty(used, "isNullObject", { value: false });
 
     const data = await host.readSheet("村级考核");
-    expect(counter.syncs).toBe(1);
+    expect(counter.syncs).toBe(2);
     expect(data).toEqual({
       name: "村级考核",
       values: [

@@ -15,18 +15,47 @@ const ofKind = <K extends SheetOp["kind"]>(ops: SheetOp[], kind: K) =>
   ops.filter((o): o is Extract<SheetOp, { kind: K }> => o.kind === kind);
 
 describe("planSheet", () => {
-  it("writes all cells as one block, number formats before it, other formats after it", () => {
+  it("writes each formula column as one R1C1 formula, the other cells as blocks; number formats first", () => {
     const p = plan(scoresModel(20));
     const kinds = p.ops.map((o) => o.kind);
-    const block = kinds.indexOf("cells");
-    expect(kinds.filter((k) => k === "cells")).toHaveLength(1);
-    expect(kinds.lastIndexOf("numberFormat")).toBeLessThan(block);
-    expect(kinds.indexOf("format")).toBeGreaterThan(block);
-    const cells = ofKind(p.ops, "cells")[0];
-    expect(rangeAddress(cells.area)).toBe("A1:Q21");
-    expect(cells.formulas).toBe(true);
-    expect(cells.grid[1][13]).toBe("=ROUND((SUM(C2:J2)+K2-L2)*M2,2)");
-    expect(cells.grid[1][0]).toBe("第1村");
+    expect(kinds.lastIndexOf("numberFormat")).toBeLessThan(kinds.indexOf("cells"));
+    expect(kinds.indexOf("format")).toBeGreaterThan(kinds.lastIndexOf("columnFormula"));
+    expect(ofKind(p.ops, "cells").map((o) => [rangeAddress(o.area), o.formulas])).toEqual([
+      ["A1:Q1", false],
+      ["A2:B21", false],
+    ]);
+    expect(ofKind(p.ops, "cells")[1].grid[0][0]).toBe("第1村");
+    const columns = ofKind(p.ops, "columnFormula");
+    expect(columns.map((o) => rangeAddress(o.area))).toEqual(
+      "CDEFGHIJKLMNOPQ".split("").map((c) => `${c}2:${c}21`)
+    );
+    const total = columns.find((o) => o.area.left === 13)!;
+    expect(total.r1c1).toBe("=ROUND((SUM(RC[-11]:RC[-4])+RC[-3]-RC[-2])*RC[-1],2)");
+  });
+
+  it("sends the same cell operations for 20 and 2,000 units, but for the last row of absolute ranges", () => {
+    const shape = (units: number) =>
+      plan(scoresModel(units))
+        .ops.filter((o) => o.kind === "cells" || o.kind === "columnFormula")
+        .map((o) =>
+          o.kind === "columnFormula"
+            ? o.r1c1.replace(/R\d+C/g, "R#C")
+            : `cells ${o.area.left}-${o.area.right}`
+        );
+    expect(shape(2000)).toEqual(shape(20));
+  });
+
+  it("keeps a formula that breaks its column's run as a cell of its own", () => {
+    const model = scoresModel(6);
+    model.cells[3][13] = { value: 0, formula: "=0" };
+    const p = plan(model);
+    expect(
+      ofKind(p.ops, "columnFormula")
+        .filter((o) => o.area.left === 13)
+        .map((o) => rangeAddress(o.area))
+    ).toEqual(["N2:N3", "N5:N7"]);
+    const own = ofKind(p.ops, "cells").find((o) => rangeAddress(o.area) === "N4")!;
+    expect(own).toMatchObject({ grid: [["=0"]], formulas: true });
   });
 
   it("groups equal formats into ranges whatever the row count", () => {
@@ -89,7 +118,7 @@ describe("planSheet", () => {
       freeze: { rows: 1, columns: 0 },
       print: { paper: "A4", orientation: "portrait" },
     };
-    expect(plan(log, true, 0).ops[0]).toEqual({ kind: "clear" });
+    expect(plan(log, true, 0).ops[0]).toEqual({ kind: "clear", panes: true });
     const appended = plan(log, true, 5);
     expect(appended.ops.map((o) => o.kind)).toEqual(["cells"]);
     expect(appended.rows).toEqual({ top: 5, bottom: 5 });

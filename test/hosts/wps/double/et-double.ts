@@ -5,6 +5,7 @@
  * sheet, and (with `methodProps`) Count/Row/Column/MergeCells exposed as methods as some builds do.
  * Never shipped: it lives in test/.
  */
+import { fromR1C1, r1c1Template, toR1C1 } from "../../../../src/hosts/formula-text";
 import { contains, formatAddress, intersects, MAX_COL, MAX_ROW, parseAddress, Rect } from "./address";
 import { Stored, typeIn } from "./typed-input";
 
@@ -159,7 +160,30 @@ export class DoubleRange {
     }
     return out;
   }
-  private enter(input: unknown, property: Written["property"]): void {
+  /**
+   * One formula for a whole range, as Excel's (and ET's) Range.Formula/FormulaR1C1 fill it: the same relative
+   * formula in every cell, so A1 references move with the cell; stored in A1 as the Formula property reads it.
+   */
+  private enterFormula(input: unknown, r1c1: boolean, property: Written["property"]): void {
+    const top = this.rect.r0 - 1;
+    const left = this.rect.c0 - 1;
+    // A single R1C1 formula is parsed once for the whole range.
+    const whole = r1c1 && typeof input === "string" ? r1c1Template(input) : undefined;
+    const at = (v: unknown, r: number, c: number) => {
+      if (typeof v !== "string" || !v.startsWith("=")) return v;
+      if (r1c1) return whole && v === input ? whole(r - 1, c - 1) : fromR1C1(v, r - 1, c - 1);
+      return r - 1 === top && c - 1 === left ? v : fromR1C1(toR1C1(v, top, left), r - 1, c - 1);
+    };
+    if (!Array.isArray(input)) return this.enter(input, property, at);
+    const rows = input as unknown[][];
+    const cell = (v: unknown, i: number, j: number) => (r1c1 ? at(v, this.rect.r0 + i, this.rect.c0 + j) : v);
+    this.enter(
+      rows.map((row, i) => (Array.isArray(row) ? row.map((v, j) => cell(v, i, j)) : row)),
+      property
+    );
+  }
+
+  private enter(input: unknown, property: Written["property"], at: (v: unknown, r: number, c: number) => unknown = (v) => v): void {
     if (this.opts.failWritesOn === this.sheet.Name) throw new Error("ET double: simulated failure");
     this.sheet.book.app.written.push({ sheet: this.sheet.Name, address: formatAddress(this.rect, false), property });
     const put = (r: number, c: number, v: unknown) => {
@@ -170,7 +194,7 @@ export class DoubleRange {
       Object.assign(cell, typeIn(v, cell.numberFormat === "@"));
     };
     if (!Array.isArray(input)) {
-      for (const [r, c] of this.each()) put(r, c, input);
+      for (const [r, c] of this.each()) put(r, c, at(input, r, c));
       return;
     }
     const rows = input as unknown[][];
@@ -200,14 +224,21 @@ export class DoubleRange {
     });
   }
   set Formula(v: unknown) {
-    this.enter(v, "Formula");
+    this.enterFormula(v, false, "Formula");
+  }
+  set FormulaR1C1(v: unknown) {
+    this.enterFormula(v, true, "FormulaR1C1");
+  }
+  set Formula2R1C1(v: unknown) {
+    if (this.opts.noFormula2) throw new Error("ET double: Formula2R1C1 is not supported by this build");
+    this.enterFormula(v, true, "Formula2R1C1");
   }
   get Formula2(): unknown {
     return this.opts.noFormula2 ? undefined : this.Formula;
   }
   set Formula2(v: unknown) {
     if (this.opts.noFormula2) throw new Error("ET double: Formula2 is not supported by this build");
-    this.enter(v, "Formula2");
+    this.enterFormula(v, false, "Formula2");
   }
 
   get NumberFormat(): unknown {
@@ -445,7 +476,7 @@ export class DoubleWorkbook {
 export interface Written {
   sheet: string;
   address: string;
-  property: "Value2" | "Formula" | "Formula2";
+  property: "Value2" | "Formula" | "Formula2" | "FormulaR1C1" | "Formula2R1C1";
 }
 
 export class DoubleApplication {
