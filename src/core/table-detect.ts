@@ -284,10 +284,12 @@ class ColumnSums {
 
 /**
  * Does the row hold, in its number columns, the sum or the average of the rows summed (at least two of them)?
- * Every number in the row must match; a sum needs two non-zero columns (one when the table has only one), an
- * average three (two below a blank row, or at the bottom), since an average of similar scores is easily a score.
+ * Every number in the row must match, and a sum needs two non-zero columns: a unit of a one-column table whose
+ * score is the sum of those above (10, 20, 30) is still a unit. An average counts only for a row without a name
+ * (named averages say 平均): the last of three equal scores is their average, and a unit must never be lost.
  */
 function sumsRows(input: RowInput, r: number, rows: ColumnSums, loose: boolean): boolean {
+  if (!isBlank(input.values[r]?.[input.nameColumn])) return sumsOnly(input, r, rows);
   if (rows.count < 2 || input.numberColumns.length === 0) return false;
   let sums = 0;
   let averages = 0;
@@ -465,4 +467,17 @@ export function detectTable(
     nameColumn: columns.indexOf(name),
     ...(group ? { groupColumn: columns.indexOf(group) } : {}),
   };
+}
+
+/** A named row's numbers are the sum of the rows summed, in two non-zero columns at least. */
+function sumsOnly(input: RowInput, r: number, rows: ColumnSums): boolean {
+  if (rows.count < 2) return false;
+  let sums = 0;
+  for (let i = 0; i < input.numberColumns.length; i++) {
+    const v = readNumber(input.values[r]?.[input.numberColumns[i]] ?? null);
+    if (v === null) continue;
+    if (v === undefined || !near(v, rows.sums[i], 1e-6)) return false;
+    if (v !== 0) sums++;
+  }
+  return sums >= 2;
 }

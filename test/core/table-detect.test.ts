@@ -20,6 +20,15 @@ describe("detectTable", () => {
     expect(t.columns.filter((c) => c.kind === "number").map((c) => c.header)).toEqual(["党建", "参保率", "加分", "扣分", "规模系数"]);
   });
 
+  test("a named unit is never taken for a total because its numbers happen to add or average up", () => {
+    const equal: Cell[][] = [["单位", "年终"], ["1组", 100], ["2组", 100], ["3组", 100]]; // 3组 = the average
+    expect(detectTable(equal)!.unitRows).toEqual([2, 3, 4]);
+    const adding: Cell[][] = [["单位", "得分"], ["甲", 10], ["乙", 20], ["丙", 30]]; // 丙 = 甲 + 乙
+    expect(detectTable(adding)!.unitRows).toEqual([2, 3, 4]);
+    const unnamed: Cell[][] = [["单位", "党建", "综治"], ["甲", 10, 5], ["乙", 20, 6], [null, 30, 11]];
+    expect(detectTable(unnamed)!.unitRows).toEqual([2, 3]);
+  });
+
   test("title rows and a merged title cell above the header", () => {
     const values: Cell[][] = [["2025年度村级目标管理考核数据"], [null, null, "制表：镇目标办"], ...plain];
     const t = detectTable(values, ["A1:H1"])!;

@@ -73,7 +73,9 @@ export class Readings {
     private readonly table: DataTable,
     readonly firstRow: number,
     /** The row a unit's value in a column is read from (a merged group cell's first row). */
-    private readonly rowOf: (u: DataUnit, column: number) => number = (u) => u.row
+    private readonly rowOf: (u: DataUnit, column: number) => number = (u) => u.row,
+    /** The 得分 sheet whose column A names the units on the same rows. */
+    readonly scoresName?: string
   ) {
     this.prefix = `${sheetRef(name)}!`;
     this.dataPrefix = `${sheetRef(table.sheet)}!`;
@@ -132,11 +134,12 @@ export class Readings {
 
   /**
    * The best value of each group in a data column, for 标杆法: one cell per group in a block below the unit rows
-   * (column A the group, then one column per benchmark indicator). MAX over the group's readings — a blank reads 0
+   * (column D the group, then one column per benchmark indicator). MAX over the group's readings — a blank reads 0
    * there, which changes nothing, as a best ≤ 0 scores 0 either way — computed once per group, not once per unit.
-   * Returns each group's cell (absolute, with the sheet).
+   * Returns the block's group labels and this indicator's bests as absolute ranges (with the sheet), for an
+   * INDEX/MATCH by the unit's group that is the same formula in every row of 得分.
    */
-  groupBest(column: number, value: ReadingCells, groups: readonly string[], groupText?: ReadingCells): Map<string, string> {
+  groupBest(column: number, value: ReadingCells, groups: readonly string[], groupText?: ReadingCells): { labels: string; values: string } {
     const index = this.best.length;
     const header = `${this.table.headers[column] || columnLetter(column)}（组内最高）`;
     const numbers = this.table.units.map((u) => readingValue(this.table.value(u, column), "number") as number);
@@ -152,9 +155,12 @@ export class Readings {
     );
     this.best.push({ header, values, formulas });
     this.bestGroups = groups;
-    const out = new Map<string, string>();
-    groups.forEach((g, k) => out.set(g, `${this.prefix}$${columnLetter(columnIndex(BEST_LABEL) + 1 + index)}$${this.bestRow + k}`));
-    return out;
+    const last = this.bestRow + Math.max(groups.length, 1) - 1;
+    const col = columnLetter(columnIndex(BEST_LABEL) + 1 + index);
+    return {
+      labels: `${this.prefix}$${BEST_LABEL}$${this.bestRow}:$${BEST_LABEL}$${last}`,
+      values: groups.length === 1 ? `${this.prefix}$${col}$${this.bestRow}` : `${this.prefix}$${col}$${this.bestRow}:$${col}$${last}`,
+    };
   }
 
   /**
@@ -209,7 +215,9 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
     [val("读数：考核助手从数据表读出的值，供“得分”表的公式引用（自动生成，请勿修改；重新生成龙虎榜时刷新）")],
     [val("单位"), ...columns.map((c) => val(c.header))],
   ];
-  names.forEach((name, i) => rows.push([val(name), ...columns.map((c, k) => ({ value: c.values[i], formula: r.fill(k, i) }))]));
+  // 单位 repeats 得分's column A by formula: one formula for the column, not every name again in the request.
+  const nameOf = (i: number): ModelCell => (r.scoresName ? { value: names[i], formula: `=${sheetRef(r.scoresName)}!A${r.firstRow + i}` } : val(names[i]));
+  names.forEach((_, i) => rows.push([nameOf(i), ...columns.map((c, k) => ({ value: c.values[i], formula: r.fill(k, i) }))]));
   const formats = [{ range: `A2:${columnLetter(Math.max(columns.length, 1))}2`, bold: true, fill: COLOURS.header }];
   const below: ModelCell[][] = [];
   const put = (row: number, col: number, cell: ModelCell) => ((below[row] ??= [])[col] = cell);

@@ -201,11 +201,11 @@ function partsOf(input: ScoresSheetInput): Parts {
   };
 }
 
-/** Each column's formula, as a template over the unit's rows (the indicator ones per group, for 标杆法's best). */
+/** Each column's formula, as a template over the unit's rows. */
 interface Templates {
   name?: RowTemplate;
   group?: RowTemplate;
-  indicators: ((group: string) => RowTemplate)[];
+  indicators: RowTemplate[];
   bonus?: RowTemplate;
   deduction?: RowTemplate;
   coefficient?: RowTemplate;
@@ -249,15 +249,11 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
     group: groupReading ? t(`=${groupReading.text}`) : undefined,
     indicators: scheme.indicators.map((ind, k) => {
       const reading = readings.read(b.column(ind.column), ind.method === "grade" ? "text" : "number");
-      const best = ind.method === "benchmark" ? readings.groupBest(b.column(ind.column), reading, groups, groupReading) : undefined;
+      // 标杆法: the group's best looked up by the unit's 分组, so the column is one formula (one R1C1 for the hosts).
+      const bests = ind.method === "benchmark" ? readings.groupBest(b.column(ind.column), reading, groups, groupReading) : undefined;
+      const best = bests && (groups.length === 1 ? bests.values : `INDEX(${bests.values},MATCH(${rc.group},${bests.labels},0))`);
       const votes = (ind.method === "vote" ? (ind.columns ?? []) : []).map((c) => readings.read(b.column(c), "number"));
-      const byGroup = new Map<string, RowTemplate>();
-      return (group: string) => {
-        let tpl = byGroup.get(group);
-        if (!tpl)
-          byGroup.set(group, (tpl = new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best?.get(group), votes))));
-        return tpl;
-      };
+      return new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best, votes));
     }),
     bonus: t(bonus.length ? bonusFormula(bonus, capRef("bonusCap"), scheme.bonus?.cap) : undefined),
     deduction: t(deduction.length ? deductionFormula(deduction, capRef("deductionCap"), scheme.deduction?.cap) : undefined),
@@ -325,7 +321,13 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
   const cols = b.cols;
   const parts = partsOf(input);
   // A merged cell (类别 over its group's rows) is read from the merge's first cell, as the core reads it.
-  const readings = new Readings(input.readingsSheet ?? READINGS_SHEET, table, SCORES_FIRST_ROW, (u, col) => table.sourceRow(u, col));
+  const readings = new Readings(
+    input.readingsSheet ?? READINGS_SHEET,
+    table,
+    SCORES_FIRST_ROW,
+    (u, col) => table.sourceRow(u, col),
+    input.name ?? SCORES_SHEET
+  );
   const tp = b.mode === "values" ? undefined : templatesOf(b, readings, parts);
 
   const headers: string[] = [SCORES_HEADERS.name, SCORES_HEADERS.group, ...scheme.indicators.map((i) => i.name)];
@@ -341,7 +343,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     const nameCell = table.value(u, table.nameColumn);
     cells[cols.name] = f(u.name, tp?.name, typeof nameCell === "string" && nameCell === u.name);
     cells[cols.group] = f(u.group, tp?.group);
-    scheme.indicators.forEach((ind, k) => (cells[cols.indicators[k]] = f(r.scores[ind.name], tp?.indicators[k](u.group))));
+    scheme.indicators.forEach((ind, k) => (cells[cols.indicators[k]] = f(r.scores[ind.name], tp?.indicators[k])));
     cells[cols.bonus] = f(r.bonus, tp?.bonus);
     cells[cols.deduction] = f(r.deduction, tp?.deduction);
     cells[cols.coefficient] = f(r.coefficient, tp?.coefficient);

@@ -173,13 +173,14 @@ describe("WpsHost writes generated sheets", () => {
   test.each([
     ["a build with Formula2", {}],
     ["an older build without it", { noFormula2: true }],
-  ])("formulas go through Formula (the form verified on real machines): %s", async (_build, options: DoubleOptions) => {
+  ])("formulas go through Formula / FormulaR1C1 (the forms known on real machines): %s", async (_build, options: DoubleOptions) => {
     const app = workbook({ Sheet1: [] }, options);
     await host(app).writeSheets([leaderboard()], { now: NOW });
     expect(cellAt(app.sheet("龙虎榜")!, "C4")?.formula).toBe("=ROUND('得分'!C3,2)");
     const board = app.written.filter((w) => w.sheet === "龙虎榜").map((w) => w.property);
-    expect(board).toContain("Formula");
+    expect(board.some((p) => p === "Formula" || p === "FormulaR1C1")).toBe(true);
     expect(board).not.toContain("Formula2");
+    expect(board).not.toContain("Formula2R1C1");
   });
 
   test("a snapshot is written as values only", async () => {

@@ -9,6 +9,7 @@ import * as path from "path";
 import { generateBoard } from "../../../src/app/workflow";
 import { parseScheme } from "../../../src/core/scheme/parse";
 import { SheetData } from "../../../src/hosts/host";
+import { columnIndex } from "../../../src/core/sheet-model";
 import { PackageReader, parseSheet } from "../../../src/hosts/xlsx/package-reader";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { readWorksheet } from "../../../src/hosts/xlsx/xlsx-read";
@@ -18,6 +19,9 @@ import { excelLikeWorkbook } from "./excel-like";
 const SAMPLES = path.join(__dirname, "..", "..", "..", "samples");
 
 /** Every sheet read both ways. */
+const rowOf = (a1: string) => Number(/\d+/.exec(a1)![0]) - 1;
+const colOf = (a1: string) => columnIndex(/^[A-Z]+/.exec(a1)![0]);
+
 async function expectSameReads(bytes: Uint8Array): Promise<void> {
   const reader = await PackageReader.open(bytes, webCodec);
   const wb = new Workbook();
@@ -26,9 +30,20 @@ async function expectSameReads(bytes: Uint8Array): Promise<void> {
   expect(reader.date1904).toBe(!!wb.properties.date1904);
   // A formula whose cached result is the empty text (读数's reading of a blank cell) reads "" here and null in
   // exceljs, which drops empty results; both are a blank to the core (values.ts isBlank).
+  // exceljs also loses the difference between an empty cached result and none, so its "uncached" note on such a
+  // cell is left out where the package reader read the cached "".
   const blankAlike = (d: SheetData | undefined) => d && { ...d, values: d.values.map((r) => r.map((v) => (v === "" ? null : v))) };
   for (const ws of wb.worksheets) {
-    expect([ws.name, blankAlike(await reader.readSheet(ws.name))]).toEqual([ws.name, blankAlike(readWorksheet(ws, reader.date1904))]);
+    const ours = await reader.readSheet(ws.name);
+    const theirs = readWorksheet(ws, reader.date1904);
+    if (theirs?.notes && ours) {
+      const notes = Object.fromEntries(
+        Object.entries(theirs.notes).filter(([a, n]) => !(n === "uncached" && ours.values[rowOf(a)]?.[colOf(a)] === ""))
+      );
+      theirs.notes = Object.keys(notes).length ? notes : undefined;
+      if (!theirs.notes) delete theirs.notes;
+    }
+    expect([ws.name, blankAlike(ours)]).toEqual([ws.name, blankAlike(theirs)]);
   }
 }
 
