@@ -18,7 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { main } from "../src/cli/main";
-import { writeInput } from "./score-workbook";
+import { scheme, writeInput } from "./score-workbook";
 import { SOFFICE, libreOfficeProfile, stripFormulas } from "../test/support/libreoffice";
 
 const SIZES = [500, 1000, 2000, 5000];
@@ -59,17 +59,23 @@ async function clerkTemplate(input: string, out: string, n: number, dense: boole
   const header = (data.getRow(1).values as unknown[]).slice(1).map(String);
   const ws = wb.addWorksheet("得分");
   const k = header.filter((h) => h.startsWith("指标")).length;
+  const methods = (scheme().indicators as { method: string }[]).map((d) => d.method);
   const last = n + 1;
   const col = (i: number) => ws.getColumn(i + 1).letter;
   const dataCol = (name: string) => data.getColumn(header.indexOf(name) + 1).letter;
   ws.addRow(["单位", "分组", ...header.slice(2, 2 + k), "加分", "扣分", "系数", "总分", "否决", "名次"]);
   const total = col(2 + k + 3);
   for (let r = 2; r <= last; r++) {
-    const row: unknown[] = [{ formula: `数据!A${r}` }, { formula: `数据!B${r}` }];
-    for (let i = 0; i < k; i++) row.push({ formula: `MIN(MAX(--数据!${data.getColumn(3 + i).letter}${r},0),2.5)` });
-    row.push({ formula: `MIN(--数据!${dataCol("加分")}${r},5)` }, { formula: `ABS(数据!${dataCol("扣分")}${r})` }, { formula: `IF(数据!${dataCol("系数")}${r}="",1,数据!${dataCol("系数")}${r})` });
+    const row: unknown[] = [{ formula: `'数据'!A${r}` }, { formula: `'数据'!B${r}` }];
+    for (let i = 0; i < k; i++) {
+      const x = `'数据'!${data.getColumn(3 + i).letter}${r}`;
+      // 定性等次 columns hold 优/良/中/差: a clerk writes nested IFs for them.
+      const grade = `2.5*IF(${x}="优",1,IF(${x}="良",0.8,IF(${x}="中",0.6,0.4)))`;
+      row.push({ formula: methods[i] === "grade" ? grade : `MIN(MAX(--${x},0),2.5)` });
+    }
+    row.push({ formula: `MIN(--'数据'!${dataCol("加分")}${r},5)` }, { formula: `ABS('数据'!${dataCol("扣分")}${r})` }, { formula: `IF('数据'!${dataCol("系数")}${r}="",1,'数据'!${dataCol("系数")}${r})` });
     row.push({ formula: `ROUND((SUM(C${r}:${col(1 + k)}${r})+${col(2 + k)}${r}-${col(3 + k)}${r})*${col(4 + k)}${r},2)` });
-    row.push({ formula: `IF(OR(数据!${dataCol("否决1")}${r}="是",数据!${dataCol("否决2")}${r}="√"),"是","否")` });
+    row.push({ formula: `IF(OR('数据'!${dataCol("否决1")}${r}="是",'数据'!${dataCol("否决2")}${r}="√"),"是","否")` });
     const g = `$B$2:$B$${last}`;
     const t = `$${total}$2:$${total}$${last}`;
     row.push({
