@@ -1,4 +1,8 @@
-/** Parsing `kh` arguments by hand (no dependency): `kh score <workbook.xlsx> [options]`, `kh --help`, `kh --version`. */
+/**
+ * Parsing `kh` arguments by hand (no dependency): `kh score <workbook.xlsx> [options]`, `kh --help`, `kh --version`;
+ * `kh init`, `kh bulletin` and `kh verify` in more-args.ts.
+ */
+import { MORE_COMMANDS, MORE_USAGE, MoreArgs, parseMoreArgs } from "./more-args";
 
 export type FormulaMode = "native" | "kh" | "values";
 
@@ -12,15 +16,11 @@ export interface ScoreArgs {
   json: boolean;
 }
 
-export type Parsed = ScoreArgs | { command: "help" } | { command: "version" };
+export type Parsed = ScoreArgs | MoreArgs | { command: "help" } | { command: "version" };
 
-/** A mistake in the command line itself (exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { UsageError } from "./usage-error";
+
+export { UsageError } from "./usage-error";
 
 const FORMULA_MODES: readonly FormulaMode[] = ["native", "kh", "values"];
 
@@ -28,7 +28,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0 || argv.some((a) => a === "-h" || a === "--help" || a === "help")) return { command: "help" };
   if (argv.includes("--version") || argv.includes("-v")) return { command: "version" };
   const [command, ...rest] = argv;
-  if (command !== "score") throw new UsageError(`未知命令：${command}（目前只有 kh score，用 kh --help 查看用法）`);
+  if (MORE_COMMANDS.includes(command)) return parseMoreArgs(command as MoreArgs["command"], rest);
+  if (command !== "score") throw new UsageError(`未知命令：${command}（有 kh score、init、bulletin、verify，用 kh --help 查看用法）`);
 
   const positional: string[] = [];
   const out: Partial<ScoreArgs> = {};
@@ -87,8 +88,8 @@ export const USAGE = `考核助手 kh —— 为目标管理考核工作簿评�
 
 用法 Usage:
   kh score <工作簿.xlsx> [选项]
-
-选项 Options:
+${MORE_USAGE}
+kh score 的选项 Options:
   --scheme <方案.json>     考核方案 JSON 文件；不给时读取工作簿中的「考核方案」工作表
                            (scheme JSON file; default: the 考核方案 sheet of the workbook)
   -o <输出.xlsx>           输出文件，默认为「<原文件名>-考核结果.xlsx」，与原文件同一文件夹；原文件不改动

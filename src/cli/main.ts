@@ -8,6 +8,7 @@ import { UnitResult } from "../core/unit-result";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { scoreWorkbook } from "./pipeline";
 import { leaderboardText } from "./text-table";
+import { runMoreCommand } from "./more-commands";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   try {
+    if (args.command !== "score") return await runMoreCommand(args, io);
     const result = await scoreWorkbook(args, {
       cwd: io.cwd ?? process.cwd(),
       now: io.now?.() ?? new Date(),

@@ -166,6 +166,13 @@ const zh = {
   bulletinDone: "已生成“{sheet}”，并记入“调度记录”。",
   bulletinFailed: "未能生成调度通报，工作簿未改动",
   bulletinText: "通报内容",
+  verify: "核验",
+  verifyHint: "重算每份调度通报和每条抽签记录的校验码，看生成后是否被改动过。",
+  verifyBusy: "正在核验……",
+  verifyIntact: "全部 {m} 份记录完好。",
+  verifyChanged: "{m} 份记录中有 {n} 份已被改动：",
+  verifyNone: "工作簿中还没有调度通报或抽签记录，无需核验。",
+  verifyFailed: "核验失败",
 
   drawIntro: "从名单中抽取若干项。凭种子，任何人都可以用 KH.DRAW 复核抽签结果。",
   drawList: "名单（数据表的列）",
@@ -179,6 +186,7 @@ const zh = {
   drawTooMany: "名单中只有 {m} 项，抽取个数不能超过它。",
   drawEmpty: "所选的列中没有可抽的项。",
   drawRecheck: "复核：{formula}",
+  drawCode: "校验码（随结果一并公布）：{code}",
 
   explainIntro: "在“得分”表中选中一个得分单元格，再点“解释所选单元格”；也可以直接填写单元格地址。",
   explainSelected: "解释所选单元格",
@@ -371,6 +379,13 @@ const en: Record<MessageKey, string> = {
   bulletinDone: "Wrote “{sheet}” and logged it in 调度记录.",
   bulletinFailed: "No bulletin was generated; the workbook is unchanged",
   bulletinText: "Bulletin text",
+  verify: "Verify",
+  verifyHint: "Recomputes the check code of every bulletin and draw record, to tell whether any was changed after it was written.",
+  verifyBusy: "Verifying…",
+  verifyIntact: "All {m} records are as written.",
+  verifyChanged: "{n} of {m} records were changed after they were written:",
+  verifyNone: "The workbook has no bulletin or draw record to verify yet.",
+  verifyFailed: "Verification failed",
 
   drawIntro: "Draws entries from a list. With the seed, anyone can re-check the draw with KH.DRAW.",
   drawList: "List (a column of the data sheet)",
@@ -384,6 +399,7 @@ const en: Record<MessageKey, string> = {
   drawTooMany: "The list has only {m} entries; you cannot draw more than that.",
   drawEmpty: "The chosen column has nothing to draw from.",
   drawRecheck: "Re-check: {formula}",
+  drawCode: "Check code (post it with the result): {code}",
 
   explainIntro: "Select a score cell on the 得分 sheet and click Explain selected cell, or type a cell address.",
   explainSelected: "Explain selected cell",

@@ -9,6 +9,8 @@ import { Scheme } from "../core/scheme/types";
 import { columnLetter } from "../core/sheet-model";
 import { WorkbookHost } from "../hosts/host";
 import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, saveScheme } from "../app/workflow";
+import { verifyWorkbook } from "../app/verify";
+import { checkLine } from "../core/check/verify-records";
 import { DataSheet, columnRange, detectFromSelection, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
 import { ActionId, Formulas, INITIAL_STATE, Intent, Notice, PaneState, TabId, drawFormula, errorLines, isDirty, tryScheme } from "./state";
@@ -22,6 +24,8 @@ export interface PaneActions {
   bulletin(stage: number): Promise<void>;
   draw(letter: string, n: number, seed: string): Promise<void>;
   explain(address?: string): Promise<void>;
+  /** 核验: recompute the 校验码 of every bulletin and draw record. */
+  verify(): Promise<void>;
 }
 
 export interface Pane {
@@ -244,6 +248,16 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
         const result = await recordDraw(host, { items, n, seed, list });
         patch({ draw: { ...result, formula: drawFormula(list, n, seed) } });
         notify("draw", "success", t("drawDone", { n: result.result.length, sheet: result.sheet }));
+      }),
+
+    verify: () =>
+      run("verify", "verifyBusy", "bulletin", "verifyFailed", async () => {
+        const result = await verifyWorkbook(host);
+        patch({ verify: result });
+        if (!result.checks.length) throw new PaneMessage("info", t("verifyNone"));
+        const lines = result.checks.map(checkLine);
+        if (result.changed.length) notify("bulletin", "error", t("verifyChanged", { n: result.changed.length, m: result.checks.length }), lines);
+        else notify("bulletin", "success", t("verifyIntact", { m: result.checks.length }), lines);
       }),
 
     explain: (typed) =>

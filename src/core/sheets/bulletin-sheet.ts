@@ -2,6 +2,7 @@
  * The 第N次调度通报 sheet (SPEC §4): a frozen snapshot (values only, never recalculated) of stage N — the bulletin
  * paragraph, then per group, best first: 名次, 单位, 分组, 完成数, 任务数, 完成率, 应达, 还差, 达标, 标记.
  * The paragraph is one sentence per row (a long text in one merged cell would not grow its row in Excel).
+ * Below the table, a 校验码 line over every row above it (check/check-code.ts), repeated in the printed footer.
  *
  * API: `bulletinSheet({ scheme, progress, now, sentences })` → SheetModel (kind "bulletin", snapshot),
  * `bulletinSheetName(stage)`.
@@ -11,6 +12,7 @@ import { StageProgress, UnitProgress } from "../scoring/types";
 import { DRAGON, TIGER } from "../leaderboard";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, val } from "./common";
+import { checkCode, codeLine } from "../check/check-code";
 
 export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
 
@@ -76,6 +78,9 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
     if (u.completion !== null && !u.met) formats.push({ range: `I${r}`, fontColour: COLOURS.vetoFont, bold: true });
   }
   const end = rows.length;
+  const code = checkCode(rows.map((row) => row.map((c) => c.value)));
+  rows.push([], [val(codeLine(code))]);
+  formats.push({ range: `A${rows.length}:${last}${rows.length}`, fontColour: COLOURS.note });
   if (end > headerRow) {
     formats.push(
       { range: `A${headerRow + 1}:${last}${end}`, border: true },
@@ -104,7 +109,13 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       8,
     ],
     formats,
-    merges: [`A1:${last}1`, `A2:${last}2`],
-    print: { paper: "A4", orientation: "portrait", titleRows: `${headerRow}:${headerRow}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+    merges: [`A1:${last}1`, `A2:${last}2`, `A${rows.length}:${last}${rows.length}`],
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      titleRows: `${headerRow}:${headerRow}`,
+      fitToWidth: true,
+      footer: `校验码 ${code}　第 &P 页，共 &N 页`,
+    },
   };
 }

@@ -39,6 +39,9 @@ export function BulletinTab({ pane }: { pane: Pane }): React.JSX.Element {
         <Button appearance="primary" onClick={() => void actions.bulletin(chosen)} disabled={!!state.busy || !hasProgress}>
           {t("bulletin")}
         </Button>
+        <Button onClick={() => void actions.verify()} disabled={!!state.busy} title={t("verifyHint")}>
+          {t("verify")}
+        </Button>
       </div>
       <NoticeBar notice={state.notices.bulletin} />
       {state.bulletin && (

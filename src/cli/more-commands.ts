@@ -1,0 +1,14 @@
+/** Running `kh init`, `kh bulletin` and `kh verify` (their errors are reported by main as `kh score`'s are). */
+import type { CliIo } from "./main";
+import { MoreArgs } from "./more-args";
+import { verifyCommand } from "./verify-command";
+
+export async function runMoreCommand(args: MoreArgs, io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  switch (args.command) {
+    case "verify":
+      return verifyCommand(args, cwd, io.stdout);
+    default:
+      throw new Error(`kh ${args.command} 尚未实现`);
+  }
+}
