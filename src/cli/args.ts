@@ -14,6 +14,8 @@ export interface ScoreArgs {
   stage?: number;
   formulas: FormulaMode;
   json: boolean;
+  /** Several workbooks (or folders) given: each is scored by itself (score-many.ts). */
+  workbooks?: string[];
 }
 
 export type Parsed = ScoreArgs | MoreArgs | { command: "help" } | { command: "version" };
@@ -80,14 +82,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (positional.length === 0) throw new UsageError("缺少工作簿文件：kh score <工作簿.xlsx>");
-  if (positional.length > 1) throw new UsageError(`多余的参数：${positional.slice(1).join(" ")}（一次只处理一个工作簿）`);
-  return { command: "score", workbook: positional[0], formulas, json, ...out };
+  const several = positional.length > 1 ? { workbooks: positional } : {};
+  return { command: "score", workbook: positional[0], formulas, json, ...out, ...several };
 }
 
 export const USAGE = `考核助手 kh —— 为目标管理考核工作簿评分，生成得分、龙虎榜、奖惩兑现等工作表
 
 用法 Usage:
   kh score <工作簿.xlsx> [选项]
+  kh score <文件夹> 或 <工作簿1.xlsx> <工作簿2.xlsx> … [选项]
+                           逐个评分，每个文件一行；某个文件出错不影响其他文件，有出错的则退出码为 1
+                           (a folder or several files: one line per file; exit 1 if any failed)
 ${MORE_USAGE}
 kh score 的选项 Options:
   --scheme <方案.json>     考核方案 JSON 文件；不给时读取工作簿中的「考核方案」工作表

@@ -2,12 +2,15 @@
 import type { CliIo } from "./main";
 import { MoreArgs } from "./more-args";
 import { verifyCommand } from "./verify-command";
+import { initCommand } from "./init-command";
 
 export async function runMoreCommand(args: MoreArgs, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   switch (args.command) {
     case "verify":
       return verifyCommand(args, cwd, io.stdout);
+    case "init":
+      return initCommand(args, io, cwd);
     default:
       throw new Error(`kh ${args.command} 尚未实现`);
   }
