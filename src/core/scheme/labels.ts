@@ -95,6 +95,10 @@ export const TOP_LABELS: Readonly<Record<string, string>> = {
   "progress.done": "完成数列",
   "progress.task": "任务数列",
   "progress.stages": "各阶段要求",
+  bulletin: "通报设置",
+  "bulletin.office": "发文单位",
+  "bulletin.salutation": "通报主送",
+  "bulletin.closing": "通报结束语",
 };
 
 /** Labels of the entries of (tuple) rows. */

@@ -56,4 +56,6 @@ export interface Scheme {
    * reads the k-th), as a dispatch table keeps one column per bulletin.
    */
   progress?: { done: string | string[]; task: string; stages?: number[] };
+  /** The .docx bulletin's wording (SPEC §4): 发文单位, 主送, 结束语; blank ones take core/bulletin-defaults. */
+  bulletin?: { office?: string; salutation?: string; closing?: string };
 }

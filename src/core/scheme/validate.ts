@@ -72,6 +72,9 @@ const schemeShape = z.strictObject({
   progress: z
     .strictObject({ done: z.union([text, z.array(text).min(1)]), task: text, stages: z.array(num.gt(0)).min(1).optional() })
     .optional(),
+  bulletin: z
+    .strictObject({ office: z.string().trim().optional(), salutation: z.string().trim().optional(), closing: z.string().trim().optional() })
+    .optional(),
 });
 
 type Parsed = z.infer<typeof schemeShape>;
@@ -322,6 +325,9 @@ function normalise(p: Parsed): Scheme {
     const done = Array.isArray(p.progress.done) && p.progress.done.length === 1 ? p.progress.done[0] : p.progress.done;
     s.progress = { done, task: p.progress.task, stages: p.progress.stages ?? [...DEFAULT_SCHEDULE] };
   }
+  // The bulletin's wording: only what was written (blank means the default, core/bulletin-defaults).
+  const bulletin = Object.fromEntries(Object.entries(p.bulletin ?? {}).filter(([, v]) => v));
+  if (Object.keys(bulletin).length) s.bulletin = bulletin;
   return s;
 }
 
