@@ -5,7 +5,9 @@ import { schemeSheet } from "../../../src/core/scheme/scheme-sheet";
 import { readSchemeSheet } from "../../../src/core/scheme/read-scheme-sheet";
 import { DEFAULT_BULLETIN, bulletinWords } from "../../../src/core/bulletin-defaults";
 import { CellValue } from "../../../src/core/sheet-model";
-import { sampleSchemeJson, sampleValues } from "../scoring/sample";
+import { sampleSchemeJson as sampleJson, sampleValues } from "../scoring/sample";
+
+const sampleSchemeJson = () => sampleJson() as Record<string, unknown>;
 import { draftFromScheme, schemeFromDraft } from "../../../src/core/scheme-from-roles";
 import { detectTable } from "../../../src/core/table-detect";
 
