@@ -10,6 +10,7 @@
  * - `generateBulletin(host, stage, opts)`: 第N次调度通报 (snapshot) and a 调度记录 entry with LAGSTREAK warnings.
  * - `recordDraw(host, draw)`: a reproducible draw, appended to 抽签记录.
  * - `explainCell(host, sheet, address)`: 得分反查 for a cell of the 得分 sheet.
+ * - `scoreResults(host, scheme?)`: every unit's result, nothing written (the year-end Word bulletin).
  */
 import { SCHEME_SHEET, schemeSheet, schemeSheetLayout } from "../core/scheme/scheme-sheet";
 import type { SchemeSheetLayout } from "../core/scheme/scheme-sheet";
@@ -286,6 +287,13 @@ export async function recordDraw(host: WorkbookHost, req: DrawRequest): Promise<
   const { written } = await host.writeSheets([log], { now });
   // The row's 校验码, for the clerk to read out or post with the result (SPEC §4 有据可查).
   return { result, sheet: written[0] ?? DRAW_LOG_SHEET, code: String(log.cells[1][DRAW_RECORD_CELLS].value) };
+}
+
+/** The scheme (given, or the workbook's) and every unit's result, writing nothing: for the year-end bulletin. */
+export async function scoreResults(host: WorkbookHost, given?: Scheme): Promise<{ scheme: Scheme; units: UnitResult[]; warnings: string[] }> {
+  const ctx = await context(host, given);
+  const result = await score(ctx);
+  return { scheme: ctx.scheme, units: result.units, warnings: [...ctx.warnings, ...missingLines(result.units)] };
 }
 
 /** "E7", "$E$7", "得分!E7" → 1-based row and 0-based column. */

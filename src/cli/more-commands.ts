@@ -3,6 +3,7 @@ import type { CliIo } from "./main";
 import { MoreArgs } from "./more-args";
 import { verifyCommand } from "./verify-command";
 import { initCommand } from "./init-command";
+import { bulletinCommand } from "./bulletin-command";
 
 export async function runMoreCommand(args: MoreArgs, io: CliIo): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -11,7 +12,7 @@ export async function runMoreCommand(args: MoreArgs, io: CliIo): Promise<number>
       return verifyCommand(args, cwd, io.stdout);
     case "init":
       return initCommand(args, io, cwd);
-    default:
-      throw new Error(`kh ${args.command} 尚未实现`);
+    case "bulletin":
+      return bulletinCommand(args, io, cwd);
   }
 }
