@@ -56,6 +56,8 @@ export interface PaneState {
   board?: BoardSummary;
   bulletin?: { sheet: string; text: string; warnings: string[] };
   draw?: { result: string[]; sheet: string; formula: string; code: string };
+  /** The last Word bulletin exported: its file name, code, how it was saved, and its text (to copy where no file can be saved). */
+  exported?: { fileName: string; code: string; text: string; saved: boolean };
   /** The last 核验: each frozen record and whether it is as written. */
   verify?: VerifyResult;
   explanation?: { sheet: string; address: string; explanation: Explanation };

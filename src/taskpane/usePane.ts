@@ -10,6 +10,7 @@ import { columnLetter } from "../core/sheet-model";
 import { WorkbookHost } from "../hosts/host";
 import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, saveScheme } from "../app/workflow";
 import { verifyWorkbook } from "../app/verify";
+import { saveFile } from "./save-file";
 import { checkLine } from "../core/check/verify-records";
 import { DataSheet, columnRange, detectFromSelection, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
@@ -26,6 +27,8 @@ export interface PaneActions {
   explain(address?: string): Promise<void>;
   /** 核验: recompute the 校验码 of every bulletin and draw record. */
   verify(): Promise<void>;
+  /** 导出 Word 通报: the .docx of an issued dispatch's bulletin, saved or downloaded where the host allows it. */
+  exportWord(stage: number): Promise<void>;
 }
 
 export interface Pane {
@@ -258,6 +261,21 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
         const lines = result.checks.map(checkLine);
         if (result.changed.length) notify("bulletin", "error", t("verifyChanged", { n: result.changed.length, m: result.checks.length }), lines);
         else notify("bulletin", "success", t("verifyIntact", { m: result.checks.length }), lines);
+      }),
+
+    exportWord: (stage) =>
+      run("exportWord", "exportBusy", "bulletin", "exportFailed", async () => {
+        // Loaded on first use: the docx writer is a quarter of the pane's script (the WPS build keeps one file).
+        const { exportBulletin } = await import(/* webpackChunkName: "bulletin-docx" */ "../app/bulletin-docx/export-bulletin");
+        const out = await exportBulletin(host, { stage });
+        const saved = saveFile(host.kind, out.fileName, out.bytes);
+        const ok = saved.kind === "saved" || saved.kind === "downloaded";
+        patch({ exported: { fileName: out.fileName, code: out.document.code, text: out.text, saved: ok } });
+        if (saved.kind === "saved") notify("bulletin", "success", t("exportSaved", { path: saved.path }), [t("exportCode", { code: out.document.code })]);
+        else if (saved.kind === "downloaded")
+          notify("bulletin", "success", t("exportDownloaded", { file: out.fileName }), [t("exportCode", { code: out.document.code }), t("exportIfNoDownload")]);
+        else if (saved.kind === "cancelled") notify("bulletin", "info", t("exportCancelled"));
+        else notify("bulletin", "warning", t("exportNoFile"), [saved.reason, t("exportUseText")]);
       }),
 
     explain: (typed) =>

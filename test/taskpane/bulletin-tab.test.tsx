@@ -4,6 +4,7 @@
  * The 调度通报 tab's 核验: every frozen record 完好 on a fresh workbook, and the changed bulletin named after a cell
  * of it was edited.
  */
+import { TextDecoder, TextEncoder } from "util";
 import { screen } from "@testing-library/react";
 import { sheetOfValues } from "../../src/hosts/memory/memory-workbook";
 import { CellValue } from "../../src/core/sheet-model";
@@ -14,6 +15,9 @@ import { SelectableHost } from "./support";
 import { renderPane } from "./flow-helpers";
 
 jest.setTimeout(60_000);
+
+// jsdom lacks TextEncoder, which the docx package uses (every browser and WPS's Chromium has it).
+Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? TextEncoder, TextDecoder: globalThis.TextDecoder ?? TextDecoder });
 
 async function pensionWithBulletin(): Promise<SelectableHost> {
   const host = new SelectableHost({ sheets: [sheetOfValues("参保调度", sampleValues("pension-dispatch.csv") as CellValue[][])] });
@@ -44,4 +48,52 @@ test("in English the button and the summary are translated; the record lines sta
   await ui.user.click(screen.getByRole("button", { name: "Verify" }));
   const ok = await ui.notice("All 1 records are as written.");
   expect(ok.textContent).toContain("第2次调度通报：完好");
+});
+
+test("导出 Word 通报: where the pane cannot download, the bulletin text to copy; with downloads, a .docx", async () => {
+  const host = await pensionWithBulletin();
+  const ui = await renderPane(host, "zh-CN");
+  await ui.tab("调度通报");
+  await ui.choose(screen.getByRole("combobox", { name: "调度阶段" }), "第 2 次（应完成 50%）");
+  // jsdom has no URL.createObjectURL: the pane cannot download here, as in Excel on Mac.
+  await ui.user.click(screen.getByRole("button", { name: "导出 Word 通报" }));
+  const notice = await ui.notice("此处不能保存文件，请复制下方的通报文字：");
+  expect(notice.textContent).toContain("此环境不能下载文件");
+  const text = (screen.getByRole("textbox", { name: "通报文字（可复制）" }) as HTMLTextAreaElement).value;
+  expect(text.split("\n")[0]).toBe("第2期");
+  expect(text).toMatch(/校验码：[0-9a-f]{16}$/);
+
+  const blobs: Blob[] = [];
+  const url = URL as unknown as { createObjectURL?: (b: Blob) => string; revokeObjectURL?: () => void };
+  url.createObjectURL = (b: Blob) => (blobs.push(b), "blob:kh/1");
+  url.revokeObjectURL = () => undefined;
+  // jsdom cannot navigate: the download link's default action is stopped (a browser would save the file).
+  const stop = (e: Event) => (e.target as HTMLElement).tagName === "A" && e.preventDefault();
+  document.addEventListener("click", stop, true);
+  try {
+    await ui.user.click(screen.getByRole("button", { name: "导出 Word 通报" }));
+    const done = await ui.notice("已下载 Word 通报“第2期调度通报.docx”。");
+    expect(done.textContent).toMatch(/校验码：[0-9a-f]{16}/);
+    const bytes = await new Promise<Uint8Array>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+      reader.readAsArrayBuffer(blobs[0]);
+    });
+    expect(blobs[0].type).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip package
+  } finally {
+    document.removeEventListener("click", stop, true);
+    delete url.createObjectURL;
+    delete url.revokeObjectURL;
+  }
+});
+
+test("导出 Word 通报 of a dispatch not yet issued says to generate it first", async () => {
+  const host = await pensionWithBulletin();
+  const ui = await renderPane(host, "zh-CN");
+  await ui.tab("调度通报");
+  await ui.choose(screen.getByRole("combobox", { name: "调度阶段" }), "第 3 次（应完成 70%）");
+  await ui.user.click(screen.getByRole("button", { name: "导出 Word 通报" }));
+  const notice = await ui.notice("未能导出 Word 通报");
+  expect(notice.textContent).toContain("工作簿中还没有“第3次调度通报”：请先生成第3次调度通报，再导出 Word 通报");
 });
