@@ -13,6 +13,7 @@ import { DRAGON, TIGER } from "../leaderboard";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, val } from "./common";
 import { checkCode, codeLine } from "../check/check-code";
+import { bulletinChart } from "./sheet-charts";
 
 export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
 
@@ -57,7 +58,8 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
   const headerRow = rows.length + 1;
   rows.push(BULLETIN_HEADERS.map(val));
   formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" });
-  for (const u of ordered(progress.units)) {
+  const units = ordered(progress.units);
+  for (const u of units) {
     const r = rows.length + 1;
     rows.push(
       [
@@ -110,6 +112,8 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
     ],
     formats,
     merges: [`A1:${last}1`, `A2:${last}2`, `A${rows.length}:${last}${rows.length}`],
+    // Completion against the requirement, under the 校验码 line.
+    charts: end > headerRow ? [bulletinChart(headerRow + 1, end, progress.stage, units.map((u) => u.mark), rows.length + 2, BULLETIN_HEADERS.length)] : [],
     print: {
       paper: "A4",
       orientation: "portrait",
