@@ -117,6 +117,10 @@ class Parts {
   all(): (ZipEntry | NewEntry)[] {
     return [...this.entries.values()];
   }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
 }
 
 /** The package `base` with `patch` applied, as new .xlsx bytes. */
@@ -239,12 +243,27 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   return writeZip(parts.all(), patch.codec, patch.level);
 }
 
-/** Our charts of a sheet part being replaced: its drawing parts and their charts, removed; their names returned. */
+/** Whether a relationships part other than `except` names `part`. */
+async function referencedElsewhere(parts: Parts, part: string, except: string): Promise<boolean> {
+  for (const name of parts.names().filter((n) => n.endsWith(".rels") && n !== except)) {
+    const base = dirOf(name.replace(/_rels\/[^/]+\.rels$/, ""));
+    const rels = readRelationships((await parts.text(name)) ?? "");
+    if (rels.some((r) => !r.external && resolveTarget(base, r.target) === part)) return true;
+  }
+  return false;
+}
+
+/**
+ * The charts of a sheet part being replaced: its drawing parts and their charts, removed (a drawing some other
+ * part still names is left alone); their names returned.
+ */
 async function dropSheetCharts(parts: Parts, sheetPath: string): Promise<string[]> {
   const gone: string[] = [];
-  const sheetRels = readRelationships((await parts.text(relsPathOf(sheetPath))) ?? "");
+  const own = relsPathOf(sheetPath);
+  const sheetRels = readRelationships((await parts.text(own)) ?? "");
   for (const d of sheetRels.filter((r) => r.type === DRAWING_REL && !r.external)) {
     const drawing = resolveTarget(dirOf(sheetPath), d.target);
+    if (!parts.has(drawing) || (await referencedElsewhere(parts, drawing, own))) continue;
     const drawingRels = readRelationships((await parts.text(relsPathOf(drawing))) ?? "");
     for (const c of drawingRels.filter((r) => r.type === CHART_REL && !r.external)) {
       const chart = resolveTarget(dirOf(drawing), c.target);
