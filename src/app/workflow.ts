@@ -290,7 +290,10 @@ export async function recordDraw(host: WorkbookHost, req: DrawRequest): Promise<
 }
 
 /** The scheme (given, or the workbook's) and every unit's result, writing nothing: for the year-end bulletin. */
-export async function scoreResults(host: WorkbookHost, given?: Scheme): Promise<{ scheme: Scheme; units: UnitResult[]; warnings: string[] }> {
+export async function scoreResults(
+  host: WorkbookHost,
+  given?: Scheme
+): Promise<{ scheme: Scheme; units: UnitResult[]; warnings: string[] }> {
   const ctx = await context(host, given);
   const result = await score(ctx);
   return { scheme: ctx.scheme, units: result.units, warnings: [...ctx.warnings, ...missingLines(result.units)] };

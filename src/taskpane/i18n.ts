@@ -399,7 +399,8 @@ const en: Record<MessageKey, string> = {
   verifyNone: "The workbook has no bulletin or draw record to verify yet.",
   verifyFailed: "Verification failed",
   exportWord: "Export Word bulletin",
-  exportHint: "Exports the chosen dispatch's bulletin (already generated) as a Word document in the official layout, with the ranking table as an attachment and the check code in the footer.",
+  exportHint:
+    "Exports the chosen dispatch's bulletin (already generated) as a Word document in the official layout, with the ranking table as an attachment and the check code in the footer.",
   exportBusy: "Exporting the Word bulletin…",
   exportSaved: "Saved the Word bulletin: {path}",
   exportDownloaded: "Downloaded the Word bulletin “{file}”.",

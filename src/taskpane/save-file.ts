@@ -10,7 +10,8 @@
  */
 import type { HostKind } from "../hosts/host";
 
-export type SaveOutcome = { kind: "saved"; path: string } | { kind: "downloaded" } | { kind: "cancelled" } | { kind: "unavailable"; reason: string };
+export type SaveOutcome =
+  { kind: "saved"; path: string } | { kind: "downloaded" } | { kind: "cancelled" } | { kind: "unavailable"; reason: string };
 
 interface WpsRoot {
   GetSaveAsFilename?: (name?: string, filter?: string) => string | boolean;
@@ -48,7 +49,8 @@ function saveInWps(root: WpsRoot, name: string, bytes: Uint8Array): SaveOutcome 
 function download(env: SaveEnv, name: string, bytes: Uint8Array): SaveOutcome {
   if (env.Office?.context?.diagnostics?.platform === "Mac") return { kind: "unavailable", reason: "Mac 版 Excel 的任务窗格不能下载文件" };
   const url = env.URL;
-  if (!env.document || !env.Blob || typeof url?.createObjectURL !== "function") return { kind: "unavailable", reason: "此环境不能下载文件" };
+  if (!env.document || !env.Blob || typeof url?.createObjectURL !== "function")
+    return { kind: "unavailable", reason: "此环境不能下载文件" };
   const blob = new env.Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
   const href = url.createObjectURL(blob);
   const a = env.document.createElement("a");

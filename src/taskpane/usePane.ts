@@ -259,8 +259,8 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
         patch({ verify: result });
         if (!result.checks.length) throw new PaneMessage("info", t("verifyNone"));
         const lines = result.checks.map(checkLine);
-        if (result.changed.length) notify("bulletin", "error", t("verifyChanged", { n: result.changed.length, m: result.checks.length }), lines);
-        else notify("bulletin", "success", t("verifyIntact", { m: result.checks.length }), lines);
+        const counts = { n: result.changed.length, m: result.checks.length };
+        notify("bulletin", counts.n ? "error" : "success", t(counts.n ? "verifyChanged" : "verifyIntact", counts), lines);
       }),
 
     exportWord: (stage) =>
@@ -271,9 +271,10 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
         const saved = saveFile(host.kind, out.fileName, out.bytes);
         const ok = saved.kind === "saved" || saved.kind === "downloaded";
         patch({ exported: { fileName: out.fileName, code: out.document.code, text: out.text, saved: ok } });
-        if (saved.kind === "saved") notify("bulletin", "success", t("exportSaved", { path: saved.path }), [t("exportCode", { code: out.document.code })]);
+        const code = t("exportCode", { code: out.document.code });
+        if (saved.kind === "saved") notify("bulletin", "success", t("exportSaved", { path: saved.path }), [code]);
         else if (saved.kind === "downloaded")
-          notify("bulletin", "success", t("exportDownloaded", { file: out.fileName }), [t("exportCode", { code: out.document.code }), t("exportIfNoDownload")]);
+          notify("bulletin", "success", t("exportDownloaded", { file: out.fileName }), [code, t("exportIfNoDownload")]);
         else if (saved.kind === "cancelled") notify("bulletin", "info", t("exportCancelled"));
         else notify("bulletin", "warning", t("exportNoFile"), [saved.reason, t("exportUseText")]);
       }),

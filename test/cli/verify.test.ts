@@ -25,9 +25,10 @@ async function tamper(file: string, sheet: string, out: string): Promise<string>
   const ws = wb.getWorksheet(sheet)!;
   let changed = "";
   ws.eachRow((row, r) => {
-    const done = row.getCell(4);
-    if (!changed && r > 5 && typeof done.value === "number") {
-      done.value = done.value + 1;
+    // An exceljs cell, not an Office.js proxy: nothing to load or sync.
+    const done = row.getCell(4).value;
+    if (!changed && r > 5 && typeof done === "number") {
+      row.getCell(4).value = done + 1;
       changed = `${r}`;
     }
   });

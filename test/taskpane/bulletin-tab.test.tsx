@@ -50,13 +50,18 @@ test("in English the button and the summary are translated; the record lines sta
   expect(ok.textContent).toContain("第2次调度通报：完好");
 });
 
-test("导出 Word 通报: where the pane cannot download, the bulletin text to copy; with downloads, a .docx", async () => {
-  const host = await pensionWithBulletin();
-  const ui = await renderPane(host, "zh-CN");
+/** The pane on the 调度通报 tab with `option` chosen as the stage, and 导出 Word 通报 clicked. */
+async function exportStage(option: string) {
+  const ui = await renderPane(await pensionWithBulletin(), "zh-CN");
   await ui.tab("调度通报");
-  await ui.choose(screen.getByRole("combobox", { name: "调度阶段" }), "第 2 次（应完成 50%）");
-  // jsdom has no URL.createObjectURL: the pane cannot download here, as in Excel on Mac.
+  await ui.choose(screen.getByRole("combobox", { name: "调度阶段" }), option);
   await ui.user.click(screen.getByRole("button", { name: "导出 Word 通报" }));
+  return ui;
+}
+
+test("导出 Word 通报: where the pane cannot download, the bulletin text to copy; with downloads, a .docx", async () => {
+  // jsdom has no URL.createObjectURL: the pane cannot download here, as in Excel on Mac.
+  const ui = await exportStage("第 2 次（应完成 50%）");
   const notice = await ui.notice("此处不能保存文件，请复制下方的通报文字：");
   expect(notice.textContent).toContain("此环境不能下载文件");
   const text = (screen.getByRole("textbox", { name: "通报文字（可复制）" }) as HTMLTextAreaElement).value;
@@ -89,11 +94,7 @@ test("导出 Word 通报: where the pane cannot download, the bulletin text to c
 });
 
 test("导出 Word 通报 of a dispatch not yet issued says to generate it first", async () => {
-  const host = await pensionWithBulletin();
-  const ui = await renderPane(host, "zh-CN");
-  await ui.tab("调度通报");
-  await ui.choose(screen.getByRole("combobox", { name: "调度阶段" }), "第 3 次（应完成 70%）");
-  await ui.user.click(screen.getByRole("button", { name: "导出 Word 通报" }));
+  const ui = await exportStage("第 3 次（应完成 70%）");
   const notice = await ui.notice("未能导出 Word 通报");
   expect(notice.textContent).toContain("工作簿中还没有“第3次调度通报”：请先生成第3次调度通报，再导出 Word 通报");
 });

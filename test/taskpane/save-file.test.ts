@@ -14,7 +14,10 @@ describe("saveFile in WPS", () => {
   it("asks for the place with 另存为 and writes the bytes as a binary string (one char per byte)", () => {
     const written: [string, string][] = [];
     const root = {
-      GetSaveAsFilename: (name?: string, filter?: string) => (expect([name, filter]).toEqual(["第2期调度通报.docx", "Word 文档 (*.docx),*.docx"]), "D:/通报/第2期"),
+      GetSaveAsFilename: (name?: string, filter?: string) => (
+        expect([name, filter]).toEqual(["第2期调度通报.docx", "Word 文档 (*.docx),*.docx"]),
+        "D:/通报/第2期"
+      ),
       FileSystem: { writeAsBinaryString: (p: string, d: string) => (written.push([p, d]), true) },
     };
     expect(saveFile("wps", "第2期调度通报.docx", bytes, { wps: root })).toEqual({ kind: "saved", path: "D:/通报/第2期.docx" });
@@ -37,7 +40,9 @@ describe("saveFile in Excel", () => {
     const env = { document: doc, Blob, URL: { createObjectURL: () => "blob:x", revokeObjectURL: () => undefined } };
     expect(saveFile("excel", "考核结果通报.docx", bytes, env)).toEqual({ kind: "downloaded" });
     expect(clicks).toEqual(["考核结果通报.docx"]);
-    expect(saveFile("excel", "a.docx", bytes, { ...env, Office: { context: { diagnostics: { platform: "Mac" } } } }).kind).toBe("unavailable");
+    expect(saveFile("excel", "a.docx", bytes, { ...env, Office: { context: { diagnostics: { platform: "Mac" } } } }).kind).toBe(
+      "unavailable"
+    );
   });
 
   it("writes long byte arrays in chunks", () => {

@@ -80,6 +80,8 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
     if (u.completion !== null && !u.met) formats.push({ range: `I${r}`, fontColour: COLOURS.vetoFont, bold: true });
   }
   const end = rows.length;
+  const marks = units.map((u) => u.mark);
+  const chartOf = (first: number, lastRow: number) => bulletinChart(first, lastRow, progress.stage, marks, rows.length + 2, BULLETIN_HEADERS.length);
   const code = checkCode(rows.map((row) => row.map((c) => c.value)));
   rows.push([], [val(codeLine(code))]);
   formats.push({ range: `A${rows.length}:${last}${rows.length}`, fontColour: COLOURS.note });
@@ -113,7 +115,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
     formats,
     merges: [`A1:${last}1`, `A2:${last}2`, `A${rows.length}:${last}${rows.length}`],
     // Completion against the requirement, under the 校验码 line.
-    charts: end > headerRow ? [bulletinChart(headerRow + 1, end, progress.stage, units.map((u) => u.mark), rows.length + 2, BULLETIN_HEADERS.length)] : [],
+    charts: end > headerRow ? [chartOf(headerRow + 1, end)] : [],
     print: {
       paper: "A4",
       orientation: "portrait",

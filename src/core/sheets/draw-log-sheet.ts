@@ -12,7 +12,17 @@ import { COLOURS, displayTime, val } from "./common";
 import { CODE_LABEL, checkCode } from "../check/check-code";
 
 export const DRAW_LOG_SHEET = "抽签记录";
-export const DRAW_LOG_HEADERS = ["抽签时间", "名单来源", "名单", "名单项数", "抽取个数", "种子", "抽取结果", "复核公式", CODE_LABEL] as const;
+export const DRAW_LOG_HEADERS = [
+  "抽签时间",
+  "名单来源",
+  "名单",
+  "名单项数",
+  "抽取个数",
+  "种子",
+  "抽取结果",
+  "复核公式",
+  CODE_LABEL,
+] as const;
 /** The record a row's 校验码 covers: its first eight cells (抽签时间 to 复核公式). */
 export const DRAW_RECORD_CELLS = 8;
 
@@ -36,7 +46,16 @@ export interface DrawLogInput {
 
 export function drawLogSheet(input: DrawLogInput): SheetModel {
   const { items, n, seed, result, now } = input;
-  const record = [displayTime(now), input.list ?? "", items.join("、"), items.length, n, seed, result.join("、"), drawFormula(items, n, seed)];
+  const record = [
+    displayTime(now),
+    input.list ?? "",
+    items.join("、"),
+    items.length,
+    n,
+    seed,
+    result.join("、"),
+    drawFormula(items, n, seed),
+  ];
   return {
     name: input.name ?? DRAW_LOG_SHEET,
     kind: "drawLog",
