@@ -81,7 +81,8 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
   }
   const end = rows.length;
   const marks = units.map((u) => u.mark);
-  const chartOf = (first: number, lastRow: number) => bulletinChart(first, lastRow, progress.stage, marks, rows.length + 2, BULLETIN_HEADERS.length);
+  const chartOf = (first: number, lastRow: number) =>
+    bulletinChart(first, lastRow, progress.stage, marks, rows.length + 2, BULLETIN_HEADERS.length);
   const code = checkCode(rows.map((row) => row.map((c) => c.value)));
   rows.push([], [val(codeLine(code))]);
   formats.push({ range: `A${rows.length}:${last}${rows.length}`, fontColour: COLOURS.note });
