@@ -53,6 +53,8 @@ module.exports = async (_env, argv) => {
     },
     plugins: [
       new ForbidModulesPlugin({ packages: ["hyperformula"] }),
+      // The pane's lazily loaded parts (the Word bulletin's docx writer) stay inside taskpane.js: one file per page.
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 2 }),
       new webpack.DefinePlugin({ __KH_WPS_FUNCTIONS__: JSON.stringify(metadata) }),
       new HtmlWebpackPlugin({
         filename: "index.html",

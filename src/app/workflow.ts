@@ -10,6 +10,7 @@
  * - `generateBulletin(host, stage, opts)`: 第N次调度通报 (snapshot) and a 调度记录 entry with LAGSTREAK warnings.
  * - `recordDraw(host, draw)`: a reproducible draw, appended to 抽签记录.
  * - `explainCell(host, sheet, address)`: 得分反查 for a cell of the 得分 sheet.
+ * - `scoreResults(host, scheme?)`: every unit's result, nothing written (the year-end Word bulletin).
  */
 import { SCHEME_SHEET, schemeSheet, schemeSheetLayout } from "../core/scheme/scheme-sheet";
 import type { SchemeSheetLayout } from "../core/scheme/scheme-sheet";
@@ -35,7 +36,7 @@ import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-
 import { rewardsSheet } from "../core/sheets/rewards-sheet";
 import { bulletinSheet, bulletinSheetName } from "../core/sheets/bulletin-sheet";
 import { DISPATCH_LOG_SHEET, dispatchLogSheet, readDispatchLog } from "../core/sheets/dispatch-log-sheet";
-import { drawLogSheet, DRAW_LOG_SHEET } from "../core/sheets/draw-log-sheet";
+import { drawLogSheet, DRAW_LOG_SHEET, DRAW_RECORD_CELLS } from "../core/sheets/draw-log-sheet";
 import { localIsoTime } from "../core/sheets/common";
 import { WorkbookHost } from "../hosts/host";
 import { WorkflowError, asWorkflow } from "./errors";
@@ -275,7 +276,7 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const stageProgress = result.progress;
   if (!stageProgress) throw new WorkflowError(["考核方案没有设置分阶段调度（完成数列、任务数列），不能生成调度通报"]);
   progress("生成通报", 0.5);
-  const bulletinName = bulletinSheetName(stage);
+  const bulletinName = await freeBulletinName(host, stage);
   const [, logName] = await plannedNames(
     host,
     [
@@ -291,7 +292,7 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const top = ctx.scheme.leaderboard?.top ?? 3;
   const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom, top });
   const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks });
-  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences }), log.model];
+  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
   progress("写入工作簿", 0.75);
   const { written } = await host.writeSheets(models, { activate: bulletinName, now });
@@ -304,6 +305,19 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   };
 }
 
+/**
+ * A bulletin already issued is a signed record and is never rewritten: issuing the same dispatch again writes
+ * 第N次调度通报（第2版）, （第3版）… beside it.
+ */
+async function freeBulletinName(host: WorkbookHost, stage: number): Promise<string> {
+  const issued = new Set((await host.readMarkers()).filter((m) => m.kind === "bulletin").map((m) => m.sheet));
+  const names = new Set(await host.sheetNames());
+  const base = bulletinSheetName(stage);
+  let name = base;
+  for (let k = 2; issued.has(name) && names.has(name); k++) name = `${base}（第${k}版）`;
+  return name;
+}
+
 export interface DrawRequest {
   items: string[];
   n: number;
@@ -313,14 +327,26 @@ export interface DrawRequest {
   now?: string;
 }
 
-export async function recordDraw(host: WorkbookHost, req: DrawRequest): Promise<{ result: string[]; sheet: string }> {
+export async function recordDraw(host: WorkbookHost, req: DrawRequest): Promise<{ result: string[]; sheet: string; code: string }> {
   // Items as KH.DRAW reads them (blank entries dropped, the rest untrimmed), so the logged draw re-checks exactly.
   const items = req.items.map((s) => String(s)).filter((s) => s.trim() !== "");
   if (!String(req.seed ?? "").trim()) throw new WorkflowError(["抽签种子不能为空（可用日期时间等，如 20251122）"]);
   const result = await asWorkflow(() => draw(items, req.n, req.seed));
   const now = req.now ?? localIsoTime();
-  const { written } = await host.writeSheets([drawLogSheet({ items, n: req.n, seed: req.seed, result, list: req.list, now })], { now });
-  return { result, sheet: written[0] ?? DRAW_LOG_SHEET };
+  const log = drawLogSheet({ items, n: req.n, seed: req.seed, result, list: req.list, now });
+  const { written } = await host.writeSheets([log], { now });
+  // The row's 校验码, for the clerk to read out or post with the result (SPEC §4 有据可查).
+  return { result, sheet: written[0] ?? DRAW_LOG_SHEET, code: String(log.cells[1][DRAW_RECORD_CELLS].value) };
+}
+
+/** The scheme (given, or the workbook's) and every unit's result, writing nothing: for the year-end bulletin. */
+export async function scoreResults(
+  host: WorkbookHost,
+  given?: Scheme
+): Promise<{ scheme: Scheme; units: UnitResult[]; warnings: string[] }> {
+  const ctx = await context(host, given);
+  const result = await score(ctx);
+  return { scheme: ctx.scheme, units: result.units, warnings: [...ctx.warnings, ...missingLines(result.units)] };
 }
 
 /** "E7", "$E$7", "得分!E7" → 1-based row and 0-based column. */

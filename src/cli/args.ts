@@ -1,4 +1,8 @@
-/** Parsing `kh` arguments by hand (no dependency): `kh score <workbook.xlsx> [options]`, `kh --help`, `kh --version`. */
+/**
+ * Parsing `kh` arguments by hand (no dependency): `kh score <workbook.xlsx> [options]`, `kh --help`, `kh --version`;
+ * `kh init`, `kh bulletin` and `kh verify` in more-args.ts.
+ */
+import { MORE_COMMANDS, MORE_USAGE, MoreArgs, parseMoreArgs } from "./more-args";
 
 export type FormulaMode = "native" | "kh" | "values";
 
@@ -10,17 +14,15 @@ export interface ScoreArgs {
   stage?: number;
   formulas: FormulaMode;
   json: boolean;
+  /** Several workbooks (or folders) given: each is scored by itself (score-many.ts). */
+  workbooks?: string[];
 }
 
-export type Parsed = ScoreArgs | { command: "help" } | { command: "version" };
+export type Parsed = ScoreArgs | MoreArgs | { command: "help" } | { command: "version" };
 
-/** A mistake in the command line itself (exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { UsageError } from "./usage-error";
+
+export { UsageError } from "./usage-error";
 
 const FORMULA_MODES: readonly FormulaMode[] = ["native", "kh", "values"];
 
@@ -28,7 +30,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (argv.length === 0 || argv.some((a) => a === "-h" || a === "--help" || a === "help")) return { command: "help" };
   if (argv.includes("--version") || argv.includes("-v")) return { command: "version" };
   const [command, ...rest] = argv;
-  if (command !== "score") throw new UsageError(`未知命令：${command}（目前只有 kh score，用 kh --help 查看用法）`);
+  if (MORE_COMMANDS.includes(command)) return parseMoreArgs(command as MoreArgs["command"], rest);
+  if (command !== "score") throw new UsageError(`未知命令：${command}（有 kh score、init、bulletin、verify，用 kh --help 查看用法）`);
 
   const positional: string[] = [];
   const out: Partial<ScoreArgs> = {};
@@ -79,16 +82,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (positional.length === 0) throw new UsageError("缺少工作簿文件：kh score <工作簿.xlsx>");
-  if (positional.length > 1) throw new UsageError(`多余的参数：${positional.slice(1).join(" ")}（一次只处理一个工作簿）`);
-  return { command: "score", workbook: positional[0], formulas, json, ...out };
+  const several = positional.length > 1 ? { workbooks: positional } : {};
+  return { command: "score", workbook: positional[0], formulas, json, ...out, ...several };
 }
 
 export const USAGE = `考核助手 kh —— 为目标管理考核工作簿评分，生成得分、龙虎榜、奖惩兑现等工作表
 
 用法 Usage:
   kh score <工作簿.xlsx> [选项]
-
-选项 Options:
+  kh score <文件夹> 或 <工作簿1.xlsx> <工作簿2.xlsx> … [选项]
+                           逐个评分，每个文件一行；某个文件出错不影响其他文件，有出错的则退出码为 1
+                           (a folder or several files: one line per file; exit 1 if any failed)
+${MORE_USAGE}
+kh score 的选项 Options:
   --scheme <方案.json>     考核方案 JSON 文件；不给时读取工作簿中的「考核方案」工作表
                            (scheme JSON file; default: the 考核方案 sheet of the workbook)
   -o <输出.xlsx>           输出文件，默认为「<原文件名>-考核结果.xlsx」（启用宏的 .xlsm 为 .xlsm），与原文件同一

@@ -8,6 +8,8 @@ import { UnitResult } from "../core/unit-result";
 import { USAGE, UsageError, parseArgs } from "./args";
 import { scoreWorkbook } from "./pipeline";
 import { leaderboardText } from "./text-table";
+import { runMoreCommand } from "./more-commands";
+import { batchOf, scoreMany } from "./score-many";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -67,6 +69,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   try {
+    if (args.command !== "score") return await runMoreCommand(args, io);
+    const batch = await batchOf(args, io.cwd ?? process.cwd());
+    if (batch) return await scoreMany(batch, args, io, (e) => oneLine(e as Error));
     const result = await scoreWorkbook(args, {
       cwd: io.cwd ?? process.cwd(),
       now: io.now?.() ?? new Date(),

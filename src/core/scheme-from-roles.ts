@@ -98,6 +98,8 @@ export interface SchemeSettings {
   stages: number[];
   /** 分阶段调度: letters of the 任务数 column and of the 完成数 column (one, or one per stage in stage order). */
   progress?: { task?: string; done: string[] };
+  /** The Word bulletin's wording, kept as the scheme has it (the pane does not edit it; the 考核方案 sheet does). */
+  bulletin?: Scheme["bulletin"];
 }
 
 export interface SchemeDraft {
@@ -422,6 +424,7 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
     ...(dones.length && task
       ? { progress: { done: dones.length === 1 ? ref(dones[0]) : dones.map(ref), task: ref(task), stages: s.stages } }
       : {}),
+    ...(s.bulletin ? { bulletin: s.bulletin } : {}),
   };
   const parsed = parseScheme(json);
   return { scheme: parsed.scheme, warnings: [...parsed.warnings, ...warnings] };
@@ -493,6 +496,7 @@ export function draftFromScheme(scheme: Scheme, table: DetectedTable): { draft: 
   settings.byRank = (scheme.rewards?.byRank ?? []).map(([a, b]) => [a, b]);
   settings.improvementTiers = (scheme.rewards?.byImprovement?.tiers ?? []).map(([a, b]) => [a, b]);
   if (scheme.progress?.stages) settings.stages = [...scheme.progress.stages];
+  if (scheme.bulletin) settings.bulletin = { ...scheme.bulletin };
   if (scheme.progress) {
     // 任务数 and 完成数 columns may also have a role (a 完成数 column is often scored too).
     const find = (ref: string, what: string) => {

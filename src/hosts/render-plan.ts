@@ -5,6 +5,7 @@
  */
 import { PlannedWrite } from "../core/generated-sheets";
 import {
+  ChartSpec,
   CellValue,
   ConditionalFormat,
   ModelCell,
@@ -40,6 +41,8 @@ export interface SheetRender {
   columnWidths: number[];
   freeze?: { rows: number; columns: number };
   print?: PrintSetup;
+  /** The sheet's charts (none for appended rows: a log's charts are the ones written with the sheet). */
+  charts?: ChartSpec[];
 }
 
 /** A rectangle of 0-based inclusive rows and columns; open ends (whole rows or columns) are Infinity. */
@@ -136,6 +139,7 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
     columnWidths: source.columnWidths ?? [],
     freeze: source.freeze,
     print: source.print,
+    charts: appending ? [] : (source.charts ?? []),
   };
 }
 

@@ -6,13 +6,14 @@ import { SchemeDraft, schemeFromDraft } from "../core/scheme-from-roles";
 import { Scheme } from "../core/scheme/types";
 import { UnitResult } from "../core/unit-result";
 import type { Explanation } from "../core/explain";
+import type { VerifyResult } from "../app/verify";
 import { DataSheet } from "./data-source";
 import { MessageKey } from "./i18n";
 
 export type TabId = "data" | "scheme" | "generate" | "bulletin" | "draw" | "explain";
 export const TABS: readonly TabId[] = ["data", "scheme", "generate", "bulletin", "draw", "explain"];
 
-export type ActionId = "load" | "detect" | "save" | "generate" | "bulletin" | "draw" | "explain";
+export type ActionId = "load" | "detect" | "save" | "generate" | "bulletin" | "draw" | "explain" | "verify" | "exportWord";
 
 export type Intent = "success" | "error" | "warning" | "info";
 
@@ -54,7 +55,11 @@ export interface PaneState {
   notices: Partial<Record<TabId, Notice>>;
   board?: BoardSummary;
   bulletin?: { sheet: string; text: string; warnings: string[] };
-  draw?: { result: string[]; sheet: string; formula: string };
+  draw?: { result: string[]; sheet: string; formula: string; code: string };
+  /** The last Word bulletin exported: its file name, code, how it was saved, and its text (to copy where no file can be saved). */
+  exported?: { fileName: string; code: string; text: string; saved: boolean };
+  /** The last 核验: each frozen record and whether it is as written. */
+  verify?: VerifyResult;
   explanation?: { sheet: string; address: string; explanation: Explanation };
 }
 

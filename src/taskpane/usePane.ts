@@ -9,6 +9,9 @@ import { Scheme } from "../core/scheme/types";
 import { columnLetter } from "../core/sheet-model";
 import { WorkbookHost } from "../hosts/host";
 import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, saveScheme } from "../app/workflow";
+import { verifyWorkbook } from "../app/verify";
+import { saveFile } from "./save-file";
+import { checkLine } from "../core/check/verify-records";
 import { DataSheet, columnRange, detectFromSelection, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
 import { ActionId, Formulas, INITIAL_STATE, Intent, Notice, PaneState, TabId, drawFormula, errorLines, isDirty, tryScheme } from "./state";
@@ -22,6 +25,10 @@ export interface PaneActions {
   bulletin(stage: number): Promise<void>;
   draw(letter: string, n: number, seed: string): Promise<void>;
   explain(address?: string): Promise<void>;
+  /** 核验: recompute the 校验码 of every bulletin and draw record. */
+  verify(): Promise<void>;
+  /** 导出 Word 通报: the .docx of an issued dispatch's bulletin, saved or downloaded where the host allows it. */
+  exportWord(stage: number): Promise<void>;
 }
 
 export interface Pane {
@@ -244,6 +251,32 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
         const result = await recordDraw(host, { items, n, seed, list });
         patch({ draw: { ...result, formula: drawFormula(list, n, seed) } });
         notify("draw", "success", t("drawDone", { n: result.result.length, sheet: result.sheet }));
+      }),
+
+    verify: () =>
+      run("verify", "verifyBusy", "bulletin", "verifyFailed", async () => {
+        const result = await verifyWorkbook(host);
+        patch({ verify: result });
+        if (!result.checks.length) throw new PaneMessage("info", t("verifyNone"));
+        const lines = result.checks.map(checkLine);
+        const counts = { n: result.changed.length, m: result.checks.length };
+        notify("bulletin", counts.n ? "error" : "success", t(counts.n ? "verifyChanged" : "verifyIntact", counts), lines);
+      }),
+
+    exportWord: (stage) =>
+      run("exportWord", "exportBusy", "bulletin", "exportFailed", async () => {
+        // Loaded on first use: the docx writer is a quarter of the pane's script (the WPS build keeps one file).
+        const { exportBulletin } = await import(/* webpackChunkName: "bulletin-docx" */ "../app/bulletin-docx/export-bulletin");
+        const out = await exportBulletin(host, { stage });
+        const saved = saveFile(host.kind, out.fileName, out.bytes);
+        const ok = saved.kind === "saved" || saved.kind === "downloaded";
+        patch({ exported: { fileName: out.fileName, code: out.document.code, text: out.text, saved: ok } });
+        const code = t("exportCode", { code: out.document.code });
+        if (saved.kind === "saved") notify("bulletin", "success", t("exportSaved", { path: saved.path }), [code]);
+        else if (saved.kind === "downloaded")
+          notify("bulletin", "success", t("exportDownloaded", { file: out.fileName }), [code, t("exportIfNoDownload")]);
+        else if (saved.kind === "cancelled") notify("bulletin", "info", t("exportCancelled"));
+        else notify("bulletin", "warning", t("exportNoFile"), [saved.reason, t("exportUseText")]);
       }),
 
     explain: (typed) =>

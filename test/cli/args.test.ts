@@ -15,6 +15,31 @@ describe("parseArgs", () => {
     expect(parseArgs(["score", "a.xlsx", "--formulas=values"])).toMatchObject({ formulas: "values" });
   });
 
+  it("reads several workbooks for kh score, and kh init, bulletin and verify with their options", () => {
+    expect(parseArgs(["score", "a.xlsx", "b.xlsx", "--stage", "2"])).toMatchObject({
+      workbook: "a.xlsx",
+      workbooks: ["a.xlsx", "b.xlsx"],
+      stage: 2,
+    });
+    expect(parseArgs(["init", "a.xlsx"])).toEqual({ command: "init", workbook: "a.xlsx", write: false });
+    expect(parseArgs(["init", "a.xlsx", "--sheet=数据", "-o", "s.json", "--write"])).toEqual({
+      command: "init",
+      workbook: "a.xlsx",
+      sheet: "数据",
+      output: "s.json",
+      write: true,
+    });
+    expect(parseArgs(["bulletin", "a.xlsx", "--stage", "3", "--scheme", "s.json", "-o", "b.docx"])).toEqual({
+      command: "bulletin",
+      workbook: "a.xlsx",
+      stage: 3,
+      scheme: "s.json",
+      output: "b.docx",
+    });
+    expect(parseArgs(["bulletin", "a.xlsx"])).toEqual({ command: "bulletin", workbook: "a.xlsx" });
+    expect(parseArgs(["verify", "a.xlsx"])).toEqual({ command: "verify", workbook: "a.xlsx" });
+  });
+
   it("answers help and version", () => {
     expect(parseArgs([])).toEqual({ command: "help" });
     expect(parseArgs(["--help"])).toEqual({ command: "help" });
@@ -25,7 +50,12 @@ describe("parseArgs", () => {
   it.each([
     [["rank", "a.xlsx"], "未知命令：rank"],
     [["score"], "缺少工作簿文件"],
-    [["score", "a.xlsx", "b.xlsx"], "多余的参数：b.xlsx"],
+    [["init"], "缺少工作簿文件：kh init"],
+    [["init", "a.xlsx", "b.xlsx"], "多余的参数：b.xlsx"],
+    [["init", "a.xlsx", "--stage", "2"], "kh init 没有选项 --stage"],
+    [["init", "a.xlsx", "--write=yes"], "--write 不带值"],
+    [["bulletin", "a.xlsx", "--stage", "0"], "--stage 应为正整数"],
+    [["verify", "a.xlsx", "-o", "x"], "kh verify 没有选项 -o"],
     [["score", "a.xlsx", "--bogus"], "未知选项：--bogus"],
     [["score", "a.xlsx", "-o"], "选项 -o 后面缺少值"],
     [["score", "a.xlsx", "--scheme", "--json"], "选项 --scheme 后面缺少值"],

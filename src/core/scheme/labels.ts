@@ -119,6 +119,10 @@ export const TOP_LABELS: Readonly<Record<string, string>> = {
   "pay.full": "绩效满分",
   "pay.pass": "绩效及格分",
   "pay.collective": "集体经济奖金",
+  bulletin: "通报设置",
+  "bulletin.office": "发文单位",
+  "bulletin.salutation": "通报主送",
+  "bulletin.closing": "通报结束语",
 };
 
 const SHEET_SPEC_LABELS: Readonly<Record<string, string>> = { headerRow: "表头行", name: "单位列" };

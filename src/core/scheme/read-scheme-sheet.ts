@@ -20,6 +20,7 @@ import {
   SCHEME_SHEET,
   SECTIONS,
   SETTINGS,
+  BULLETIN_SETTINGS,
   SchemeSheetLayout,
   SectionKey,
   SettingKey,
@@ -138,16 +139,19 @@ class Reader {
 }
 
 const SETTING_BY_LABEL = new Map<string, SettingKey>();
-for (const s of SETTINGS) for (const l of [s.label, ...(s.aliases ?? [])]) SETTING_BY_LABEL.set(l, s.key);
+for (const s of [...SETTINGS, ...BULLETIN_SETTINGS]) for (const l of [s.label, ...(s.aliases ?? [])]) SETTING_BY_LABEL.set(l, s.key);
 
 function readSettings(rd: Reader): Partial<Record<SettingKey, { r: number; v: Cell }>> {
   const out: Partial<Record<SettingKey, { r: number; v: Cell }>> = {};
-  const sec = rd.section("settings") as { first: number; last: number };
-  for (let r = sec.first; r <= sec.last; r++) {
-    const key = SETTING_BY_LABEL.get(labelKey(rd.cell(r, 0)));
-    if (key && !out[key]) {
-      out[key] = { r, v: rd.cell(r, 1) };
-      rd.layout.settings[key] = rd.addr(r, 1);
+  for (const name of ["settings", "bulletin"] as const) {
+    const sec = rd.section(name);
+    if (!sec) continue;
+    for (let r = sec.first; r <= sec.last; r++) {
+      const key = SETTING_BY_LABEL.get(labelKey(rd.cell(r, 0)));
+      if (key && !out[key]) {
+        out[key] = { r, v: rd.cell(r, 1) };
+        rd.layout.settings[key] = rd.addr(r, 1);
+      }
     }
   }
   return out;
@@ -232,6 +236,12 @@ function buildTop(rd: Reader, set: Partial<Record<SettingKey, { r: number; v: Ce
     }
     raw.progress = progress;
   }
+  const bulletin = {
+    office: text("bulletinOffice", ["bulletin", "office"]),
+    salutation: text("bulletinSalutation", ["bulletin", "salutation"]),
+    closing: text("bulletinClosing", ["bulletin", "closing"]),
+  };
+  if (Object.values(bulletin).some((v) => v !== undefined)) raw.bulletin = bulletin;
   return raw;
 }
 

@@ -23,6 +23,7 @@ import { Indicator, Scheme, isColumnParam } from "./types";
 import { METHOD_NAMES } from "./labels";
 import { METHOD_PARAMS } from "./validate";
 import { NO_CAP, formatList, formatStages } from "./sheet-text";
+import { DEFAULT_BULLETIN } from "../bulletin-defaults";
 import { CellValue, ModelCell, RangeFormat, SheetModel, columnLetter } from "../sheet-model";
 
 export const SCHEME_SHEET = "考核方案";
@@ -45,7 +46,10 @@ export type SettingKey =
   | "dense"
   | "progressDone"
   | "progressTask"
-  | "stages";
+  | "stages"
+  | "bulletinOffice"
+  | "bulletinSalutation"
+  | "bulletinClosing";
 
 export const SETTINGS: readonly { key: SettingKey; label: string; note: string; aliases?: string[] }[] = [
   { key: "name", label: "方案名称", note: "" },
@@ -73,25 +77,42 @@ export const SETTINGS: readonly { key: SettingKey; label: string; note: string; 
   { key: "stages", label: "各阶段要求", note: "第1次、第2次……调度时累计应完成的比例，用“、”隔开", aliases: ["阶段要求"] },
 ];
 
+/**
+ * The Word bulletin's wording (bulletin.office, .salutation, .closing): rows like the 基本设置 ones, in a block of
+ * their own at the end of the sheet, so adding them moves no row a formula or a clerk already refers to. They are
+ * read wherever they stand in either block.
+ */
+export const BULLETIN_SETTINGS: readonly { key: SettingKey; label: string; note: string; aliases?: string[] }[] = [
+  { key: "bulletinOffice", label: "发文单位", note: `Word 通报的发文单位；空白为“${DEFAULT_BULLETIN.office}”`, aliases: ["发文机关"] },
+  {
+    key: "bulletinSalutation",
+    label: "通报主送",
+    note: `Word 通报的主送单位；空白为“${DEFAULT_BULLETIN.salutation}”`,
+    aliases: ["主送", "称谓"],
+  },
+  { key: "bulletinClosing", label: "通报结束语", note: "Word 通报末尾的要求；空白为默认的一句", aliases: ["结束语"] },
+];
+
 export type IndicatorField = "seq" | keyof Indicator;
 
-export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[]; legacy?: boolean }[] = [
-  { field: "seq", header: "序号", width: 11 },
-  { field: "name", header: "指标", width: 14, aliases: ["指标名称", "考核指标", "项目"] },
-  { field: "column", header: "数据列", width: 14, aliases: ["数据", "数据列名"] },
-  { field: "method", header: "方法", width: 11, aliases: ["计分方法", "评分方法", "考核方法"] },
-  { field: "points", header: "分值", width: 8, aliases: ["权重", "分数", "满分"] },
-  { field: "target", header: "目标值", width: 9, aliases: ["目标"] },
-  { field: "cap", header: "封顶倍数", width: 9, aliases: ["封顶"] },
-  { field: "limit", header: "限值", width: 8, aliases: ["控制值"] },
-  { field: "step", header: "步长", width: 8 },
-  { field: "deduct", header: "每步扣分", width: 9 },
-  { field: "good", header: "满意值", width: 9 },
-  { field: "bad", header: "不允许值", width: 9 },
-  { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
-  // Read from older sheets only: the factors are now the 等次系数 table.
-  { field: "grades", header: "等次系数", width: 26, legacy: true },
-];
+export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[]; legacy?: boolean }[] =
+  [
+    { field: "seq", header: "序号", width: 11 },
+    { field: "name", header: "指标", width: 14, aliases: ["指标名称", "考核指标", "项目"] },
+    { field: "column", header: "数据列", width: 14, aliases: ["数据", "数据列名"] },
+    { field: "method", header: "方法", width: 11, aliases: ["计分方法", "评分方法", "考核方法"] },
+    { field: "points", header: "分值", width: 8, aliases: ["权重", "分数", "满分"] },
+    { field: "target", header: "目标值", width: 9, aliases: ["目标"] },
+    { field: "cap", header: "封顶倍数", width: 9, aliases: ["封顶"] },
+    { field: "limit", header: "限值", width: 8, aliases: ["控制值"] },
+    { field: "step", header: "步长", width: 8 },
+    { field: "deduct", header: "每步扣分", width: 9 },
+    { field: "good", header: "满意值", width: 9 },
+    { field: "bad", header: "不允许值", width: 9 },
+    { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
+    // Read from older sheets only: the factors are now the 等次系数 table.
+    { field: "grades", header: "等次系数", width: 26, legacy: true },
+  ];
 
 /** The indicator table's columns as written. */
 export const WRITTEN_INDICATOR_COLUMNS = INDICATOR_COLUMNS.filter((c) => !c.legacy);
@@ -106,7 +127,8 @@ export type SectionKey =
   | "byThreshold"
   | "byImprovement"
   | "fines"
-  | "gradeFactors";
+  | "gradeFactors"
+  | "bulletin";
 
 export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string; aliases: string[] }[] = [
   { key: "settings", title: "基本设置", aliases: ["基本信息", "方案设置"] },
@@ -139,9 +161,10 @@ export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string;
     hint: "定性等次指标：等次得分 = 分值 × 系数；未列出的指标按 优1、良0.8、中0.6、差0.4",
     aliases: ["定性等次系数"],
   },
+  { key: "bulletin", title: "通报设置", hint: "Word 通报用；空白为默认", aliases: ["通报", "Word通报"] },
 ];
 
-const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
 
 /** Headers of the small tables, by field. */
 export const TABLE_HEADERS = {
@@ -303,6 +326,9 @@ function settingValues(s: Scheme): Record<SettingKey, CellValue> {
     progressDone: s.progress ? (Array.isArray(s.progress.done) ? formatList(s.progress.done) : s.progress.done) : null,
     progressTask: s.progress ? s.progress.task : null,
     stages: s.progress?.stages ? formatStages(s.progress.stages) : null,
+    bulletinOffice: blankIfUndefined(s.bulletin?.office),
+    bulletinSalutation: blankIfUndefined(s.bulletin?.salutation),
+    bulletinClosing: blankIfUndefined(s.bulletin?.closing),
   };
 }
 
@@ -436,6 +462,16 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   const byIndicator: Record<string, number[]> = {};
   factorRows.forEach((r, i) => (byIndicator[r[0] as string] ??= []).push(factors.rows[i]));
   layout.gradeFactors = { ...factors, byIndicator };
+
+  b.heading("bulletin");
+  b.header(["项目", "设置", "说明"]);
+  const firstWord = b.next;
+  for (const setting of BULLETIN_SETTINGS) {
+    const row = b.push([setting.label, values[setting.key], setting.note || null]);
+    layout.settings[setting.key] = `B${row}`;
+  }
+  b.body(firstWord, b.next - 1, 3);
+  b.formats.push({ range: `A${firstWord}:A${b.next - 1}`, fill: LABEL_FILL, bold: true });
 
   const model: SheetModel = {
     name: SCHEME_SHEET,

@@ -128,4 +128,6 @@ export interface Scheme {
   /** 单项末位: indicator names; the lowest unit(s) of a group on any of them get no award and no reward. */
   disqualifyLast?: string[];
   pay?: Pay;
+  /** The .docx bulletin's wording (SPEC §4): 发文单位, 主送, 结束语; blank ones take core/bulletin-defaults. */
+  bulletin?: { office?: string; salutation?: string; closing?: string };
 }

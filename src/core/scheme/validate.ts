@@ -109,6 +109,9 @@ const schemeShape = z.strictObject({
   ledger: ledgerShape.optional(),
   disqualifyLast: z.array(text).optional(),
   pay: payShape.optional(),
+  bulletin: z
+    .strictObject({ office: z.string().trim().optional(), salutation: z.string().trim().optional(), closing: z.string().trim().optional() })
+    .optional(),
 });
 
 type Parsed = z.infer<typeof schemeShape>;
@@ -464,6 +467,9 @@ function normalise(p: Parsed): Scheme {
     s.progress = { done, task: p.progress.task, stages: p.progress.stages ?? [...DEFAULT_SCHEDULE] };
   }
   normaliseV2(p, s);
+  // The bulletin's wording: only what was written (blank means the default, core/bulletin-defaults).
+  const bulletin = Object.fromEntries(Object.entries(p.bulletin ?? {}).filter(([, v]) => v));
+  if (Object.keys(bulletin).length) s.bulletin = bulletin;
   return s;
 }
 

@@ -2,6 +2,7 @@
  * The 第N次调度通报 sheet (SPEC §4): a frozen snapshot (values only, never recalculated) of stage N — the bulletin
  * paragraph, then per group, best first: 名次, 单位, 分组, 完成数, 任务数, 完成率, 应达, 还差, 达标, 标记.
  * The paragraph is one sentence per row (a long text in one merged cell would not grow its row in Excel).
+ * Below the table, a 校验码 line over every row above it (check/check-code.ts), repeated in the printed footer.
  *
  * API: `bulletinSheet({ scheme, progress, now, sentences })` → SheetModel (kind "bulletin", snapshot),
  * `bulletinSheetName(stage)`.
@@ -11,6 +12,8 @@ import { StageProgress, UnitProgress } from "../scoring/types";
 import { DRAGON, TIGER } from "../leaderboard";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, val } from "./common";
+import { checkCode, codeLine } from "../check/check-code";
+import { bulletinChart } from "./sheet-charts";
 
 export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
 
@@ -55,7 +58,8 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
   const headerRow = rows.length + 1;
   rows.push(BULLETIN_HEADERS.map(val));
   formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" });
-  for (const u of ordered(progress.units)) {
+  const units = ordered(progress.units);
+  for (const u of units) {
     const r = rows.length + 1;
     rows.push(
       [
@@ -76,6 +80,12 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
     if (u.completion !== null && !u.met) formats.push({ range: `I${r}`, fontColour: COLOURS.vetoFont, bold: true });
   }
   const end = rows.length;
+  const marks = units.map((u) => u.mark);
+  const chartOf = (first: number, lastRow: number) =>
+    bulletinChart(first, lastRow, progress.stage, marks, rows.length + 2, BULLETIN_HEADERS.length);
+  const code = checkCode(rows.map((row) => row.map((c) => c.value)));
+  rows.push([], [val(codeLine(code))]);
+  formats.push({ range: `A${rows.length}:${last}${rows.length}`, fontColour: COLOURS.note });
   if (end > headerRow) {
     formats.push(
       { range: `A${headerRow + 1}:${last}${end}`, border: true },
@@ -104,7 +114,15 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       8,
     ],
     formats,
-    merges: [`A1:${last}1`, `A2:${last}2`],
-    print: { paper: "A4", orientation: "portrait", titleRows: `${headerRow}:${headerRow}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+    merges: [`A1:${last}1`, `A2:${last}2`, `A${rows.length}:${last}${rows.length}`],
+    // Completion against the requirement, under the 校验码 line.
+    charts: end > headerRow ? [chartOf(headerRow + 1, end)] : [],
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      titleRows: `${headerRow}:${headerRow}`,
+      fitToWidth: true,
+      footer: `校验码 ${code}　第 &P 页，共 &N 页`,
+    },
   };
 }

@@ -1,16 +1,30 @@
 /**
  * The 抽签记录 sheet (SPEC §4): every draw, appended — time, what list, the list itself (as text), how many, the
  * seed, the result, and the KH.DRAW formula that redraws it (as text: paste it into a cell to re-check), so a draw
- * made in secret can be verified afterwards by anyone (SPEC §2.4).
+ * made in secret can be verified afterwards by anyone (SPEC §2.4) — and its 校验码 over those eight cells, so a row
+ * changed afterwards can be told (SPEC §4 有据可查).
  *
  * API: `drawLogSheet({ items, n, seed, result, list?, now })` → SheetModel (kind "drawLog", append);
  * `drawFormula(items, n, seed)` → the re-check formula text.
  */
 import { SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, val } from "./common";
+import { CODE_LABEL, checkCode } from "../check/check-code";
 
 export const DRAW_LOG_SHEET = "抽签记录";
-export const DRAW_LOG_HEADERS = ["抽签时间", "名单来源", "名单", "名单项数", "抽取个数", "种子", "抽取结果", "复核公式"] as const;
+export const DRAW_LOG_HEADERS = [
+  "抽签时间",
+  "名单来源",
+  "名单",
+  "名单项数",
+  "抽取个数",
+  "种子",
+  "抽取结果",
+  "复核公式",
+  CODE_LABEL,
+] as const;
+/** The record a row's 校验码 covers: its first eight cells (抽签时间 to 复核公式). */
+export const DRAW_RECORD_CELLS = 8;
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -32,6 +46,16 @@ export interface DrawLogInput {
 
 export function drawLogSheet(input: DrawLogInput): SheetModel {
   const { items, n, seed, result, now } = input;
+  const record = [
+    displayTime(now),
+    input.list ?? "",
+    items.join("、"),
+    items.length,
+    n,
+    seed,
+    result.join("、"),
+    drawFormula(items, n, seed),
+  ];
   return {
     name: input.name ?? DRAW_LOG_SHEET,
     kind: "drawLog",
@@ -39,16 +63,15 @@ export function drawLogSheet(input: DrawLogInput): SheetModel {
     cells: [
       DRAW_LOG_HEADERS.map(val),
       // All text or numbers: the formula text is a value (never evaluated here), so the record cannot change later.
-      [displayTime(now), input.list ?? "", items.join("、"), items.length, n, seed, result.join("、"), drawFormula(items, n, seed)].map(
-        val
-      ),
+      [...record, checkCode([record])].map(val),
     ],
-    columnWidths: [17, 16, 40, 9, 9, 14, 30, 40],
+    columnWidths: [17, 16, 40, 9, 9, 14, 30, 40, 18],
     formats: [
-      { range: "A1:H1", bold: true, fill: COLOURS.header, border: true, horizontal: "center" },
-      { range: "A2:H2", border: true },
+      { range: "A1:I1", bold: true, fill: COLOURS.header, border: true, horizontal: "center" },
+      { range: "A2:I2", border: true },
       { range: "C2", wrap: true },
       { range: "F2", numberFormat: "@" },
+      { range: "I2", numberFormat: "@" },
       { range: "G2", wrap: true, bold: true },
     ],
     freeze: { rows: 1, columns: 0 },

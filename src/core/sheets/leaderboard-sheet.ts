@@ -14,6 +14,7 @@ import { UnitResult } from "../unit-result";
 import { VETO_MARK } from "../scoring/score-units";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, decimalsFormat, displayTime, fitWidth, moneyFormat, val } from "./common";
+import { ChartBlock, leaderboardCharts } from "./sheet-charts";
 
 export const LEADERBOARD_SHEET = "龙虎榜";
 export const LEADERBOARD_HEADERS = ["名次", "单位", "分组", "总分", "标记", "等次", "奖项", "奖励"] as const;
@@ -67,6 +68,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
   ];
   const merges = [`A1:${last}1`, `A2:${last}2`];
   const precision = scheme.precision ?? 2;
+  const blocks: ChartBlock[] = [];
 
   for (const g of grouped) {
     if (withHeadings) {
@@ -75,6 +77,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
       merges.push(`A${r}:${last}${r}`);
       formats.push({ range: `A${r}:${last}${r}`, bold: true, fill: COLOURS.groupFill, border: true });
     }
+    blocks.push({ group: g.group, first: rows.length + 1, last: rows.length + g.units.length, marks: g.units.map((u) => u.mark) });
     for (const u of g.units) {
       const r = rows.length + 1;
       rows.push([u.rank, u.name, u.group, u.total, u.mark, u.grade, u.award, u.reward].map(val));
@@ -113,5 +116,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
     merges,
     freeze: { rows: HEADER_ROW, columns: 0 },
     print: { paper: "A4", orientation: "portrait", titleRows: `1:${HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
+    // Under the table, one chart per group.
+    charts: leaderboardCharts(blocks, { nameColumn: "B", totalColumn: "D", columns: width, top: rows.length + 2 }),
   };
 }

@@ -3,7 +3,7 @@
  * failure leaves the workbook as it was.
  */
 import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
-import { CellValue, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { CellValue, ChartSpec, GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { SheetRender, blankMergedTails, renderWrite, usedRows, writtenName } from "../render-plan";
 import { MemoryCell, MemorySheet, MemoryWorkbook } from "./memory-workbook";
@@ -102,7 +102,13 @@ function applyRender(render: SheetRender, old: MemorySheet | undefined): MemoryS
     conditionalFormats: [...(keep?.conditionalFormats ?? []), ...render.conditionalFormats],
     freeze: render.freeze ?? keep?.freeze,
     print: render.print ?? keep?.print,
+    ...chartsOf(keep?.charts ?? render.charts),
   };
+}
+
+/** Charts as the sheet keeps them: a copy, and no field at all for none (so sheets without charts look as before). */
+function chartsOf(charts: ChartSpec[] | undefined): { charts?: ChartSpec[] } {
+  return charts && charts.length ? { charts: charts.map((c) => JSON.parse(JSON.stringify(c)) as ChartSpec) } : {};
 }
 
 function copyCell(c: MemoryCell): MemoryCell {

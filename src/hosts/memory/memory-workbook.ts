@@ -2,7 +2,7 @@
  * A workbook as plain objects: what tests and the browser playground work on. Serialisable (JSON) and free of
  * Node and DOM APIs.
  */
-import { CellValue, ConditionalFormat, PrintSetup } from "../../core/sheet-model";
+import { CellValue, ChartSpec, ConditionalFormat, PrintSetup } from "../../core/sheet-model";
 import { CellStyle } from "../render-plan";
 
 export interface MemoryCell {
@@ -24,6 +24,8 @@ export interface MemorySheet {
   conditionalFormats?: ConditionalFormat[];
   freeze?: { rows: number; columns: number };
   print?: PrintSetup;
+  /** Native charts (the playground draws them); a sheet written again has only its new ones. */
+  charts?: ChartSpec[];
 }
 
 export interface MemoryWorkbook {

@@ -214,7 +214,7 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
  * The XML of a generated sheet, as UTF-8: `renders[0]` is its content from the top, the others are log rows appended
  * to it (each starting below the previous); sheet-wide settings come from the latest render that has them.
  */
-export function worksheetXml(renders: readonly SheetRender[], styles: StyleBook, tabSelected: boolean): Uint8Array {
+export function worksheetXml(renders: readonly SheetRender[], styles: StyleBook, tabSelected: boolean, drawingRelId?: string): Uint8Array {
   const rows = new Utf8Chunks();
   const extent: Extent = { rows: 0, columns: 0 };
   const shared = new SharedFormulas(0);
@@ -243,6 +243,8 @@ export function worksheetXml(renders: readonly SheetRender[], styles: StyleBook,
     tail.push(`<pageSetup paperSize="${A4}" orientation="${print.orientation}"${fit}/>`);
     if (print.footer) tail.push(`<headerFooter><oddFooter>${xmlEscape(`&C${print.footer}`)}</oddFooter></headerFooter>`);
   }
+  // The sheet's charts (chart-xml.ts): <drawing> follows <headerFooter> in CT_Worksheet.
+  if (drawingRelId) tail.push(`<drawing r:id="${drawingRelId}"/>`);
   tail.push("</worksheet>");
   return rows.bytes(head.join(""), tail.join(""));
 }

@@ -13,7 +13,8 @@
  * - a workbook.xml or styles.xml with SpreadsheetML under a prefix (x:) is written unprefixed.
  * No Node APIs: it runs in the browser too.
  */
-import { sheetRef } from "../../core/sheet-model";
+import { ChartSpec, sheetRef } from "../../core/sheet-model";
+import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingRels, drawingXml, sheetDrawingRels } from "./chart-xml";
 import { SheetRender, parseArea } from "../render-plan";
 import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
 import { StyleBook } from "./style-book";
@@ -203,9 +204,18 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
     if (sheet.onBase) {
       xml = withTabSelected(appendedSheetXml((await parts.text(path)) ?? "", sheet.renders, styles), selected);
     } else {
-      xml = worksheetXml(sheet.renders, styles, selected);
-      // The old part's own relationships (drawings, comments, printer settings) belonged to the old content.
+      // The old part's own relationships (drawings, comments, printer settings) belonged to the old content, and
+      // so did our charts: removed with their parts, so a refresh leaves one set of charts, not another beside it.
+      for (const gone of await dropSheetCharts(parts, path)) dropTypes.add(gone);
       parts.remove(relsPathOf(path));
+      const charts = sheet.renders[0]?.charts ?? [];
+      if (charts.length) {
+        for (const [part, type] of addSheetCharts(parts, path, sheet.name, charts)) {
+          addTypes.set(part, type);
+          dropTypes.delete(part);
+        }
+      }
+      xml = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined);
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
       if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
@@ -266,6 +276,62 @@ function asWorkbookType(types: string): string {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
     )
     .replace("application/vnd.ms-excel.template.macroEnabled.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+}
+
+/** Whether a relationships part other than `except` names `part`. */
+async function referencedElsewhere(parts: Parts, part: string, except: string): Promise<boolean> {
+  for (const name of parts.names().filter((n) => n.endsWith(".rels") && n !== except)) {
+    const base = dirOf(name.replace(/_rels\/[^/]+\.rels$/, ""));
+    const rels = readRelationships((await parts.text(name)) ?? "");
+    if (rels.some((r) => !r.external && resolveTarget(base, r.target) === part)) return true;
+  }
+  return false;
+}
+
+/**
+ * The charts of a sheet part being replaced: its drawing parts and their charts, removed (a drawing some other
+ * part still names is left alone); their names returned.
+ */
+async function dropSheetCharts(parts: Parts, sheetPath: string): Promise<string[]> {
+  const gone: string[] = [];
+  const own = relsPathOf(sheetPath);
+  const sheetRels = readRelationships((await parts.text(own)) ?? "");
+  for (const d of sheetRels.filter((r) => r.type === DRAWING_REL && !r.external)) {
+    const drawing = resolveTarget(dirOf(sheetPath), d.target);
+    if (!parts.has(drawing) || (await referencedElsewhere(parts, drawing, own))) continue;
+    const drawingRels = readRelationships((await parts.text(relsPathOf(drawing))) ?? "");
+    for (const c of drawingRels.filter((r) => r.type === CHART_REL && !r.external)) {
+      const chart = resolveTarget(dirOf(drawing), c.target);
+      parts.remove(chart);
+      parts.remove(relsPathOf(chart));
+      gone.push(chart);
+    }
+    parts.remove(drawing);
+    parts.remove(relsPathOf(drawing));
+    gone.push(drawing);
+  }
+  return gone;
+}
+
+/** The first free name `${dir}${stem}N.xml`. */
+function freePart(parts: Parts, dir: string, stem: string): string {
+  for (let n = 1; ; n++) if (!parts.taken(`${dir}${stem}${n}.xml`)) return `${dir}${stem}${n}.xml`;
+}
+
+/** A drawing part with one chart part per spec, related from the sheet (rId1); returns the new parts and types. */
+function addSheetCharts(parts: Parts, sheetPath: string, sheet: string, charts: readonly ChartSpec[]): [string, string][] {
+  const xl = dirOf(dirOf(sheetPath).replace(/\/$/, "")); // xl/worksheets/ → xl/
+  const drawing = freePart(parts, `${xl}drawings/`, "drawing");
+  parts.set(drawing, "");
+  const chartParts = charts.map((spec) => {
+    const part = freePart(parts, `${xl}charts/`, "chart");
+    parts.set(part, chartXml(spec, sheet));
+    return part;
+  });
+  parts.set(drawing, drawingXml(charts.map((spec, i) => ({ spec, relId: `rId${i + 1}` }))));
+  parts.set(relsPathOf(drawing), drawingRels(chartParts.map((p) => `../charts/${p.slice(p.lastIndexOf("/") + 1)}`)));
+  parts.set(relsPathOf(sheetPath), sheetDrawingRels(`../drawings/${drawing.slice(drawing.lastIndexOf("/") + 1)}`));
+  return [[drawing, DRAWING_TYPE], ...chartParts.map((p): [string, string] => [p, CHART_TYPE])];
 }
 
 const SHEET_DATA = new TextEncoder().encode("<sheetData");

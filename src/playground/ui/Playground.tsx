@@ -13,6 +13,7 @@ import { memoryFromXlsx, xlsxFromMemory } from "../xlsx-io";
 import { FormulaBar } from "./FormulaBar";
 import { CellPos, Grid, editText } from "./Grid";
 import { SheetTabs } from "./SheetTabs";
+import { SheetCharts } from "./SheetCharts";
 
 export interface Sample {
   file: string;
@@ -168,6 +169,7 @@ export function Playground({ live, host, selection, lang, samples }: PlaygroundP
                 onEdit={edit}
                 label={`工作表 ${sheet.name}`}
               />
+              <SheetCharts sheet={sheet} />
             </div>
             <SheetTabs names={visible.map((s) => s.name)} active={sheet.name} onSelect={(name) => live.setActive(name)} idOf={tabId} />
           </>

@@ -1,6 +1,6 @@
 /** 调度通报: the stage (with what the scheme requires by then), one button, the bulletin's text and warnings. */
 import * as React from "react";
-import { Button, Dropdown, Field, Option, Text } from "@fluentui/react-components";
+import { Button, Dropdown, Field, Option, Text, Textarea } from "@fluentui/react-components";
 import { NoticeBar } from "../components/NoticeBar";
 import { useT } from "../lang";
 import { percent } from "../state";
@@ -39,8 +39,19 @@ export function BulletinTab({ pane }: { pane: Pane }): React.JSX.Element {
         <Button appearance="primary" onClick={() => void actions.bulletin(chosen)} disabled={!!state.busy || !hasProgress}>
           {t("bulletin")}
         </Button>
+        <Button onClick={() => void actions.exportWord(chosen)} disabled={!!state.busy || !stages.length} title={t("exportHint")}>
+          {t("exportWord")}
+        </Button>
+        <Button onClick={() => void actions.verify()} disabled={!!state.busy} title={t("verifyHint")}>
+          {t("verify")}
+        </Button>
       </div>
       <NoticeBar notice={state.notices.bulletin} />
+      {state.exported && (
+        <Field label={t("exportText")}>
+          <Textarea value={state.exported.text} readOnly resize="vertical" rows={state.exported.saved ? 4 : 12} onFocus={(e) => e.target.select()} />
+        </Field>
+      )}
       {state.bulletin && (
         <section aria-label={t("bulletinText")}>
           <h3 className={styles.heading}>{t("bulletinText")}</h3>

@@ -62,6 +62,10 @@ export function DrawTab({ pane }: { pane: Pane }): React.JSX.Element {
             {t("drawRecheck", { formula: "" })}
             <span className={styles.code}>{state.draw.formula}</span>
           </Text>
+          <Text className={styles.muted}>
+            {t("drawCode", { code: "" })}
+            <span className={styles.code}>{state.draw.code}</span>
+          </Text>
         </>
       )}
     </div>

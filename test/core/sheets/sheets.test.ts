@@ -11,6 +11,7 @@ import { dispatchLogSheet, readDispatchLog } from "../../../src/core/sheets/disp
 import { DRAW_LOG_HEADERS, drawFormula, drawLogSheet } from "../../../src/core/sheets/draw-log-sheet";
 import { displayTime } from "../../../src/core/sheets/common";
 import { bulletinSentences, bulletinText } from "../../../src/core/bulletin-text";
+import { checkCode, codeLine } from "../../../src/core/check/check-code";
 import { NOW, pensionScheme, values, villageScheme } from "../../app/support";
 import { FormulaWorkbook, mismatches } from "./hf-workbook";
 
@@ -224,8 +225,13 @@ describe("第N次调度通报 (pension sample, stage 3)", () => {
     expect(m.cells.slice(2, 2 + sentences.length).map((r) => r[0].value)).toEqual(sentences);
     const header = m.cells.findIndex((r) => r[0]?.value === "名次");
     expect(text(m, header)).toEqual([...BULLETIN_HEADERS]);
-    const body = m.cells.slice(header + 1);
+    const body = m.cells.slice(header + 1, m.cells.length - 2);
     expect(body.map((r) => r[1].value)).toEqual(byCompletion.map((r) => r.name));
+    // Under the table, a blank row and the 校验码 over every row above it, repeated in the printed footer.
+    const code = checkCode(m.cells.slice(0, -2).map((r) => r.map((c) => c.value)));
+    expect(m.cells[m.cells.length - 2]).toEqual([]);
+    expect(m.cells[m.cells.length - 1][0].value).toBe(codeLine(code));
+    expect(m.print?.footer).toBe(`校验码 ${code}　第 &P 页，共 &N 页`);
     const top = body[0];
     expect(top.map((c) => c.value)).toEqual([
       1,
@@ -315,6 +321,7 @@ describe("抽签记录", () => {
       "20251122",
       '乙村、甲"村',
       '=KH.DRAW({"甲""村","乙村","丙村"},2,"20251122")',
+      checkCode([text(m, 1).slice(0, 8)]),
     ]);
     expect(m.cells[1].some((c) => c.formula)).toBe(false);
     expect(drawFormula(items, 2, "x")).toBe(text(m, 1)[7]?.toString().replace('"20251122"', '"x"'));
