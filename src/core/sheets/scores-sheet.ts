@@ -30,7 +30,8 @@ import {
   bonusFormula,
   coefficientFormula,
   deductionFormula,
-  firstOfTotalFormula,
+  firstOfKeyFormula,
+  totalKeyFormula,
   gradeFormula,
   sortedGradeFormulas,
   indicatorFormula,
@@ -299,9 +300,13 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
       seen.add(k);
       return first ? 1 : 0;
     });
-    const rel = b.rowCells();
-    const onScores: ColumnRanges = { ...ranges };
-    ranges.first = readings.helper("中国式排名首现", firstOfTotalFormula(rel, onScores, scores, SCORES_FIRST_ROW), firsts).range;
+    const keys = units.map((u) => `${[...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join("|")}`);
+    const key = readings.helper(
+      "中国式排名键",
+      totalKeyFormula(b.rowCells(), ranges, scores),
+      units.map((u, i) => [keys[i], String(u.total)].filter((x) => x !== "").join("|"))
+    );
+    ranges.first = readings.helper("中国式排名首现", firstOfKeyFormula(key.cell, key.range, SCORES_FIRST_ROW), firsts).range;
   }
   if (b.mode === "kh" && parts.hasGroups && excluding) {
     const at = (c: string) => `${scores}${c}`;
