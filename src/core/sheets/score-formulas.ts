@@ -248,7 +248,7 @@ export interface ColumnRanges {
   total: string;
   /** 中国式排名: 读数's column marking the first unit of each (分组, 否决, 总分) with 1. */
   first?: string;
-  /** kh mode with groups and exclusion: 读数's column of 分组|否决 keys, the unit's cell and the range. */
+  /** With groups and exclusion: 读数's column of 分组/否决 keys, the unit's cell and the range. */
   key?: { cell: string; range: string };
 }
 
@@ -274,14 +274,15 @@ export function rankFormula(mode: FormulaMode, c: RowCells, r: ColumnRanges, den
     const args = key ? `,0,${dense ? "TRUE" : "FALSE"},${key.cell},${key.range}` : dense ? ",0,TRUE" : "";
     return `=KH.RANKIN(${c.total},${r.total}${args})${offset}`;
   }
-  const above = [...sameGroup(c, r), ...distinct, r.total, `">"&${c.total}`];
+  const side = r.key ? [r.key.range, r.key.cell] : sameGroup(c, r);
+  const above = [...side, ...distinct, r.total, `">"&${c.total}`];
   return `=1+COUNTIFS(${above.join(",")})${offset}`;
 }
 
-/** 中国式排名's key on 读数: 分组|否决|总分 of the unit (the parts the ranking compares), as text. */
+/** 中国式排名's key on 读数: 分组/否决/总分 of the unit (the parts the ranking compares), as text. */
 export function totalKeyFormula(c: RowCells, r: ColumnRanges, scoresPrefix: string): string {
   const parts = [r.group ? c.group : undefined, r.veto ? c.veto : undefined, c.total].filter((x): x is string => !!x);
-  return `=${parts.map((p) => `${scoresPrefix}${p}`).join(`&"|"&`)}`;
+  return `=${parts.map((p) => `${scoresPrefix}${p}`).join(`&"/"&`)}`;
 }
 
 /**

@@ -281,6 +281,12 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
   };
 }
 
+/**
+ * Joins the parts of 读数's ranking keys. Not "|": HyperFormula (the playground's engine) reads it as a regular
+ * expression's alternation inside COUNTIFS criteria even with regular expressions off, and counts nothing.
+ */
+export const KEY_SEPARATOR = "/";
+
 /** The ranges 名次 counts over, with 读数's helper columns for 中国式排名 and for kh mode's group keys. */
 function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, units: ScoreResult["units"]): ColumnRanges {
   const cols = b.cols;
@@ -300,20 +306,22 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
       seen.add(k);
       return first ? 1 : 0;
     });
-    const keys = units.map((u) => `${[...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join("|")}`);
+    const keys = units.map((u) => [...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join(KEY_SEPARATOR));
     const key = readings.helper(
       "中国式排名键",
       totalKeyFormula(b.rowCells(), ranges, scores),
-      units.map((u, i) => [keys[i], String(u.total)].filter((x) => x !== "").join("|"))
+      units.map((u, i) => [keys[i], String(u.total)].filter((x) => x !== "").join(KEY_SEPARATOR))
     );
     ranges.first = readings.helper("中国式排名首现", firstOfKeyFormula(key.cell, key.range, SCORES_FIRST_ROW), firsts).range;
   }
-  if (b.mode === "kh" && parts.hasGroups && excluding) {
+  // With groups and exclusion, one 分组|否决 key column: one COUNTIFS criterion instead of two (and kh mode's plain
+  // range for KH.RANKIN's groups).
+  if (parts.hasGroups && excluding) {
     const at = (c: string) => `${scores}${c}`;
     const key = readings.helper(
-      "分组|否决",
-      `=${at(rc.group)}&"|"&${at(rc.veto)}`,
-      units.map((u) => `${u.group}|${u.vetoed ? VETO_YES : VETO_NO}`)
+      `分组${KEY_SEPARATOR}否决`,
+      `=${at(rc.group)}&"${KEY_SEPARATOR}"&${at(rc.veto)}`,
+      units.map((u) => `${u.group}${KEY_SEPARATOR}${u.vetoed ? VETO_YES : VETO_NO}`)
     );
     ranges.key = key;
   }
