@@ -30,6 +30,7 @@ import { textKey } from "../core/values";
 import { Explanation, explainScore } from "../core/explain";
 import { bulletinSentences } from "../core/bulletin-text";
 import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheets } from "../core/sheets/scores-sheet";
+import { PAY_SHEET } from "../core/sheets/pay-sheet";
 import { READINGS_SHEET } from "../core/sheets/readings-sheet";
 import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-sheet";
 import { rewardsSheet } from "../core/sheets/rewards-sheet";
@@ -188,13 +189,14 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
     ...(ctx.schemeModel ? [{ name: ctx.schemeModel.name, kind: "scheme" as const }] : []),
     { name: SCORES_SHEET, kind: "scores" as const },
     { name: READINGS_SHEET, kind: "readings" as const },
+    ...(ctx.scheme.pay ? [{ name: PAY_SHEET, kind: "pay" as const }] : []),
   ];
   const names = await plannedNames(host, planned, now);
-  const [schemeSheetName, scoresName, readingsName] = ctx.schemeModel ? names : [ctx.schemeSheet, ...names];
+  const [schemeSheetName, scoresName, readingsName, payName] = ctx.schemeModel ? names : [ctx.schemeSheet, ...names];
   const { scheme, table } = ctx;
   const models: SheetModel[] = [];
   if (ctx.schemeModel) models.push(ctx.schemeModel);
-  const { scores, readings } = scoresSheets({
+  const { scores, readings, pay } = scoresSheets({
     scheme,
     table,
     result,
@@ -202,12 +204,15 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
     schemeSheet: schemeSheetName,
     name: scoresName,
     readingsSheet: readingsName,
+    paySheet: payName,
     formulas: opts.formulas ?? "native",
+    workbook: ctx.workbook,
   });
   models.push(
     scores,
     leaderboardSheet({ scheme, units: result.units, now }),
     rewardsSheet({ scheme, units: result.units, details: result.details, now }),
+    ...(pay ? [pay] : []),
     ...(readings ? [readings] : [])
   );
   progress("写入工作簿", 0.75);

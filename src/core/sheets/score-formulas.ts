@@ -31,6 +31,9 @@ export { absolute, numberLiteral, textLiteral };
 
 export type FormulaMode = "native" | "kh";
 
+/** The parameters a unit may have its own of (a `{column}` in the scheme). */
+export type OwnParam = "target" | "limit" | "good" | "bad";
+
 /** Where the scheme's values are: the 考核方案 sheet's name as written and its layout. */
 export class SchemeRefs {
   readonly prefix: string;
@@ -119,16 +122,19 @@ export function indicatorFormula(
   /** 标杆法: the best value of the unit's group, a cell on 读数. */
   best?: string,
   /** 民主评议: the readings of the vote columns, in the scheme's order. */
-  votes: readonly ReadingCells[] = []
+  votes: readonly ReadingCells[] = [],
+  /** Per-unit parameters (SPEC §3.1): the unit's own target, limit, good or bad, cells on 读数. */
+  own: Partial<Record<OwnParam, string>> = {}
 ): string {
   const p = refs.param(ind, cells, "points") as string;
+  const param = (key: OwnParam) => own[key] ?? (refs.param(ind, cells, key) as string);
   const v = r.value;
   const blankIsZero = (body: string) => `=IF(${r.text}="",0,${body})`;
   switch (ind.method) {
     case "points":
       return blankIsZero(`MIN(MAX(${v},0),${p})`);
     case "target": {
-      const t = refs.param(ind, cells, "target") as string;
+      const t = param("target");
       if (mode === "kh") {
         const cap = refs.rawParam(ind, cells, "cap");
         return blankIsZero(`KH.TARGETSCORE(${v},${t},${p}${cap ? `,${cap}` : ""})`);
@@ -137,10 +143,10 @@ export function indicatorFormula(
       return blankIsZero(`${p}*MIN(MAX(${v}/${t},0),${cap})`);
     }
     case "limit":
-      return blankIsZero(limitBody(mode, ind, cells, refs, v, p));
+      return blankIsZero(limitBody(mode, ind, cells, refs, v, p, param("limit")));
     case "efficacy": {
-      const good = refs.param(ind, cells, "good") as string;
-      const bad = refs.param(ind, cells, "bad") as string;
+      const good = param("good");
+      const bad = param("bad");
       if (mode === "kh") {
         const base = refs.rawParam(ind, cells, "base");
         return blankIsZero(`KH.EFFICACY(${v},${bad},${good},${p}${base ? `,${base}` : ""})`);
@@ -170,8 +176,7 @@ export function indicatorFormula(
 }
 
 /** 逆向指标: full points up to the limit; above it steps of deductions, or points × limit/value without steps. */
-function limitBody(mode: FormulaMode, ind: Indicator, cells: IndicatorCells | undefined, refs: SchemeRefs, v: string, p: string): string {
-  const l = refs.param(ind, cells, "limit") as string;
+function limitBody(mode: FormulaMode, ind: Indicator, cells: IndicatorCells | undefined, refs: SchemeRefs, v: string, p: string, l: string): string {
   const step = refs.rawParam(ind, cells, "step");
   const deduct = refs.rawParam(ind, cells, "deduct");
   if (mode === "kh") return `KH.LIMITSCORE(${v},${l},${p}${step && deduct ? `,${step},${deduct}` : ""})`;
