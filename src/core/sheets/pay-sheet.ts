@@ -42,7 +42,7 @@ export function paySheet(input: PaySheetInput): SheetModel {
   const perf = `IF(${total}<${pass},0,${amount}*MIN(${total}/${full},1))`;
   const templates = [
     `=${at(scores.name)}`,
-    `=${at(scores.group)}`,
+    `=${at(scores.group)}&""`,
     `=${at(scores.total)}`,
     `=${input.part("base")}`,
     input.excludeVetoed ? `=IF(${at(scores.veto)}="是",0,${perf})` : `=${perf}`,
