@@ -2,8 +2,9 @@
  * `kh score --json` on a scheme-version-2 workbook built here with exceljs: a data sheet with per-unit 任务户数, vote
  * counts and 集体经济奖金; monthly sheets 1月 and 2月 (a title row above the header, names written differently);
  * a 加减分台账; a scheme with per, vote, periodic from the month sheets, the ledger, disqualifyLast and pay.
- * Run with --formulas values: the 考核方案 tables and live formulas of the v2 fields are the lead's part (issue 12,
- * parts 2–3), and until then a per-unit `{column}` parameter cannot be written to 考核方案 (the core tests cover it).
+ * Run with --formulas values for the JSON, and with the default native formulas for the written workbook: 得分's
+ * live formulas (read through 读数, checked against the core in test/core/sheets/v2-formulas.test.ts and by
+ * LibreOffice), the 报酬 sheet, and the clerk's four sheets left as they were.
  * Worked by hand (one group, exclude mode, precision 2):
  *
  *   参保 (target 0.9 of 已参保/任务户数, 40 points): 甲 95/100 → 0.95 → 40; 乙 72/90 = 0.8 → 40 × 0.8/0.9 = 35.555…;
@@ -99,6 +100,30 @@ describe("kh score --json on a v2 workbook", () => {
     expect(units[1].pay).toBeCloseTo(1500 + 2000 * 0.8236, 9);
     expect(units.slice(2).map((u) => u.pay)).toEqual([1700, 1600]);
     expect(await listing(dir)).toContain("结果.xlsx");
+  });
+
+  it("native formulas: 得分 and 报酬 are live and hold the core's values; the clerk's sheets are unchanged", async () => {
+    const dir = await scratch();
+    const file = await v2Workbook(dir, LEDGER);
+    const run = await kh(dir, ["score", file, "--scheme", "二版方案.json", "-o", "结果.xlsx"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [before, after] = [new Workbook(), new Workbook()];
+    await before.xlsx.readFile(path.join(dir, file));
+    await after.xlsx.readFile(path.join(dir, "结果.xlsx"));
+    const grid = (wb: Workbook, name: string) => {
+      const out: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row, r) => (out[r - 1] = (row.values as unknown[]).slice(1)));
+      return out;
+    };
+    for (const name of ["村级考核", "1月", "2月", "加减分台账"]) expect(grid(after, name)).toEqual(grid(before, name));
+    const scores = after.getWorksheet("得分")!;
+    expect(scores.getCell("E3").formula).toContain("读数");
+    const pay = after.getWorksheet("报酬")!;
+    expect(pay.getCell("H2").value).toBe("合计");
+    expect(pay.getCell("H3").formula).toBe("SUM(D3:G3)");
+    expect(pay.getCell("H3").result).toBeCloseTo(4920, 9);
+    expect(pay.getCell("E6").formula).toContain('="是",0');
   });
 
   it("a ledger row naming an unknown unit stops the run naming the row, and writes nothing", async () => {
