@@ -34,7 +34,8 @@ const num = (v: Cell): number => {
   return typeof n === "number" ? n : 0;
 };
 
-export function indicatorReadings(ind: Indicator, src: SheetSources, readings: Readings): IndicatorReadings {
+/** `weight`: 平时权重 as an operand (its cell on 考核方案, or the scheme's number). */
+export function indicatorReadings(ind: Indicator, src: SheetSources, readings: Readings, weight?: string): IndicatorReadings {
   const own: IndicatorReadings["own"] = {};
   for (const key of OWN_KEYS) {
     const p = ind[key];
@@ -48,12 +49,12 @@ export function indicatorReadings(ind: Indicator, src: SheetSources, readings: R
   const mainRaw = src.raw(ind.column).raw;
   const numeric = ind.method !== "grade" && ind.method !== "rank";
   if (!numeric || (!ind.periodic && !ind.per)) return { reading: main, votes: [], own, numbers: mainRaw.map(num) };
-  const { cell, numbers } = prepared(ind, src, readings, main, mainRaw);
+  const { cell, numbers } = prepared(ind, src, readings, main, mainRaw, weight);
   const h = cell();
   return { reading: { ...main, value: h.cell, valueColumn: h.column }, votes: [], own, numbers };
 }
 
-function prepared(ind: Indicator, src: SheetSources, readings: Readings, main: ReadingCells, mainRaw: readonly Cell[]) {
+function prepared(ind: Indicator, src: SheetSources, readings: Readings, main: ReadingCells, mainRaw: readonly Cell[], weight?: string) {
   const periodic = (ind.periodic ?? []).map((c) => ({ r: src.reading(c, "number"), raw: src.raw(c).raw }));
   const per = ind.per ? { r: src.reading(ind.per, "number"), raw: src.raw(ind.per).raw } : undefined;
   const w = ind.periodicWeight ?? 0;
@@ -77,7 +78,7 @@ function prepared(ind: Indicator, src: SheetSources, readings: Readings, main: R
         )
       );
       const range = `${readings.prefix}${columnLetter(cells[0].column)}${SHEET_ROW}:${columnLetter(cells[cells.length - 1].column)}${SHEET_ROW}`;
-      const wl = numberLiteral(w);
+      const wl = weight ?? numberLiteral(w);
       x = `IF(COUNT(${range})=0,${main.value},${wl}*AVERAGE(${range})+(1-${wl})*${main.value})`;
     }
     const divided = per ? `(${x})/IF(${per.r.value}>0,${per.r.value},NA())` : x;

@@ -87,6 +87,14 @@ export class SchemeRefs {
     return `${this.prefix}$${g}$${first}:$${f}$${last}`;
   }
 
+  /** A vote indicator's j-th weight: its cell in the 民主评议 table, else the scheme's number. */
+  voteWeight(ind: Indicator, j: number): string {
+    const t = this.layout.votes;
+    const row = t?.byIndicator[ind.name]?.[j];
+    if (t && row && t.columns.weight) return `${this.prefix}$${t.columns.weight}$${row}`;
+    return numberLiteral((ind.weights ?? [])[j] ?? 0);
+  }
+
   /** A column of a small table, as an absolute range over its rows (first to last entry). */
   tableColumn(t: TableCells | undefined, field: string): string | undefined {
     if (!t || t.rows.length === 0 || !t.columns[field]) return undefined;
@@ -167,9 +175,8 @@ export function indicatorFormula(
     case "vote": {
       // VOTESCORE: points × Σ votes·weight / Σ votes; no votes at all scores 0 (the core reports it as missing).
       const counts = votes.map((r) => r.value);
-      const weights = ind.weights ?? [];
       const sum = `SUM(${counts.join(",")})`;
-      const weighted = counts.map((c, i) => `${c}*${numberLiteral(weights[i] ?? 0)}`).join("+");
+      const weighted = counts.map((c, i) => `${c}*${refs.voteWeight(ind, i)}`).join("+");
       return `=IF(${sum}=0,0,${p}*(${weighted})/${sum})`;
     }
   }

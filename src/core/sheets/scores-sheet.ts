@@ -268,7 +268,9 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
   const ledger = src.ledger();
   const bonus = [...(scheme.bonus?.columns ?? []).map((c) => num(c).value), ...(ledger ? [ledger.add] : [])];
   const deduction = [...(scheme.deduction?.columns ?? []).map((c) => num(c).value), ...(ledger ? [ledger.deduct] : [])];
-  const perIndicator = scheme.indicators.map((ind) => indicatorReadings(ind, src, readings));
+  const perIndicator = scheme.indicators.map((ind, k) =>
+    indicatorReadings(ind, src, readings, ind.periodic ? b.refs.param(ind, indicatorCells[k], "periodicWeight") : undefined)
+  );
   return {
     name: t(`=${b.dataCell(table.nameColumn)}`),
     group: groupReading ? t(`=${groupReading.text}`) : undefined,
@@ -310,17 +312,22 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
         : undefined
     ),
     disqualified: lastPlaceTemplates(b, readings, groups, groupReading),
-    payPart: scheme.pay ? payParts(scheme.pay, src) : undefined,
+    payPart: scheme.pay ? payParts(scheme.pay, src, b.refs) : undefined,
   };
 }
 
 const PAY_DEFAULTS: Readonly<Record<PayKey, number>> = { base: 0, amount: 0, full: 100, pass: 0, collective: 0 };
 
-/** A 报酬 part as a formula operand: the scheme's number, or the unit's reading (集体经济: blank is 0). */
-function payParts(pay: Pay, src: SheetSources): (key: PayKey) => string {
+/**
+ * A 报酬 part as a formula operand: its cell in 十四、报酬 (blank: the default), the scheme's number when the sheet
+ * has no such row, or the unit's reading for a `{column}` part (集体经济: blank is 0).
+ */
+function payParts(pay: Pay, src: SheetSources, refs: SchemeRefs): (key: PayKey) => string {
   return (key) => {
     const p = pay[key];
     if (isColumnParam(p)) return key === "collective" ? src.reading(p.column, "number").value : src.required(p.column);
+    const at = refs.layout.pay?.[key];
+    if (at) return key === "amount" ? refs.cell(at) : `IF(${refs.cell(at)}="",${PAY_DEFAULTS[key]},${refs.cell(at)})`;
     return numberLiteral(typeof p === "number" ? p : PAY_DEFAULTS[key]);
   };
 }

@@ -65,6 +65,29 @@ describe("v2 formulas on the worked example", () => {
   });
 });
 
+describe("v2 numbers on 考核方案 are live", () => {
+  test.each(MODES)("%s: a vote weight, 平时权重 and 绩效工资额 changed on 考核方案 recalculate as the core says", (mode) => {
+    const { scores, pay, wb, scheme } = buildV2(WORKED_CASE, mode);
+    const layout = schemeSheetLayout(scheme);
+    const changed: Scheme = JSON.parse(JSON.stringify(scheme));
+    changed.indicators[1].weights = [1, 0.2, 0];
+    changed.indicators[2].periodicWeight = 0.8;
+    changed.pay!.amount = 3000;
+    wb.set("考核方案", `${layout.votes!.columns.weight}${layout.votes!.byIndicator["评议"][1]}`, 0.2);
+    wb.set("考核方案", layout.indicators[2].cells.periodicWeight as string, 0.8);
+    wb.set("考核方案", layout.pay!.amount as string, 3000);
+    const after = rescore(changed, WORKED_CASE.sheets);
+    expect(after.units.map((u) => u.total)).not.toEqual(rescore(scheme, WORKED_CASE.sheets).units.map((u) => u.total));
+    expect(mismatches(wb, scores, expectedScores(changed, after.units))).toEqual([]);
+    const payModel = pay as SheetModel;
+    const want = (row: number, col: number) => {
+      const p = after.details[row - 2]?.pay;
+      return [null, null, after.units[row - 2]?.total, p?.base, p?.performance, p?.reward, p?.collective, p?.total][col] as never;
+    };
+    expect(mismatches(wb, payModel, want).filter((m) => !/^[AB]/.test(m.cell))).toEqual([]);
+  });
+});
+
 describe("v2 formulas on random schemes", () => {
   test("every 得分 and 报酬 formula gives the core's value (native and kh)", () => {
     fc.assert(
