@@ -31,6 +31,7 @@ import { Explanation, explainScore } from "../core/explain";
 import { bulletinSentences } from "../core/bulletin-text";
 import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheets } from "../core/sheets/scores-sheet";
 import { PAY_SHEET } from "../core/sheets/pay-sheet";
+import { biggestMoves, issueNumber, rankChanges } from "../core/rank-change";
 import { READINGS_SHEET } from "../core/sheets/readings-sheet";
 import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-sheet";
 import { rewardsSheet } from "../core/sheets/rewards-sheet";
@@ -264,8 +265,11 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const previous = ours ? readDispatchLog((await host.readSheet(logName))?.values) : [];
   const bottom = ctx.scheme.leaderboard?.bottom ?? 3;
   const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom });
-  const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks });
-  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences }), log.model];
+  // 上次名次 / 升降 and 第N期 from the dispatches already logged (SPEC §3.1 “Rank change”).
+  const moves = rankChanges(stageProgress.units, previous, stage);
+  const issue = issueNumber(previous, stage);
+  const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks, moves: biggestMoves(moves) });
+  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, moves, issue }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
   progress("写入工作簿", 0.75);
   const { written } = await host.writeSheets(models, { activate: bulletinName, now });

@@ -2,6 +2,7 @@
  * The 第N次调度通报 sheet (SPEC §4): a frozen snapshot (values only, never recalculated) of stage N — the bulletin
  * paragraph, then per group, best first: 名次, 单位, 分组, 完成数, 任务数, 完成率, 应达, 还差, 达标, 标记.
  * The paragraph is one sentence per row (a long text in one merged cell would not grow its row in Excel).
+ * With rank changes (SPEC §3.1): 上次名次 and 升降 after 标记, and 第N期 in the title.
  *
  * API: `bulletinSheet({ scheme, progress, now, sentences })` → SheetModel (kind "bulletin", snapshot),
  * `bulletinSheetName(stage)`.
@@ -11,6 +12,7 @@ import { StageProgress, UnitProgress } from "../scoring/types";
 import { DRAGON, TIGER } from "../leaderboard";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, val } from "./common";
+import type { RankMove } from "../rank-change";
 
 export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
 
@@ -25,7 +27,14 @@ export interface BulletinSheetInput {
   /** The bulletin paragraph, one sentence each (bulletinSentences). */
   sentences: readonly string[];
   name?: string;
+  /** 上次名次 and 升降 per unit, same order as progress.units (rank-change.ts): two more columns after 标记. */
+  moves?: readonly RankMove[];
+  /** 第N期 (rank-change.ts issueNumber), shown in the title row. */
+  issue?: number;
 }
+
+/** The columns after 标记 when the bulletin has rank changes (SPEC §3.1 “Rank change”). */
+export const BULLETIN_MOVE_HEADERS = ["上次名次", "升降"] as const;
 
 /** Units per group (groups in data order), ranked first by rank, unranked (no data) last, ties in data order. */
 function ordered(units: readonly UnitProgress[]): UnitProgress[] {
@@ -40,10 +49,12 @@ function ordered(units: readonly UnitProgress[]): UnitProgress[] {
 }
 
 export function bulletinSheet(input: BulletinSheetInput): SheetModel {
-  const { scheme, progress, now, sentences } = input;
-  const last = "J";
+  const { scheme, progress, now, sentences, moves } = input;
+  const last = moves ? "L" : "J";
+  const moveOf = new Map((moves ?? []).map((m, i) => [progress.units[i], m]));
+  const issue = input.issue === undefined ? "" : `（第${input.issue}期）`;
   const rows: ModelCell[][] = [
-    [val(`${scheme.name}　${bulletinSheetName(progress.stage)}`)],
+    [val(`${scheme.name}　${bulletinSheetName(progress.stage)}${issue}`)],
     [val(`生成时间：${displayTime(now)}（快照，不随数据变化）`)],
   ];
   const formats: RangeFormat[] = [
@@ -53,7 +64,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
   for (const s of sentences) rows.push([val(s)]);
   rows.push([]);
   const headerRow = rows.length + 1;
-  rows.push(BULLETIN_HEADERS.map(val));
+  rows.push([...BULLETIN_HEADERS, ...(moves ? BULLETIN_MOVE_HEADERS : [])].map(val));
   formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" });
   for (const u of ordered(progress.units)) {
     const r = rows.length + 1;
@@ -69,6 +80,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
         u.gap,
         u.completion === null ? "" : u.met ? "是" : "否",
         u.mark,
+        ...(moves ? [moveOf.get(u)?.previous ?? null, moveOf.get(u)?.change ?? ""] : []),
       ].map(val)
     );
     if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
@@ -83,7 +95,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       { range: `D${headerRow + 1}:E${end}`, numberFormat: "#,##0" },
       { range: `F${headerRow + 1}:G${end}`, numberFormat: "0.0%" },
       { range: `H${headerRow + 1}:H${end}`, numberFormat: "#,##0" },
-      { range: `I${headerRow + 1}:J${end}`, horizontal: "center" }
+      { range: `I${headerRow + 1}:${last}${end}`, horizontal: "center" }
     );
   }
   return {
@@ -102,6 +114,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       8,
       6,
       8,
+      ...(moves ? [9, 7] : []),
     ],
     formats,
     merges: [`A1:${last}1`, `A2:${last}2`],
