@@ -20,7 +20,7 @@ import { sameCell } from "./hf-workbook";
 import { randomCase } from "./random-scheme";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { AWKWARD_CASES, OracleCase } from "./awkward-cases";
-import { WORKED_CASE, WORKED_SCHEME, randomV2Case } from "./v2-cases";
+import { WORKED_CASE, WORKED_SCHEME, randomV2Case, sampleV2Case } from "./v2-cases";
 
 jest.setTimeout(600_000);
 
@@ -77,6 +77,7 @@ function cases(): OracleCase[] {
     ...AWKWARD_CASES(sample, values),
     ...random,
     worked,
+    { ...sampleV2Case(), values: [] },
     ...v2.map((c) => ({ ...c, values: c.sheets["数据"] })),
   ];
 }

@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { Cell } from "../../../src/core/values";
+import { parseCsv } from "../../../scripts/make-demo-workbook";
 
 export interface V2Case {
   name: string;
@@ -230,3 +231,24 @@ export const randomV2Case: fc.Arbitrary<V2Case> = plan.chain((p) => {
       return { name: "random-v2", scheme, sheets };
     });
 });
+
+/** The v2 sample (samples/v2-*.csv, v2-village.scheme.json) as `npm run samples` lays it out in 二版考核.xlsx. */
+export function sampleV2Case(): V2Case {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require("fs") as typeof import("fs");
+  const dir = `${__dirname}/../../../samples`;
+  const csv = (file: string): Cell[][] =>
+    parseCsv(fs.readFileSync(`${dir}/${file}`, "utf8")).map((r) => r.map((t) => (t.trim() === "" ? null : /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t) : t)));
+  const titled = (title: string, rows: Cell[][]): Cell[][] => [[title], ...rows];
+  return {
+    name: "sample-v2",
+    scheme: JSON.parse(fs.readFileSync(`${dir}/v2-village.scheme.json`, "utf8")),
+    sheets: {
+      村级考核: titled("2025年度村级综合考核数据", csv("v2-village.csv")),
+      "1月": titled("2025年1月各组打分", csv("v2-month-1.csv")),
+      "2月": titled("2025年2月各组打分", csv("v2-month-2.csv")),
+      "3月": titled("2025年3月各组打分", csv("v2-month-3.csv")),
+      加减分台账: csv("v2-ledger.csv"),
+    },
+  };
+}

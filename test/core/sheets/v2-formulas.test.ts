@@ -17,7 +17,7 @@ import { scoresSheets } from "../../../src/core/sheets/scores-sheet";
 import { Cell } from "../../../src/core/values";
 import { FormulaWorkbook, formulaCount, mismatches } from "./hf-workbook";
 import { expectedScores } from "./expected-scores";
-import { V2Case, WORKED_CASE, randomV2Case } from "./v2-cases";
+import { V2Case, WORKED_CASE, randomV2Case, sampleV2Case } from "./v2-cases";
 
 const MODES = ["native", "kh"] as const;
 
@@ -63,6 +63,14 @@ describe("v2 formulas on the worked example", () => {
     expect(after.units.map((u) => u.total)).not.toEqual(rescore(scheme, WORKED_CASE.sheets).units.map((u) => u.total));
     expect(pay).toBeDefined();
   });
+});
+
+test.each(MODES)("%s: the v2 sample's 得分 and 报酬 formulas give the core's values", (mode) => {
+  const c = sampleV2Case();
+  const { scores, pay, wb, result } = buildV2(c, mode);
+  expect(result.problems).toEqual([]);
+  expect(mismatches(wb, scores)).toEqual([]);
+  expect(mismatches(wb, pay as SheetModel)).toEqual([]);
 });
 
 describe("v2 numbers on 考核方案 are live", () => {
