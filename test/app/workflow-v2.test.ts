@@ -11,9 +11,10 @@ import { MemoryHost } from "../../src/hosts/memory/memory-host";
 import { generateBoard } from "../../src/app/workflow";
 import { WORKED_SCHEME, WORKED_SHEETS } from "../core/sheets/v2-cases";
 import { NOW } from "./support";
+import { CellValue } from "../../src/core/sheet-model";
 
 function host(): MemoryHost {
-  return new MemoryHost({ sheets: Object.entries(WORKED_SHEETS).map(([name, values]) => sheetOfValues(name, values)) });
+  return new MemoryHost({ sheets: Object.entries(WORKED_SHEETS).map(([name, values]) => sheetOfValues(name, values as CellValue[][])) });
 }
 
 const grid = (h: MemoryHost, name: string) => h.workbook.sheets.find((s) => s.name === name)!.cells.map((r) => r.map((c) => c?.value ?? null));
