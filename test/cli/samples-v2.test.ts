@@ -44,4 +44,13 @@ describe("the samples", () => {
     expect(s.disqualified).toEqual(["党建"]);
     expect(by.get("石门村")!.vetoed).toBe(true);
   });
+
+  it("二版考核 scored again from the 考核方案 sheet it wrote gives the same JSON (the v2 tables read back)", async () => {
+    const dir = await scratch();
+    for (const f of ["二版考核.xlsx", "二版考核.scheme.json"]) await fs.copyFile(path.join(SAMPLES, f), path.join(dir, f));
+    const first = await kh(dir, ["score", "二版考核.xlsx", "--scheme", "二版考核.scheme.json", "-o", "一.xlsx", "--json"]);
+    const again = await kh(dir, ["score", "一.xlsx", "-o", "二.xlsx", "--json"]);
+    expect([first.code, again.code, again.stderr]).toEqual([0, 0, ""]);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(first.stdout));
+  });
 });

@@ -18,6 +18,10 @@
  *   十、等次系数 (指标 | 等次 | 系数, one row per grade of each 定性等次 indicator whose factors are not the defaults:
  *   a table the 得分 formulas look up with VLOOKUP, not a text to be parsed). An older sheet's 等次系数 column in the
  *   indicator table (“优=1;良=0.8…”) is still read.
+ * Scheme version 2 (SPEC §3.1): the indicator table also has 分母列 | 平时成绩列 (“、” between columns) | 平时权重,
+ *   and a per-unit parameter's cell holds the column's header instead of a number; then 十一、民主评议 (指标 | 票数列 |
+ *   权重, one row per vote column: live weights), 十二、加减分台账 and 十四、报酬 (项目 | 设置 rows; a 报酬 part holds a
+ *   number or a column's header), 十三、单项末位 (序号 | 指标), 十五、其他工作表 (工作表 | 表头行 | 单位列).
  */
 import { Indicator, Param, Scheme, isColumnParam } from "./types";
 import { METHOD_NAMES } from "./labels";

@@ -8,7 +8,10 @@
  * - `new Readings(sheet, table, firstRow)`; `read(column, kind)` → the unit's text and value cells (relative, with
  *   the SHEET_ROW placeholder, prefixed with the sheet); `helper(header, formula, values)` → a helper column;
  *   `groupBest(column)` → per-group best cells of a data column; `sheet()` → the SheetModel.
- * Columns are laid out in the order they are asked for, from B (A is the unit's name).
+ * Columns are laid out in the order they are asked for, from B (A is the unit's name). `read` also takes a RawSource
+ * (another sheet's value through a helper cell); `block(header, cells)` is a column of another length (the name keys
+ * of another sheet's rows, the ledger's points: sheet-sources.ts), made before the per-group block below the units;
+ * `groupLowest` gives each group's lowest score (单项末位).
  */
 import { DataTable, DataUnit } from "../data-table";
 import { CellValue, ModelCell, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";

@@ -4,8 +4,9 @@
  * the core computed, so the sheet reads right before any recalculation and a test can check formula = core.
  *
  * API
- * - `scoresSheets(input)` → `{ scores, readings }`: the 得分 SheetModel (kind "scores") and, with formulas, the 读数
- *   sheet its formulas read the data through (readings-sheet.ts; kind "readings", very hidden). Both must be written.
+ * - `scoresSheets(input)` → `{ scores, readings, pay }`: the 得分 SheetModel (kind "scores"), with formulas the 读数
+ *   sheet its formulas read the data through (readings-sheet.ts; kind "readings", very hidden), and with a scheme's
+ *   `pay` the 报酬 sheet (kind "pay"). All must be written; `input.workbook` gives the other sheets (多表汇总, 台账).
  * - `scoresSheet(input)` → the 得分 model alone (values mode, or when the caller writes 读数 itself).
  * - `scoresColumns(scheme)` → the column of each part (0-based), and `SCORES_FIRST_ROW` (1-based row of the first unit).
  *
@@ -13,6 +14,13 @@
  * 等次系数 tables…) and every data cell are read by the formulas; the structure (which columns, methods, groups, veto
  * mode, 中国式排名) is fixed, so changing it means generating again. 单位 is a formula over the data cell when the
  * cell reads exactly as the core reads it, else a value; 分组 is 读数's reading of the group cell. 否决 holds 是/否.
+ *
+ * Scheme version 2 (SPEC §3.1), all through 读数 (sheet-sources.ts, indicator-readings.ts): other sheets' columns by
+ * one MATCH per unit and sheet; per-unit parameters as the unit's reading (#N/A when blank, as the core refuses);
+ * `per` and `periodic` in a 计分值 helper; vote weights, 平时权重 and 报酬's numbers from their 考核方案 tables; the
+ * 加减分台账 by SUMIFS into 加分/扣分 before the caps; a 单项末位 column after 等次 (the listed indicators on which
+ * the unit is lowest of its group); and, with `pay`, the 报酬 sheet (pay-sheet.ts) on the same rows. kh mode uses
+ * native formulas for these (KH.BLEND and KH.VOTESCORE would read the same cells; one engine fewer to trust).
  */
 import { Scheme } from "../scheme/types";
 import { METHOD_NAMES } from "../scheme/labels";
