@@ -101,7 +101,11 @@ export function bulletinSentences(input: BulletinInput): string[] {
 
 /** “与上次调度相比，名次上升最多的是甲村（↑3）；下降最多的是乙村（↓2）。” — undefined when nobody moved. */
 export function movesSentence(moves: NonNullable<BulletinInput["moves"]>, max = 10): string | undefined {
-  const list = (ms: readonly RankMove[]) => names(ms.map((m) => `${m.name}（${m.change}）`), max);
+  const list = (ms: readonly RankMove[]) =>
+    names(
+      ms.map((m) => `${m.name}（${m.change}）`),
+      max
+    );
   const parts = [
     ...(moves.up.length ? [`名次上升最多的是${list(moves.up)}`] : []),
     ...(moves.down.length ? [`下降最多的是${list(moves.down)}`] : []),

@@ -133,7 +133,15 @@ export interface SchemeSettings {
 export function voteWeight(header: string, all: readonly string[]): number {
   const h = headerKey(header).replace(/票数?$|数$/, "");
   const top = all.some((x) => headerKey(x).startsWith("非常满意"));
-  const weights: Record<string, number> = { 非常满意: 1, 满意: top ? 0.8 : 1, 比较满意: 0.8, 基本满意: 0.6, 一般: 0.4, 不满意: 0, 不了解: 0 };
+  const weights: Record<string, number> = {
+    非常满意: 1,
+    满意: top ? 0.8 : 1,
+    比较满意: 0.8,
+    基本满意: 0.6,
+    一般: 0.4,
+    不满意: 0,
+    不了解: 0,
+  };
   return weights[h] ?? 0;
 }
 
@@ -272,7 +280,17 @@ function ownerOf(columns: readonly ColumnDraft[], c: ColumnDraft): string | unde
 function guessV2(draft: SchemeDraft, done: string | undefined, task: string | undefined): void {
   const { columns, settings } = draft;
   const votes = columns.filter((c) => c.role === "vote");
-  if (votes.length) settings.vote = { name: "民主评议", points: 10, weights: votes.map((v) => voteWeight(v.header, votes.map((x) => x.header))) };
+  if (votes.length)
+    settings.vote = {
+      name: "民主评议",
+      points: 10,
+      weights: votes.map((v) =>
+        voteWeight(
+          v.header,
+          votes.map((x) => x.header)
+        )
+      ),
+    };
   for (const c of columns.filter((x) => x.role === "periodic")) {
     c.of = ownerOf(columns, c);
     const owner = columns.find((x) => x.letter === c.of);
@@ -283,7 +301,13 @@ function guessV2(draft: SchemeDraft, done: string | undefined, task: string | un
   const taskColumn = columns.find((c) => c.letter === task);
   if (doneColumn && taskColumn && !hasRate) {
     doneColumn.role = "indicator";
-    doneColumn.indicator = { name: `${indicatorNameOf(doneColumn.header).replace(/户数|人数|数$/, "")}完成率`, method: "target", points: 10, target: 1, cap: 1 };
+    doneColumn.indicator = {
+      name: `${indicatorNameOf(doneColumn.header).replace(/户数|人数|数$/, "")}完成率`,
+      method: "target",
+      points: 10,
+      target: 1,
+      cap: 1,
+    };
     Object.assign(taskColumn, { role: "perColumn", of: doneColumn.letter });
   }
 }
@@ -468,7 +492,8 @@ function v2Problems(draft: SchemeDraft): string[] {
   }
   const vote = draft.settings.vote;
   const votes = draft.columns.filter((c) => c.role === "vote");
-  if (votes.length && vote && vote.weights.length !== votes.length) out.push(`民主评议：有 ${votes.length} 个票数列，权重却有 ${vote.weights.length} 个`);
+  if (votes.length && vote && vote.weights.length !== votes.length)
+    out.push(`民主评议：有 ${votes.length} 个票数列，权重却有 ${vote.weights.length} 个`);
   return out;
 }
 
@@ -476,7 +501,16 @@ function v2Problems(draft: SchemeDraft): string[] {
 function voteIndicator(draft: SchemeDraft): (Indicator & { order: number }) | undefined {
   const votes = draft.columns.filter((c) => c.role === "vote");
   if (!votes.length) return undefined;
-  const v = draft.settings.vote ?? { name: "民主评议", points: 10, weights: votes.map((x) => voteWeight(x.header, votes.map((y) => y.header))) };
+  const v = draft.settings.vote ?? {
+    name: "民主评议",
+    points: 10,
+    weights: votes.map((x) =>
+      voteWeight(
+        x.header,
+        votes.map((y) => y.header)
+      )
+    ),
+  };
   const columns = votes.map((c) => columnRef(draft, c));
   return { name: v.name, column: columns[0], method: "vote", points: v.points, columns, weights: v.weights, order: v.order ?? Infinity };
 }
@@ -548,7 +582,10 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
     .map(({ c }) => c);
   const ref = (c: ColumnDraft) => columnRef(draft, c);
   const vote = voteIndicator(draft);
-  const withOrder: (Indicator & { order: number })[] = ordered.map((c, i) => ({ ...indicatorOf(draft, c), order: c.indicator?.order ?? i }));
+  const withOrder: (Indicator & { order: number })[] = ordered.map((c, i) => ({
+    ...indicatorOf(draft, c),
+    order: c.indicator?.order ?? i,
+  }));
   if (vote) withOrder.splice(vote.order === Infinity ? withOrder.length : withOrder.filter((x) => x.order < vote.order).length, 0, vote);
   const pay = payOf(draft);
   const json: Scheme = {
@@ -648,7 +685,8 @@ export function draftFromScheme(scheme: Scheme, table: DetectedTable): { draft: 
     }
     if (per) assign(per, "perColumn", `指标“${ind.name}”的分母列`, { of: c.letter });
     const elsewhere = (periodic ?? []).filter((p) => /[!！]/.test(p));
-    for (const p of (periodic ?? []).filter((x) => !/[!！]/.test(x))) assign(p, "periodic", `指标“${ind.name}”的平时成绩列`, { of: c.letter });
+    for (const p of (periodic ?? []).filter((x) => !/[!！]/.test(x)))
+      assign(p, "periodic", `指标“${ind.name}”的平时成绩列`, { of: c.letter });
     if (c.indicator) c.indicator.periodic = elsewhere.length ? elsewhere : undefined;
     if (c.indicator && !periodic) delete c.indicator.periodicWeight;
   });

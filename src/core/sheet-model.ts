@@ -51,7 +51,8 @@ export interface PrintSetup {
 }
 
 /** The kinds of generated sheet (SPEC §4). */
-export type SheetKind = "scheme" | "scores" | "readings" | "leaderboard" | "rewards" | "bulletin" | "dispatchLog" | "drawLog" | "markers" | "pay";
+export type SheetKind =
+  "scheme" | "scores" | "readings" | "leaderboard" | "rewards" | "bulletin" | "dispatchLog" | "drawLog" | "markers" | "pay";
 
 export interface SheetModel {
   name: string;

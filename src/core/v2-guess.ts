@@ -79,7 +79,9 @@ export function guessMonthColumns(data: SheetTable, others: readonly SheetTable[
   data.table.columns.forEach((c, i) => {
     if (i === data.table.nameColumn || !c.header) return;
     const key = headerKey(c.header);
-    const refs = months.filter(({ o }) => o.table.columns.some((x) => headerKey(x.header) === key)).map(({ o }) => `${o.sheet}!${c.header}`);
+    const refs = months
+      .filter(({ o }) => o.table.columns.some((x) => headerKey(x.header) === key))
+      .map(({ o }) => `${o.sheet}!${c.header}`);
     if (refs.length) out.set(c.header, refs);
   });
   return out;

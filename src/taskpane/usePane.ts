@@ -9,7 +9,16 @@ import { Scheme } from "../core/scheme/types";
 import { columnLetter } from "../core/sheet-model";
 import { WorkbookHost } from "../hosts/host";
 import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, saveScheme } from "../app/workflow";
-import { DataSheet, columnRange, detectFromSelection, otherTables, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
+import {
+  DataSheet,
+  columnRange,
+  detectFromSelection,
+  otherTables,
+  readSchemeData,
+  tableAtHeader,
+  topLeft,
+  cellAddress,
+} from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
 import { ActionId, Formulas, INITIAL_STATE, Intent, Notice, PaneState, TabId, drawFormula, errorLines, isDirty, tryScheme } from "./state";
 

@@ -17,7 +17,8 @@ function host(): MemoryHost {
   return new MemoryHost({ sheets: Object.entries(WORKED_SHEETS).map(([name, values]) => sheetOfValues(name, values as CellValue[][])) });
 }
 
-const grid = (h: MemoryHost, name: string) => h.workbook.sheets.find((s) => s.name === name)!.cells.map((r) => r.map((c) => c?.value ?? null));
+const grid = (h: MemoryHost, name: string) =>
+  h.workbook.sheets.find((s) => s.name === name)!.cells.map((r) => r.map((c) => c?.value ?? null));
 
 describe("generateBoard with scheme version 2", () => {
   it("writes 报酬, 龙虎榜's 备注, the ledger in 奖惩兑现 and 得分's 单项末位, leaving the clerk's sheets alone", async () => {

@@ -1,5 +1,6 @@
 /**
- * `kh score --json` on a scheme-version-2 workbook built here with exceljs: a data sheet with per-unit 任务户数, vote
+ * `kh score --json` on a scheme-version-2 workbook built here with exceljs from WORKED_SHEETS and WORKED_SCHEME
+ * (test/core/sheets/v2-cases.ts, shared with the formula tests): a data sheet with per-unit 任务户数, vote
  * counts and 集体经济奖金; monthly sheets 1月 and 2月 (a title row above the header, names written differently);
  * a 加减分台账; a scheme with per, vote, periodic from the month sheets, the ledger, disqualifyLast and pay.
  * Run with --formulas values for the JSON, and with the default native formulas for the written workbook: 得分's
@@ -25,53 +26,22 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook } from "exceljs";
 import { kh, listing, scratch } from "./cli-support";
-
-const SCHEME = {
-  name: "2025年度村级考核（第二版）",
-  data: { sheet: "村级考核", headerRow: 1, name: "村名" },
-  indicators: [
-    { name: "参保", column: "已参保户数", per: "任务户数", method: "target", target: 0.9, points: 40 },
-    { name: "评议", method: "vote", columns: ["满意", "基本满意", "不满意"], points: 20 },
-    { name: "党建", column: "党建", method: "points", points: 40, periodic: ["1月!党建", "2月!党建"], periodicWeight: 0.5 },
-  ],
-  vetoes: ["安全事故"],
-  ledger: { sheet: "加减分台账", unit: "单位", points: "分值", reason: "事由", date: "日期" },
-  disqualifyLast: ["评议"],
-  rewards: {
-    byRank: [
-      [1, 1000],
-      [-1, -300],
-    ],
-  },
-  pay: { base: 1500, amount: 2000, full: 100, pass: 60, collective: "集体" },
-};
+import { WORKED_SCHEME, WORKED_SHEETS } from "../core/sheets/v2-cases";
 
 async function v2Workbook(dir: string, ledger: (string | number)[][]): Promise<string> {
   const wb = new Workbook();
-  const rows = (name: string, values: (string | number | null)[][]) => {
+  const sheets = { ...WORKED_SHEETS, 加减分台账: [WORKED_SHEETS.加减分台账[0], ...ledger] };
+  for (const [name, values] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
-    values.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
-  };
-  rows("村级考核", [
-    ["村名", "已参保户数", "任务户数", "满意", "基本满意", "不满意", "党建", "安全事故", "集体"],
-    ["甲村", 95, 100, 10, 0, 0, 30, "否", 500],
-    ["乙村", 72, 90, 6, 4, 0, 36, "否", null],
-    ["丙村", 60, 100, 5, null, 5, 20, "否", 200],
-    ["丁村", 88, 100, 8, 2, 0, 40, "是", 100],
-  ]);
-  rows("1月", [["2025年1月党建打分"], ["村名", "党建", "扣分原因"], ["甲村 ", 40, ""], ["乙村", 30, "会议缺席"], ["丙村", 20, ""]]);
-  rows("2月", [["2025年2月党建打分"], ["村名", "党建"], ["丙村", 24], ["甲村", 36]]);
-  rows("加减分台账", [["日期", "单位", "分值", "事由"], ...ledger]);
+    values.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v ?? null)));
+  }
   const file = "二版考核.xlsx";
   await wb.xlsx.writeFile(path.join(dir, file));
-  await fs.writeFile(path.join(dir, "二版方案.json"), JSON.stringify(SCHEME));
+  await fs.writeFile(path.join(dir, "二版方案.json"), JSON.stringify(WORKED_SCHEME));
   return file;
 }
 
-const LEDGER = [
-  ["2025-03-02", "甲村", 2, "好人好事"],
-  ["2025-04-10", "乙村", -3, "迟报材料"],
-];
+const LEDGER = WORKED_SHEETS.加减分台账.slice(1) as (string | number)[][];
 
 describe("kh score --json on a v2 workbook", () => {
   it("gives totals, ranks, disqualified and pay as worked by hand", async () => {

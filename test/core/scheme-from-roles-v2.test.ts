@@ -5,10 +5,17 @@
  * 1月, 2月 with the same units → the indicator's periodic columns there), the draft built into a valid v2 scheme
  * that scores, the roles' problems named by column, and a v2 scheme back onto the draft and out again unchanged.
  */
-import { draftFromScheme, draftFromTable, schemeFromDraft, setColumnRole, updateColumn, SchemeDraft } from "../../src/core/scheme-from-roles";
+import {
+  draftFromScheme,
+  draftFromTable,
+  schemeFromDraft,
+  setColumnRole,
+  updateColumn,
+  SchemeDraft,
+} from "../../src/core/scheme-from-roles";
 import { detectTable } from "../../src/core/table-detect";
 import { parseScheme } from "../../src/core/scheme/parse";
-import { SchemeError } from "../../src/core/scheme/errors";
+import { problemsOf } from "./scheme/scheme-messages";
 import { readDataTable } from "../../src/core/data-table";
 import { scoreUnits } from "../../src/core/scoring/score-units";
 import { workbookData } from "../../src/core/scoring/other-sheets";
@@ -33,16 +40,6 @@ const sheet = (name: string, values: Cell[][]): SheetTable => ({ sheet: name, ta
 const others = [sheet("2月", MONTH2), sheet("台账", LEDGER), sheet("1月", MONTH1)];
 const col = (d: SchemeDraft, header: string) => d.columns.find((c) => c.header === header)!;
 
-function problemsOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("expected a SchemeError");
-}
-
 describe("v2 guesses", () => {
   const draft = draftFromTable("村级考核", detectTable(DATA)!, DATA, others);
 
@@ -65,7 +62,10 @@ describe("v2 guesses", () => {
   });
 
   test("the draft builds into a valid v2 scheme that scores every unit", () => {
-    const { scheme } = schemeFromDraft({ ...draft, settings: { ...draft.settings, pay: { base: 1500, amount: 2000, full: 100, pass: 60 } } });
+    const { scheme } = schemeFromDraft({
+      ...draft,
+      settings: { ...draft.settings, pay: { base: 1500, amount: 2000, full: 100, pass: 60 } },
+    });
     const byName = Object.fromEntries(scheme.indicators.map((i) => [i.name, i]));
     expect(byName.已参保完成率).toMatchObject({ column: "已参保户数", per: "任务户数", method: "target", target: 1 });
     expect(byName.民主评议).toMatchObject({ method: "vote", columns: ["满意", "基本满意", "不满意"], weights: [1, 0.6, 0] });
@@ -89,9 +89,28 @@ describe("v2 guesses", () => {
   });
 
   test("a ledger needs 事由 and 单位 and points; month sheets are 1月…12月 holding the data sheet's units", () => {
-    expect(guessLedger("别的", detectTable([["单位", "分值"], ["甲村", 1]])!)).toBeUndefined();
-    expect([monthOf("1月"), monthOf("12月"), monthOf("三月"), monthOf("2025年10月"), monthOf("13月"), monthOf("一季度")]).toEqual([1, 12, 3, 10, undefined, undefined]);
-    const strangers = sheet("3月", [["村名", "党建"], ["外村", 1], ["别村", 2]]);
+    expect(
+      guessLedger(
+        "别的",
+        detectTable([
+          ["单位", "分值"],
+          ["甲村", 1],
+        ])!
+      )
+    ).toBeUndefined();
+    expect([monthOf("1月"), monthOf("12月"), monthOf("三月"), monthOf("2025年10月"), monthOf("13月"), monthOf("一季度")]).toEqual([
+      1,
+      12,
+      3,
+      10,
+      undefined,
+      undefined,
+    ]);
+    const strangers = sheet("3月", [
+      ["村名", "党建"],
+      ["外村", 1],
+      ["别村", 2],
+    ]);
     const months = guessMonthColumns(sheet("村级考核", DATA), [...others, strangers]);
     expect(months.get("党建")).toEqual(["1月!党建", "2月!党建"]);
   });

@@ -237,7 +237,18 @@ function buildTop(rd: Reader, set: Partial<Record<SettingKey, { r: number; v: Ce
   return raw;
 }
 
-const NUMBER_FIELDS: readonly (keyof Indicator)[] = ["points", "target", "cap", "limit", "step", "deduct", "good", "bad", "base", "periodicWeight"];
+const NUMBER_FIELDS: readonly (keyof Indicator)[] = [
+  "points",
+  "target",
+  "cap",
+  "limit",
+  "step",
+  "deduct",
+  "good",
+  "bad",
+  "base",
+  "periodicWeight",
+];
 const PER_UNIT = new Set<keyof Indicator>(["target", "limit", "good", "bad"]);
 
 /** A text that is not a number: a column's header or letter (a per-unit parameter, a 报酬 part). */
@@ -488,70 +499,81 @@ function readLabelBlocks(rd: Reader, raw: Record<string, unknown>): void {
   }
 }
 
+type IndicatorRow = { ind: Record<string, unknown>; k: number; r: number; cols: Map<string, number>; first: boolean };
+
 /**
- * The 民主评议 table: each row (指标, 票数列, 权重) is one vote column of a vote indicator, in order; they replace
- * the indicator's columns and weights. A row naming no indicator of the sheet is a problem naming its cell.
+ * The rows of a per-indicator table (等次系数, 民主评议), each with the indicator it names and whether it is that
+ * indicator's first row; `take` returns false for a row it refused. A row naming no indicator of the sheet is a
+ * problem naming its cell. Returns the 1-based rows taken, by indicator name.
  */
-function readVotes(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
-  if (!t) return;
+function indicatorRows(
+  rd: Reader,
+  raw: Record<string, unknown>,
+  t: NonNullable<ReturnType<typeof readTable>>,
+  table: string,
+  take: (row: IndicatorRow) => boolean
+): Record<string, number[]> {
   const indicators = (raw.indicators ?? []) as Record<string, unknown>[];
   const byIndicator: Record<string, number[]> = {};
-  const fresh = new Set<Record<string, unknown>>();
+  const seen = new Set<Record<string, unknown>>();
   for (const { r, cols } of t.rows) {
-    const [ic, cc, wc] = ["indicator", "column", "weight"].map((f) => cols.get(f) as number);
+    const ic = cols.get("indicator") as number;
     const name = cellText(rd.cell(r, ic));
     const k = indicators.findIndex((ind) => ind.name === name);
     if (k < 0) {
-      rd.problem(r, ic, `民主评议表中的指标“${name}”不在考核指标表中`);
+      rd.problem(r, ic, `${table}表中的指标“${name}”不在考核指标表中`);
       continue;
     }
     const ind = indicators[k];
-    if (!fresh.has(ind)) {
-      fresh.add(ind);
+    if (!take({ ind, k, r, cols, first: !seen.has(ind) })) continue;
+    seen.add(ind);
+    (byIndicator[name] ??= []).push(r + 1);
+  }
+  return byIndicator;
+}
+
+/**
+ * The 民主评议 table: each row (指标, 票数列, 权重) is one vote column of a vote indicator, in order; they replace
+ * the indicator's columns and weights.
+ */
+function readVotes(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
+  if (!t) return;
+  const touched: Record<string, unknown>[] = [];
+  const byIndicator = indicatorRows(rd, raw, t, "民主评议", ({ ind, k, r, cols, first }) => {
+    if (first) {
+      touched.push(ind);
       ind.columns = [];
       ind.weights = [];
     }
     const j = (ind.columns as unknown[]).length;
-    (ind.columns as unknown[]).push(rd.text(r, cc, ["indicators", k, "columns", j]));
+    const wc = cols.get("weight");
+    (ind.columns as unknown[]).push(rd.text(r, cols.get("column") as number, ["indicators", k, "columns", j]));
     (ind.weights as unknown[]).push(wc === undefined ? undefined : rd.number(r, wc, "权重", ["indicators", k, "weights", j]));
-    (byIndicator[name] ??= []).push(r + 1);
-  }
-  for (const ind of fresh) if ((ind.weights as unknown[]).every((w) => w === undefined)) delete ind.weights;
+    return true;
+  });
+  for (const ind of touched) if ((ind.weights as unknown[]).every((w) => w === undefined)) delete ind.weights;
   rd.layout.votes = { ...t.cells, byIndicator };
 }
 
 /**
  * The 等次系数 table: each row (指标, 等次, 系数) sets one factor of a 定性等次 indicator, replacing the defaults
- * (and an older sheet's 等次系数 text). A row naming no indicator of the sheet is a problem naming its cell.
+ * (and an older sheet's 等次系数 text).
  */
 function readGradeFactors(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
   if (!t) return;
-  const indicators = (raw.indicators ?? []) as Record<string, unknown>[];
-  const byIndicator: Record<string, number[]> = {};
-  const fresh = new Set<Record<string, unknown>>();
-  for (const { r, cols } of t.rows) {
-    const [ic, gc, fc] = ["indicator", "grade", "factor"].map((f) => cols.get(f) as number);
-    const name = cellText(rd.cell(r, ic));
-    const k = indicators.findIndex((ind) => ind.name === name);
-    if (k < 0) {
-      rd.problem(r, ic, `等次系数表中的指标“${name}”不在考核指标表中`);
-      continue;
-    }
-    const ind = indicators[k];
+  const byIndicator = indicatorRows(rd, raw, t, "等次系数", ({ ind, k, r, cols, first }) => {
+    const [gc, fc] = ["grade", "factor"].map((f) => cols.get(f) as number);
     const grade = rd.text(r, gc, ["indicators", k, "grades"]);
     const factor = rd.number(r, fc, "系数", ["indicators", k, "grades"]);
     if (grade === undefined) {
       rd.problem(r, gc, `等次系数表第${r + 1}行缺少等次`);
-      continue;
+      return false;
     }
-    if (factor === undefined) continue;
-    if (!fresh.has(ind)) {
-      fresh.add(ind);
-      ind.grades = {};
-    }
+    if (factor === undefined) return false;
+    if (first) ind.grades = {};
     (ind.grades as Record<string, number>)[grade] = factor;
-    (byIndicator[name] ??= []).push(r + 1);
-  }
+    return true;
+  });
   rd.layout.gradeFactors = { ...t.cells, byIndicator };
 }
 

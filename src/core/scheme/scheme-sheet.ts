@@ -79,27 +79,28 @@ export const SETTINGS: readonly { key: SettingKey; label: string; note: string; 
 
 export type IndicatorField = "seq" | keyof Indicator;
 
-export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[]; legacy?: boolean }[] = [
-  { field: "seq", header: "序号", width: 11 },
-  { field: "name", header: "指标", width: 14, aliases: ["指标名称", "考核指标", "项目"] },
-  { field: "column", header: "数据列", width: 14, aliases: ["数据", "数据列名"] },
-  { field: "method", header: "方法", width: 11, aliases: ["计分方法", "评分方法", "考核方法"] },
-  { field: "points", header: "分值", width: 8, aliases: ["权重", "分数", "满分"] },
-  { field: "target", header: "目标值", width: 9, aliases: ["目标"] },
-  { field: "cap", header: "封顶倍数", width: 9, aliases: ["封顶"] },
-  { field: "limit", header: "限值", width: 8, aliases: ["控制值"] },
-  { field: "step", header: "步长", width: 8 },
-  { field: "deduct", header: "每步扣分", width: 9 },
-  { field: "good", header: "满意值", width: 9 },
-  { field: "bad", header: "不允许值", width: 9 },
-  { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
-  // Scheme version 2 (SPEC §3.1): the value ÷ 分母列; blended with 平时成绩列 by 平时权重.
-  { field: "per", header: "分母列", width: 10, aliases: ["分母", "除以"] },
-  { field: "periodic", header: "平时成绩列", width: 14, aliases: ["平时列", "平时成绩"] },
-  { field: "periodicWeight", header: "平时权重", width: 9, aliases: ["平时成绩权重"] },
-  // Read from older sheets only: the factors are now the 等次系数 table.
-  { field: "grades", header: "等次系数", width: 26, legacy: true },
-];
+export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string; width: number; aliases?: string[]; legacy?: boolean }[] =
+  [
+    { field: "seq", header: "序号", width: 11 },
+    { field: "name", header: "指标", width: 14, aliases: ["指标名称", "考核指标", "项目"] },
+    { field: "column", header: "数据列", width: 14, aliases: ["数据", "数据列名"] },
+    { field: "method", header: "方法", width: 11, aliases: ["计分方法", "评分方法", "考核方法"] },
+    { field: "points", header: "分值", width: 8, aliases: ["权重", "分数", "满分"] },
+    { field: "target", header: "目标值", width: 9, aliases: ["目标"] },
+    { field: "cap", header: "封顶倍数", width: 9, aliases: ["封顶"] },
+    { field: "limit", header: "限值", width: 8, aliases: ["控制值"] },
+    { field: "step", header: "步长", width: 8 },
+    { field: "deduct", header: "每步扣分", width: 9 },
+    { field: "good", header: "满意值", width: 9 },
+    { field: "bad", header: "不允许值", width: 9 },
+    { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
+    // Scheme version 2 (SPEC §3.1): the value ÷ 分母列; blended with 平时成绩列 by 平时权重.
+    { field: "per", header: "分母列", width: 10, aliases: ["分母", "除以"] },
+    { field: "periodic", header: "平时成绩列", width: 14, aliases: ["平时列", "平时成绩"] },
+    { field: "periodicWeight", header: "平时权重", width: 9, aliases: ["平时成绩权重"] },
+    // Read from older sheets only: the factors are now the 等次系数 table.
+    { field: "grades", header: "等次系数", width: 26, legacy: true },
+  ];
 
 /** The indicator table's columns as written. */
 export const WRITTEN_INDICATOR_COLUMNS = INDICATOR_COLUMNS.filter((c) => !c.legacy);
@@ -561,7 +562,15 @@ function v2Blocks(b: Builder, s: Scheme, layout: SchemeSheetLayout): void {
   layout.pay = labelRows(
     b,
     PAY_ROWS,
-    p ? { base: paramCell(p.base), amount: paramCell(p.amount), full: paramCell(p.full), pass: paramCell(p.pass), collective: paramCell(p.collective) } : {}
+    p
+      ? {
+          base: paramCell(p.base),
+          amount: paramCell(p.amount),
+          full: paramCell(p.full),
+          pass: paramCell(p.pass),
+          collective: paramCell(p.collective),
+        }
+      : {}
   );
   b.heading("sheets");
   layout.sheets = table(

@@ -54,7 +54,9 @@ export function nameStage(v: Cell): string {
 
 /** What the key cell shows: equal to headerKey for every name the formulas handle. */
 export function nameKey(v: Cell): string {
-  return nameStage(v).replace(/[ \t\n\r]/g, "").replace(/\u2212/g, "-");
+  return nameStage(v)
+    .replace(/[ \t\n\r]/g, "")
+    .replace(/\u2212/g, "-");
 }
 
 export function nameCriterion(v: Cell): string {

@@ -53,7 +53,16 @@ export function paySheet(input: PaySheetInput): SheetModel {
   const rows: ModelCell[][] = [[val(`${scheme.name}　报酬`)], PAY_HEADERS.map((h) => val(h))];
   result.units.forEach((u, i) => {
     const p = result.details[i].pay;
-    const values = [u.name, u.group, u.total, p?.base ?? null, p?.performance ?? null, p?.reward ?? u.reward, p?.collective ?? null, p?.total ?? null];
+    const values = [
+      u.name,
+      u.group,
+      u.total,
+      p?.base ?? null,
+      p?.performance ?? null,
+      p?.reward ?? u.reward,
+      p?.collective ?? null,
+      p?.total ?? null,
+    ];
     const row = firstRow + i;
     rows.push(values.map((value, k) => (input.formulas && templates[k] ? { value, formula: templates[k]!.fill(row, row) } : { value })));
   });

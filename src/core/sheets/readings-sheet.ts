@@ -192,7 +192,13 @@ export class Readings {
    * there, which changes nothing, as a best ≤ 0 scores 0 either way — computed once per group, not once per unit.
    * Returns each group's cell (absolute, with the sheet).
    */
-  groupBest(header: string, valueColumn: number, numbers: readonly number[], groups: readonly string[], groupText?: ReadingCells): Map<string, string> {
+  groupBest(
+    header: string,
+    valueColumn: number,
+    numbers: readonly number[],
+    groups: readonly string[],
+    groupText?: ReadingCells
+  ): Map<string, string> {
     const values = groups.map((g) => {
       const members = this.table.units.map((u, i) => (u.group === g ? numbers[i] : 0));
       return members.length ? Math.max(...members) : 0;
@@ -211,7 +217,13 @@ export class Readings {
    * decimals as the core compares ties: MIN over the group's cells, the others lifted out of the way by 10⁹.
    * `range` is that column over the unit rows (absolute, with its sheet).
    */
-  groupLowest(header: string, range: string, numbers: readonly number[], groups: readonly string[], groupText?: ReadingCells): Map<string, string> {
+  groupLowest(
+    header: string,
+    range: string,
+    numbers: readonly number[],
+    groups: readonly string[],
+    groupText?: ReadingCells
+  ): Map<string, string> {
     const values = groups.map((g) => tieKey(Math.min(...numbers.filter((_, i) => this.table.units[i].group === g))));
     const formulas = groups.map((_, k) => {
       if (!groupText) return `=ROUND(MIN(${range}),9)`;
@@ -317,7 +329,11 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   }
   if (below.length) {
     rows.push([], ...Array.from(below, (row) => Array.from(row ?? [], (c) => c ?? val(null))));
-    formats.push({ range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`, bold: true, fill: COLOURS.header });
+    formats.push({
+      range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`,
+      bold: true,
+      fill: COLOURS.header,
+    });
   }
   return {
     name: r.name,

@@ -183,7 +183,15 @@ export function indicatorFormula(
 }
 
 /** 逆向指标: full points up to the limit; above it steps of deductions, or points × limit/value without steps. */
-function limitBody(mode: FormulaMode, ind: Indicator, cells: IndicatorCells | undefined, refs: SchemeRefs, v: string, p: string, l: string): string {
+function limitBody(
+  mode: FormulaMode,
+  ind: Indicator,
+  cells: IndicatorCells | undefined,
+  refs: SchemeRefs,
+  v: string,
+  p: string,
+  l: string
+): string {
   const step = refs.rawParam(ind, cells, "step");
   const deduct = refs.rawParam(ind, cells, "deduct");
   if (mode === "kh") return `KH.LIMITSCORE(${v},${l},${p}${step && deduct ? `,${step},${deduct}` : ""})`;

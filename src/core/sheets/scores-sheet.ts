@@ -25,7 +25,7 @@
 import { Scheme } from "../scheme/types";
 import { METHOD_NAMES } from "../scheme/labels";
 import { SchemeSheetLayout } from "../scheme/scheme-sheet";
-import { DataTable, DataUnit } from "../data-table";
+import { DataTable } from "../data-table";
 import { ScoreResult } from "../scoring/types";
 import { ModelCell, RangeFormat, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
 import { COLOURS, decimalsFormat, fitWidth, val } from "./common";
@@ -57,7 +57,6 @@ import { Pay, isColumnParam } from "../scheme/types";
 import { numberLiteral } from "./formula-text";
 import { PAY_SHEET, paySheet } from "./pay-sheet";
 import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
-import { readNumber } from "../values";
 
 export const SCORES_SHEET = "得分";
 /** 1-based rows: title, header, first unit. */
@@ -364,7 +363,9 @@ function lastPlaceTemplates(
   return (group: string) => {
     let tpl = byGroup.get(group);
     if (!tpl) {
-      const parts = lowest.map((l) => `IF(ROUND(${columnLetter(l.col)}${SHEET_ROW},9)<=${l.byGroup.get(group)},${textLiteral(`、${l.name}`)},"")`);
+      const parts = lowest.map(
+        (l) => `IF(ROUND(${columnLetter(l.col)}${SHEET_ROW},9)<=${l.byGroup.get(group)},${textLiteral(`、${l.name}`)},"")`
+      );
       byGroup.set(group, (tpl = new RowTemplate(`=MID(${parts.join("&")},2,99)`)));
     }
     return tpl;

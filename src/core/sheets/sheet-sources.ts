@@ -166,7 +166,10 @@ export class SheetSources {
       const n = readNumber(v);
       return typeof n === "number" ? n : 0;
     });
-    return this.readings.once(`required:${src.key}`, () => this.readings.helper(`${src.header}（参数）`, `=IF(${r.text}="",NA(),${r.value})`, values).cell);
+    return this.readings.once(
+      `required:${src.key}`,
+      () => this.readings.helper(`${src.header}（参数）`, `=IF(${r.text}="",NA(),${r.value})`, values).cell
+    );
   }
 
   /** The unit's 台账 sums (positive points, |negative points|), when the scheme has a ledger. */
@@ -188,7 +191,10 @@ export class SheetSources {
     for (let r = first; r <= last; r++) {
       const v = grid[r - 1]?.[cols.points] ?? null;
       const n = readNumber(v);
-      text.push({ value: typeof v === "number" ? v : v === null || v === undefined ? "" : cleanText(String(v)), formula: numberTextReading(`${at}${r}`) });
+      text.push({
+        value: typeof v === "number" ? v : v === null || v === undefined ? "" : cleanText(String(v)),
+        formula: numberTextReading(`${at}${r}`),
+      });
       value.push({ value: typeof n === "number" ? n : 0, formula: numberReading(`${textColumn}${this.readings.firstRow + r - first}`) });
     }
     this.readings.block(`${ledger.sheet}分值（原文）`, text);
@@ -197,8 +203,16 @@ export class SheetSources {
     const sums = this.result.details.map((d) => ledgerSums(d.ledger));
     const sum = (sign: string) => `SUMIFS(${points},${keys},"="&${crit},${points},"${sign}0")`;
     return {
-      add: this.readings.helper("台账加分", `=${sum(">")}`, sums.map((s) => s.add)).cell,
-      deduct: this.readings.helper("台账扣分", `=-${sum("<")}`, sums.map((s) => s.deduct)).cell,
+      add: this.readings.helper(
+        "台账加分",
+        `=${sum(">")}`,
+        sums.map((s) => s.add)
+      ).cell,
+      deduct: this.readings.helper(
+        "台账扣分",
+        `=-${sum("<")}`,
+        sums.map((s) => s.deduct)
+      ).cell,
     };
   }
 }

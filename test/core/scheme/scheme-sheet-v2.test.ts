@@ -6,7 +6,7 @@
  */
 import * as fc from "fast-check";
 import { parseScheme } from "../../../src/core/scheme/parse";
-import { SchemeError } from "../../../src/core/scheme/errors";
+import { problemsOf } from "./scheme-messages";
 import { schemeSheet, schemeSheetLayout } from "../../../src/core/scheme/scheme-sheet";
 import { readSchemeSheet } from "../../../src/core/scheme/read-scheme-sheet";
 import { Scheme } from "../../../src/core/scheme/types";
@@ -24,15 +24,7 @@ const rowOf = (values: CellValue[][], label: CellValue, column = 0) => values.fi
 const headingRow = (values: CellValue[][], title: string) =>
   values.findIndex((row) => typeof row[0] === "string" && new RegExp(`^[一二三四五六七八九十]+、${title}(（|$)`).test(row[0]));
 
-function messages(values: CellValue[][]): string[] {
-  try {
-    readSchemeSheet(values);
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("the sheet read without errors");
-}
+const messages = (values: CellValue[][]) => problemsOf(() => readSchemeSheet(values));
 
 const worked = () => parseScheme(WORKED_SCHEME).scheme;
 
@@ -103,12 +95,19 @@ describe("scheme version 2 on the 考核方案 sheet", () => {
 const CHARS = [..."甲乙丙丁村社区参保率党建任务户数满意平时ABCxyz"];
 const word = fc.string({ unit: fc.constantFrom(...CHARS), minLength: 1, maxLength: 5 });
 const amount = fc.integer({ min: 0, max: 5000 });
-const param = (n: fc.Arbitrary<number>) => fc.oneof(n, word.map((column) => ({ column })));
+const param = (n: fc.Arbitrary<number>) =>
+  fc.oneof(
+    n,
+    word.map((column) => ({ column }))
+  );
 
 const v2Indicator = (name: string) =>
   fc
     .oneof(
-      fc.record({ method: fc.constant("target"), target: param(fc.constantFrom(0.9, 1, 80)), per: word }, { requiredKeys: ["method", "target"] }),
+      fc.record(
+        { method: fc.constant("target"), target: param(fc.constantFrom(0.9, 1, 80)), per: word },
+        { requiredKeys: ["method", "target"] }
+      ),
       fc.record({ method: fc.constant("limit"), limit: param(fc.constantFrom(0, 5)) }),
       fc.record({ method: fc.constant("efficacy"), good: param(fc.constant(10)), bad: param(fc.constant(2)) }),
       fc.record({
@@ -116,10 +115,16 @@ const v2Indicator = (name: string) =>
         periodic: fc.uniqueArray(word, { minLength: 1, maxLength: 3 }),
         periodicWeight: fc.constantFrom(0, 0.3, 0.5, 1),
       }),
-      fc.record({
-        method: fc.constant("vote"),
-        columns: fc.uniqueArray(word, { minLength: 2, maxLength: 4 }),
-      }).chain((r) => fc.array(fc.constantFrom(0, 0.5, 0.6, 1), { minLength: r.columns.length, maxLength: r.columns.length }).map((weights) => ({ ...r, weights }))),
+      fc
+        .record({
+          method: fc.constant("vote"),
+          columns: fc.uniqueArray(word, { minLength: 2, maxLength: 4 }),
+        })
+        .chain((r) =>
+          fc
+            .array(fc.constantFrom(0, 0.5, 0.6, 1), { minLength: r.columns.length, maxLength: r.columns.length })
+            .map((weights) => ({ ...r, weights }))
+        )
     )
     .chain((params) => fc.record({ column: word, points: fc.constantFrom(5, 10, 20) }).map((r) => ({ name, ...r, ...params })));
 
@@ -132,13 +137,27 @@ const v2Scheme = fc
         name: fc.constant("随机二版"),
         data: fc.constant({ sheet: "数据", headerRow: 1, name: "单位" }),
         indicators: fc.constant(indicators),
-        ledger: fc.record({ sheet: word, headerRow: fc.integer({ min: 1, max: 5 }), unit: word, points: word, reason: word, date: word }, { requiredKeys: ["sheet", "unit", "points"] }),
+        ledger: fc.record(
+          { sheet: word, headerRow: fc.integer({ min: 1, max: 5 }), unit: word, points: word, reason: word, date: word },
+          { requiredKeys: ["sheet", "unit", "points"] }
+        ),
         disqualifyLast: fc.subarray(names, { minLength: 1 }),
-        pay: fc.record({ base: param(amount), amount: param(amount), full: param(fc.constantFrom(100, 90)), pass: param(fc.constantFrom(0, 60)), collective: param(amount) }, { requiredKeys: ["amount"] }),
-        sheets: fc.dictionary(word, fc.record({ headerRow: fc.integer({ min: 1, max: 5 }), name: word }, { requiredKeys: [] }), { maxKeys: 2 }),
+        pay: fc.record(
+          {
+            base: param(amount),
+            amount: param(amount),
+            full: param(fc.constantFrom(100, 90)),
+            pass: param(fc.constantFrom(0, 60)),
+            collective: param(amount),
+          },
+          { requiredKeys: ["amount"] }
+        ),
+        sheets: fc.dictionary(word, fc.record({ headerRow: fc.integer({ min: 1, max: 5 }), name: word }, { requiredKeys: [] }), {
+          maxKeys: 2,
+        }),
       },
-      { requiredKeys: ["name", "data", "indicators"] },
-    ),
+      { requiredKeys: ["name", "data", "indicators"] }
+    )
   );
 
 test("random v2 schemes round-trip through the sheet, with the same layout", () => {
@@ -149,6 +168,6 @@ test("random v2 schemes round-trip through the sheet, with the same layout", () 
       expect(back.scheme).toEqual(scheme);
       expect(back.layout).toEqual(schemeSheetLayout(scheme));
     }),
-    { numRuns: 150 },
+    { numRuns: 150 }
   );
 });

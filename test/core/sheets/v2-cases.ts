@@ -172,7 +172,12 @@ function indicatorOf(kind: Plan["kinds"][number], k: number): { def: Ind; column
 }
 
 const ledgerRow = (units: number) =>
-  fc.tuple(fc.integer({ min: 0, max: units - 1 }), spelling, fc.constantFrom(-3, -1.5, -0.5, 1, 2, "+1", "－２"), fc.constantFrom("迟报", "表扬", "缺席"));
+  fc.tuple(
+    fc.integer({ min: 0, max: units - 1 }),
+    spelling,
+    fc.constantFrom(-3, -1.5, -0.5, 1, 2, "+1", "－２"),
+    fc.constantFrom("迟报", "表扬", "缺席")
+  );
 
 export const randomV2Case: fc.Arbitrary<V2Case> = plan.chain((p) => {
   const inds = p.kinds.map((kind, k) => indicatorOf(kind, k + 1));
@@ -199,7 +204,14 @@ export const randomV2Case: fc.Arbitrary<V2Case> = plan.chain((p) => {
       if (p.ledger) header.push("加分");
       const data: Cell[][] = [
         header,
-        ...rows.map(([g, vals, veto, coll, , , bonus], i) => [names[i], ...(p.groups ? [g] : []), ...vals, veto, coll, ...(p.ledger ? [bonus] : [])]),
+        ...rows.map(([g, vals, veto, coll, , , bonus], i) => [
+          names[i],
+          ...(p.groups ? [g] : []),
+          ...vals,
+          veto,
+          coll,
+          ...(p.ledger ? [bonus] : []),
+        ]),
       ];
       // Month sheets: a title row, units in reverse order when shuffled, a unit absent when its flag says so.
       const order = rows.map((_, i) => (shuffle ? rows.length - 1 - i : i));
@@ -221,7 +233,10 @@ export const randomV2Case: fc.Arbitrary<V2Case> = plan.chain((p) => {
       };
       if (p.vetoes) scheme.vetoes = ["安全"];
       if (p.ledger) {
-        sheets["台账"] = [["日期", "单位", "分值", "事由"], ...ledgerRows.map(([u, sp, pts, why], j) => [`2025-0${(j % 9) + 1}-01`, sp(names[u]), pts, why])];
+        sheets["台账"] = [
+          ["日期", "单位", "分值", "事由"],
+          ...ledgerRows.map(([u, sp, pts, why], j) => [`2025-0${(j % 9) + 1}-01`, sp(names[u]), pts, why]),
+        ];
         scheme.ledger = { sheet: "台账", unit: "单位", points: "分值", reason: "事由", date: "日期" };
         scheme.bonus = { columns: ["加分"], cap: p.bonusCap };
         if (p.deductionCap !== null) scheme.deduction = { columns: ["加分"], cap: p.deductionCap };
@@ -234,11 +249,12 @@ export const randomV2Case: fc.Arbitrary<V2Case> = plan.chain((p) => {
 
 /** The v2 sample (samples/v2-*.csv, v2-village.scheme.json) as `npm run samples` lays it out in 二版考核.xlsx. */
 export function sampleV2Case(): V2Case {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const fs = require("fs") as typeof import("fs");
   const dir = `${__dirname}/../../../samples`;
   const csv = (file: string): Cell[][] =>
-    parseCsv(fs.readFileSync(`${dir}/${file}`, "utf8")).map((r) => r.map((t) => (t.trim() === "" ? null : /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t) : t)));
+    parseCsv(fs.readFileSync(`${dir}/${file}`, "utf8")).map((r) =>
+      r.map((t) => (t.trim() === "" ? null : /^-?\d+(\.\d+)?$/.test(t.trim()) ? Number(t) : t))
+    );
   const titled = (title: string, rows: Cell[][]): Cell[][] => [[title], ...rows];
   return {
     name: "sample-v2",
