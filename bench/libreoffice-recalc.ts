@@ -22,16 +22,16 @@ import { writeInput } from "./score-workbook";
 const SIZES = [500, 1000, 2000, 5000];
 /** The classic 中国式 template is O(n³): beyond this it would run for hours. */
 const CLASSIC_DENSE_MAX = 1000;
-const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
+export const SOFFICE = ["/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
 
-const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+export const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 `;
 
 /** Seconds LibreOffice takes to open, recalculate and save one file (its own process, a warm profile). */
-function convertSeconds(file: string, outDir: string, profile: string): number {
+export function convertSeconds(file: string, outDir: string, profile: string): number {
   const start = performance.now();
   execFileSync(SOFFICE as string, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file], {
     stdio: "ignore",
@@ -78,7 +78,7 @@ async function clerkTemplate(input: string, out: string, n: number, dense: boole
 }
 
 /** Slope of log(y) over log(x): the growth exponent. */
-function exponent(points: [number, number][]): number {
+export function exponent(points: [number, number][]): number {
   const xs = points.map(([x]) => Math.log(x));
   const ys = points.map(([, y]) => Math.log(Math.max(y, 1e-3)));
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
