@@ -12,6 +12,8 @@
  * Limits, where the formulas are looser than the core: MATCH and SUMIFS compare texts case-insensitively (`A村` on a
  * month sheet finds the unit `a村`, the core would not), and the rarer Unicode spaces (U+2000–U+200A, U+2028)
  * are not removed. The core refuses a ledger row naming no unit, so neither can differ in a workbook `kh` wrote.
+ * The “~” escapes assume wildcard matching, Excel's and WPS's only mode and LibreOffice's default for .xlsx files;
+ * with LibreOffice set to regular expressions instead, a name holding ~ * ? would not be found (an error shows).
  */
 import { Cell, toHalfWidth } from "../values";
 import { textLiteral } from "./formula-text";
