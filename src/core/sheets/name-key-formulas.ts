@@ -13,7 +13,8 @@
  * month sheet finds the unit `a村`, the core would not), and the rarer Unicode spaces (U+2000–U+200A, U+2028)
  * are not removed. The core refuses a ledger row naming no unit, so neither can differ in a workbook `kh` wrote.
  * The “~” escapes assume wildcard matching, Excel's and WPS's only mode and LibreOffice's default for .xlsx files;
- * with LibreOffice set to regular expressions instead, a name holding ~ * ? would not be found (an error shows).
+ * with LibreOffice set to regular expressions instead, a name holding ~ * ? would not be found there (read as absent
+ * from that sheet, its ledger rows not summed) — names with those characters are rare in a township.
  */
 import { Cell, toHalfWidth } from "../values";
 import { textLiteral } from "./formula-text";
