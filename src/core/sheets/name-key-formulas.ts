@@ -9,9 +9,11 @@
  * - key: the stage with spaces, tabs and line breaks removed and the minus sign (U+2212) made "-";
  * - criterion (the data sheet's unit only): the key with MATCH/SUMIFS wildcards (~ * ?) escaped by "~", so a name
  *   holding them matches itself alone.
- * Limits, where the formulas are looser than the core: MATCH and SUMIFS compare texts case-insensitively (`A村` on a
- * month sheet finds the unit `a村`, the core would not), and the rarer Unicode spaces (U+2000–U+200A, U+2028)
- * are not removed. The core refuses a ledger row naming no unit, so neither can differ in a workbook `kh` wrote.
+ * MATCH compares texts case-insensitively, so the row it finds is checked with EXACT against the unit's key
+ * (sheet-sources.ts): a month sheet's `A村` is not the unit `a村`, as in the core. Limits, where the formulas are
+ * looser than the core: SUMIFS over the ledger compares case-insensitively, and the rarer Unicode spaces
+ * (U+2000–U+200A, U+2028) are not removed — the core refuses a ledger row naming no unit, so neither can differ in a
+ * workbook `kh` wrote; and a month sheet holding both `A村` and `a村` (two units for the core) finds only the first.
  * The “~” escapes assume wildcard matching, Excel's and WPS's only mode and LibreOffice's default for .xlsx files;
  * with LibreOffice set to regular expressions instead, a name holding ~ * ? would not be found there (read as absent
  * from that sheet, its ledger rows not summed) — names with those characters are rare in a township.
@@ -42,8 +44,9 @@ export function nameKeyFormula(stage: string): string {
   return `=${keyExpression(stage)}`;
 }
 
-export function nameCriterionFormula(stage: string): string {
-  let s = keyExpression(stage);
+/** The criterion from the key cell: wildcards escaped. */
+export function nameCriterionFormula(key: string): string {
+  let s = key;
   for (const ch of ["~", "*", "?"]) s = `SUBSTITUTE(${s},"${ch}","~${ch}")`;
   return `=${s}`;
 }

@@ -6,7 +6,7 @@
  * Two modes:
  * - native: built-in functions only, and only those Excel 2010, WPS and LibreOffice all have without array entry
  *   (IF, MIN, MAX, ROUND, SUM, ABS, COUNTIFS, SUMPRODUCT, VLOOKUP, INDEX, MATCH, ISNUMBER, ROUNDUP; for scheme
- *   version 2 also IFERROR, ISBLANK, SUMIFS, COUNT, AVERAGE, MID, NA, CHAR — all in Excel 2007+; no LET, LAMBDA,
+ *   version 2 also IFERROR, ISBLANK, EXACT, SUMIFS, COUNT, AVERAGE, MID, NA, CHAR — all in Excel 2007+; no LET, LAMBDA,
  *   XLOOKUP, FILTER, MAXIFS, AGGREGATE — those need an `_xlfn.` prefix and are missing from Excel 2010 or WPS — and
  *   no dynamic arrays).
  * - kh: KH.TARGETSCORE, KH.LIMITSCORE, KH.EFFICACY, KH.VETO, KH.ADJUST, KH.RANKIN, KH.TIER where one fits; the rest

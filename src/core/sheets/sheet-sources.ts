@@ -5,6 +5,8 @@
  * INDEX per value; and the 加减分台账 by SUMIFS over 读数's copy of the ledger's name keys and points, so a new
  * ledger row (within the block, see below) recalculates at once.
  *
+ * Names compare as the core's (name-key-formulas.ts), case included: MATCH's row is checked with EXACT.
+ *
  * API: `new SheetSources(readings, scheme, table, result, workbook)` — made before any other reading, since it lays
  * out 读数's blocks; then `reading(ref, kind)` (ReadingCells, as Readings.read), `raw(ref)` (the raw cell a
  * reading reads: a data cell, or 读数's INDEX helper), `required(ref)` (a per-unit parameter: #N/A when blank, as
@@ -49,7 +51,7 @@ export class SheetSources {
   private readonly others: OtherSheets;
   private readonly blocks = new Map<string, OtherBlock>();
   private readonly raws = new Map<string, RawSource>();
-  private unitCriterion?: string;
+  private unitCells?: { key: string; criterion: string };
   private ledgerCells?: { add: string; deduct: string };
 
   constructor(
@@ -107,26 +109,37 @@ export class SheetSources {
     return { table, firstRow: first, lastRow: last, keys: this.keyBlock(sheet, table.nameColumn, first, last) };
   }
 
-  /** The unit's name key as a MATCH/SUMIFS criterion (wildcards escaped). */
-  private criterion(): string {
-    if (this.unitCriterion) return this.unitCriterion;
+  /** The unit's name key, and that key as a MATCH/SUMIFS criterion (wildcards escaped). */
+  private unitKey(): { key: string; criterion: string } {
+    if (this.unitCells) return this.unitCells;
     const col = this.table.nameColumn;
     const cells = this.table.units.map((u) => this.table.value(u, col));
     const source = `${sheetRef(this.table.sheet)}!${columnLetter(col)}${DATA_ROW}`;
     const stage = this.readings.helper("单位（整理）", nameStageFormula(source), cells.map(nameStage));
-    const crit = this.readings.helper("单位（名称键）", nameCriterionFormula(stage.cell), cells.map(nameCriterion));
-    this.unitCriterion = crit.cell;
-    return crit.cell;
+    const key = this.readings.helper("单位（名称键）", nameKeyFormula(stage.cell), cells.map(nameKey));
+    const crit = this.readings.helper("单位（查找条件）", nameCriterionFormula(key.cell), cells.map(nameCriterion));
+    this.unitCells = { key: key.cell, criterion: crit.cell };
+    return this.unitCells;
   }
 
-  /** The unit's position among the sheet's block rows (0: not on that sheet): one MATCH per unit and sheet. */
+  private criterion(): string {
+    return this.unitKey().criterion;
+  }
+
+  /**
+   * The unit's position among the sheet's block rows (0: not on that sheet): one MATCH per unit and sheet, and the
+   * row it found checked with EXACT (MATCH ignores case; the core does not).
+   */
   private position(sheet: string, b: OtherBlock): string {
     if (b.position) return b.position;
     const values = this.table.units.map((_, i) => {
       const row = this.others.rowOf(sheet, i);
       return row ? row.row - b.firstRow + 1 : 0;
     });
-    b.position = this.readings.helper(`${sheet}行位置`, `=IFERROR(MATCH(${this.criterion()},${b.keys},0),0)`, values).cell;
+    const { key, criterion } = this.unitKey();
+    const found = this.readings.helper(`${sheet}查找`, `=IFERROR(MATCH(${criterion},${b.keys},0),0)`, values).cell;
+    const checked = `=IF(${found}=0,0,IF(EXACT(INDEX(${b.keys},${found}),${key}),${found},0))`;
+    b.position = this.readings.helper(`${sheet}行位置`, checked, values).cell;
     return b.position;
   }
 

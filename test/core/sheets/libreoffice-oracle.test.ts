@@ -20,7 +20,7 @@ import { sameCell } from "./hf-workbook";
 import { randomCase } from "./random-scheme";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { AWKWARD_CASES, OracleCase } from "./awkward-cases";
-import { WORKED_CASE, WORKED_SCHEME, randomV2Case, sampleV2Case } from "./v2-cases";
+import { LETTER_CASE, WORKED_CASE, WORKED_SCHEME, randomV2Case, sampleV2Case } from "./v2-cases";
 
 jest.setTimeout(600_000);
 
@@ -78,6 +78,7 @@ function cases(): OracleCase[] {
     ...random,
     worked,
     { ...sampleV2Case(), values: [] },
+    { ...LETTER_CASE, values: [] },
     ...v2.map((c) => ({ ...c, values: c.sheets["数据"] })),
   ];
 }

@@ -55,6 +55,30 @@ export const WORKED_SHEETS: Record<string, Cell[][]> = {
 
 export const WORKED_CASE: V2Case = { name: "v2-worked", scheme: WORKED_SCHEME, sheets: WORKED_SHEETS };
 
+/** Names on a month sheet that differ in letter case only (not the unit, for the core) or in width (the unit). */
+export const LETTER_CASE: V2Case = {
+  name: "v2-letter-case",
+  scheme: {
+    name: "大小写",
+    data: { sheet: "表", headerRow: 1, name: "单位" },
+    indicators: [{ name: "党建", column: "党建", method: "points", points: 40, periodic: ["1月!党建"], periodicWeight: 0.5 }],
+  },
+  sheets: {
+    表: [
+      ["单位", "党建"],
+      ["a组", 30],
+      ["b组", 20],
+      ["c组", 10],
+    ],
+    "1月": [
+      ["单位", "党建"],
+      ["A组", 40],
+      ["ｂ组", 36],
+      ["c组", 12],
+    ],
+  },
+};
+
 const grid = (lo: number, hi: number, step: number) =>
   fc.integer({ min: Math.round(lo / step), max: Math.round(hi / step) }).map((k) => Number((k * step).toFixed(6)));
 const maybeBlank = <T>(arb: fc.Arbitrary<T>, blankWeight = 1) =>

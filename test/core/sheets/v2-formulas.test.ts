@@ -17,7 +17,7 @@ import { scoresSheets } from "../../../src/core/sheets/scores-sheet";
 import { Cell } from "../../../src/core/values";
 import { FormulaWorkbook, formulaCount, mismatches } from "./hf-workbook";
 import { expectedScores } from "./expected-scores";
-import { V2Case, WORKED_CASE, randomV2Case, sampleV2Case } from "./v2-cases";
+import { LETTER_CASE, V2Case, WORKED_CASE, randomV2Case, sampleV2Case } from "./v2-cases";
 
 const MODES = ["native", "kh"] as const;
 
@@ -71,6 +71,13 @@ test.each(MODES)("%s: the v2 sample's 得分 and 报酬 formulas give the core's
   expect(result.problems).toEqual([]);
   expect(mismatches(wb, scores)).toEqual([]);
   expect(mismatches(wb, pay as SheetModel)).toEqual([]);
+});
+
+test.each(MODES)("%s: a month sheet's name differing in case only is not the unit (as the core), one in full width is", (mode) => {
+  const c = LETTER_CASE;
+  const { scores, wb, result } = buildV2(c, mode);
+  expect(result.units.map((u) => u.scores.党建)).toEqual([30, 28, 11]);
+  expect(mismatches(wb, scores)).toEqual([]);
 });
 
 describe("v2 numbers on 考核方案 are live", () => {
