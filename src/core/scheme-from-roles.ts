@@ -280,17 +280,7 @@ function ownerOf(columns: readonly ColumnDraft[], c: ColumnDraft): string | unde
 function guessV2(draft: SchemeDraft, done: string | undefined, task: string | undefined): void {
   const { columns, settings } = draft;
   const votes = columns.filter((c) => c.role === "vote");
-  if (votes.length)
-    settings.vote = {
-      name: "民主评议",
-      points: 10,
-      weights: votes.map((v) =>
-        voteWeight(
-          v.header,
-          votes.map((x) => x.header)
-        )
-      ),
-    };
+  if (votes.length) settings.vote = defaultVote(votes);
   for (const c of columns.filter((x) => x.role === "periodic")) {
     c.of = ownerOf(columns, c);
     const owner = columns.find((x) => x.letter === c.of);
@@ -497,20 +487,17 @@ function v2Problems(draft: SchemeDraft): string[] {
   return out;
 }
 
+/** 民主评议 as first guessed: 10 points, each vote column weighted by its header. */
+function defaultVote(votes: readonly ColumnDraft[]): NonNullable<SchemeSettings["vote"]> {
+  const headers = votes.map((x) => x.header);
+  return { name: "民主评议", points: 10, weights: headers.map((h) => voteWeight(h, headers)) };
+}
+
 /** The 民主评议 indicator made of the 评议票数 columns. */
 function voteIndicator(draft: SchemeDraft): (Indicator & { order: number }) | undefined {
   const votes = draft.columns.filter((c) => c.role === "vote");
   if (!votes.length) return undefined;
-  const v = draft.settings.vote ?? {
-    name: "民主评议",
-    points: 10,
-    weights: votes.map((x) =>
-      voteWeight(
-        x.header,
-        votes.map((y) => y.header)
-      )
-    ),
-  };
+  const v = draft.settings.vote ?? defaultVote(votes);
   const columns = votes.map((c) => columnRef(draft, c));
   return { name: v.name, column: columns[0], method: "vote", points: v.points, columns, weights: v.weights, order: v.order ?? Infinity };
 }
