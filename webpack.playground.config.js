@@ -19,7 +19,7 @@ const { parseTree } = require("custom-functions-metadata");
 /* global require, module, __dirname */
 
 const FUNCTIONS = path.resolve(__dirname, "src/functions/functions.ts");
-const SAMPLES = ["村级考核.xlsx", "参保调度.xlsx"];
+const SAMPLES = ["村级考核.xlsx", "参保调度.xlsx", "二版考核.xlsx"];
 
 /** How Excel calls each KH.* function (the content of functions.json the adapter needs), read at build time. */
 function functionMetadata() {

@@ -4,6 +4,7 @@
  */
 import * as excelHost from "./excel-host";
 import * as libreofficeRecalc from "./libreoffice-recalc";
+import * as v2Recalc from "./v2-recalc";
 import * as rankin from "./rankin";
 import * as scoreUnits from "./score-units";
 import * as scoreWorkbook from "./score-workbook";
@@ -16,6 +17,7 @@ const benches: [string, { run(): Promise<void> }][] = [
   ["score-units", scoreUnits],
   ["score-workbook", scoreWorkbook],
   ["libreoffice-recalc", libreofficeRecalc],
+  ["v2-recalc", v2Recalc],
 ];
 
 async function main(): Promise<void> {

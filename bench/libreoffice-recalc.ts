@@ -26,7 +26,7 @@ const SIZES = [500, 1000, 2000, 5000];
 const CLASSIC_DENSE_MAX = 1000;
 
 /** Seconds LibreOffice takes to open, recalculate and save one file (its own process, a warm profile). */
-function convertSeconds(file: string, outDir: string, profile: string): number {
+export function convertSeconds(file: string, outDir: string, profile: string): number {
   const start = performance.now();
   execFileSync(SOFFICE as string, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file], {
     stdio: "ignore",
@@ -89,7 +89,7 @@ async function clerkTemplate(input: string, out: string, n: number, dense: boole
 }
 
 /** Slope of log(y) over log(x): the growth exponent. */
-function exponent(points: [number, number][]): number {
+export function exponent(points: [number, number][]): number {
   const xs = points.map(([x]) => Math.log(x));
   const ys = points.map(([, y]) => Math.log(Math.max(y, 1e-3)));
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;

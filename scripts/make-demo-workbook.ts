@@ -5,6 +5,10 @@
  *   across the table, the headers on row 2, one row per village; 参保率 shown as a percentage.
  * - samples/村级考核.scheme.json: samples/village-assessment.scheme.json with data.headerRow = 2 to match.
  * - samples/参保调度.xlsx: sheet 参保调度 from pension-dispatch.csv (headers on row 1): the staged dispatch data.
+ * - samples/二版考核.xlsx (scheme version 2, SPEC §3.1): sheet 村级考核 from v2-village.csv under a title row
+ *   (per-unit 任务户数, 满意/基本满意/不满意 votes, 集体经济奖金), the work group's monthly sheets 1月–3月 from
+ *   v2-month-*.csv (each under its own title, units in their own order, one missing in 2月, a stray space), and the
+ *   加减分台账 from v2-ledger.csv; samples/二版考核.scheme.json is v2-village.scheme.json.
  */
 import { Workbook, Worksheet } from "exceljs";
 import { promises as fs } from "fs";
@@ -102,10 +106,32 @@ async function dispatchWorkbook(): Promise<void> {
   await wb.xlsx.writeFile(path.join(SAMPLES, "参保调度.xlsx"));
 }
 
+/** A sheet with a merged title row above its table (headers on row 2). */
+function titledSheet(wb: Workbook, name: string, title: string, rows: string[][]): void {
+  const ws = wb.addWorksheet(name);
+  const cell = ws.getCell(1, 1);
+  cell.value = title;
+  cell.font = { bold: true, size: 14 };
+  cell.alignment = { horizontal: "center", vertical: "middle" };
+  ws.mergeCells(1, 1, 1, rows[0].length);
+  writeTable(ws, rows, 2);
+}
+
+async function v2Workbook(): Promise<void> {
+  const csv = async (file: string) => parseCsv(await fs.readFile(path.join(SAMPLES, file), "utf8"));
+  const wb = newWorkbook();
+  titledSheet(wb, "村级考核", "2025年度村级综合考核数据", await csv("v2-village.csv"));
+  for (const m of [1, 2, 3]) titledSheet(wb, `${m}月`, `2025年${m}月各组打分`, await csv(`v2-month-${m}.csv`));
+  writeTable(wb.addWorksheet("加减分台账"), await csv("v2-ledger.csv"), 1);
+  await wb.xlsx.writeFile(path.join(SAMPLES, "二版考核.xlsx"));
+  await fs.copyFile(path.join(SAMPLES, "v2-village.scheme.json"), path.join(SAMPLES, "二版考核.scheme.json"));
+}
+
 async function run(): Promise<void> {
   await villageWorkbook();
   await dispatchWorkbook();
-  process.stdout.write("已生成 samples/村级考核.xlsx、samples/村级考核.scheme.json、samples/参保调度.xlsx\n");
+  await v2Workbook();
+  process.stdout.write("已生成 samples/村级考核.xlsx、samples/村级考核.scheme.json、samples/参保调度.xlsx、samples/二版考核.xlsx、samples/二版考核.scheme.json\n");
 }
 
 if (require.main === module) {

@@ -31,6 +31,8 @@ import { textKey } from "../core/values";
 import { Explanation, explainScore } from "../core/explain";
 import { bulletinSentences } from "../core/bulletin-text";
 import { SCORES_FIRST_ROW, SCORES_HEADER_ROW, SCORES_SHEET, scoresSheets } from "../core/sheets/scores-sheet";
+import { PAY_SHEET } from "../core/sheets/pay-sheet";
+import { biggestMoves, issueNumber, rankChanges } from "../core/rank-change";
 import { READINGS_SHEET } from "../core/sheets/readings-sheet";
 import { LEADERBOARD_SHEET, leaderboardSheet } from "../core/sheets/leaderboard-sheet";
 import { rewardsSheet } from "../core/sheets/rewards-sheet";
@@ -219,13 +221,14 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
     ...(ctx.schemeModel ? [{ name: ctx.schemeModel.name, kind: "scheme" as const }] : []),
     { name: SCORES_SHEET, kind: "scores" as const },
     { name: READINGS_SHEET, kind: "readings" as const },
+    ...(ctx.scheme.pay ? [{ name: PAY_SHEET, kind: "pay" as const }] : []),
   ];
   const names = await plannedNames(host, planned, now);
-  const [schemeSheetName, scoresName, readingsName] = ctx.schemeModel ? names : [ctx.schemeSheet, ...names];
+  const [schemeSheetName, scoresName, readingsName, payName] = ctx.schemeModel ? names : [ctx.schemeSheet, ...names];
   const { scheme, table } = ctx;
   const models: SheetModel[] = [];
   if (ctx.schemeModel) models.push(ctx.schemeModel);
-  const { scores, readings } = scoresSheets({
+  const { scores, readings, pay } = scoresSheets({
     scheme,
     table,
     result,
@@ -233,12 +236,15 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
     schemeSheet: schemeSheetName,
     name: scoresName,
     readingsSheet: readingsName,
+    paySheet: payName,
     formulas: opts.formulas ?? "native",
+    workbook: ctx.workbook,
   });
   models.push(
     scores,
     leaderboardSheet({ scheme, units: result.units, now }),
     rewardsSheet({ scheme, units: result.units, details: result.details, now }),
+    ...(pay ? [pay] : []),
     ...(readings ? [readings] : [])
   );
   progress("写入工作簿", 0.75);
@@ -291,8 +297,11 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const bottom = ctx.scheme.leaderboard?.bottom ?? 3;
   const top = ctx.scheme.leaderboard?.top ?? 3;
   const log = dispatchLogSheet({ progress: stageProgress, now, previous, bottom, top });
-  const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks });
-  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName }), log.model];
+  // 上次名次 / 升降 and 第N期 from the dispatches already logged (SPEC §3.1 “Rank change”).
+  const moves = rankChanges(stageProgress.units, previous, stage);
+  const issue = issueNumber(previous, stage);
+  const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks, moves: biggestMoves(moves) });
+  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName, moves, issue }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
   progress("写入工作簿", 0.75);
   const { written } = await host.writeSheets(models, { activate: bulletinName, now });

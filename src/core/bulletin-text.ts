@@ -9,6 +9,7 @@
 import { StageProgress, UnitProgress } from "./scoring/types";
 import { DRAGON, TIGER } from "./leaderboard";
 import { showNumber } from "./scoring/reward-text";
+import type { RankMove } from "./rank-change";
 
 export interface BulletinInput {
   progress: StageProgress;
@@ -18,6 +19,8 @@ export interface BulletinInput {
   streaks?: readonly { name: string; group: string; streak: number }[];
   /** Most names listed in one sentence before “等 N 个”. */
   maxNames?: number;
+  /** The units that rose and fell most since the previous dispatch (rank-change.ts biggestMoves). */
+  moves?: { up: readonly RankMove[]; down: readonly RankMove[] };
 }
 
 const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
@@ -84,6 +87,9 @@ export function bulletinSentences(input: BulletinInput): string[] {
     out.push(`龙榜：${board(units, DRAGON)}；虎榜：${board(units, TIGER)}。`);
   }
 
+  const moved = input.moves ? movesSentence(input.moves, max) : undefined;
+  if (moved) out.push(moved);
+
   const streaks = (input.streaks ?? []).filter((x) => x.streak >= 2);
   if (streaks.length) {
     const words = `后${count(input.bottom ?? 3)}名`;
@@ -91,6 +97,20 @@ export function bulletinSentences(input: BulletinInput): string[] {
     out.push(`请注意，连续两次及以上处于${words}的单位：${names(list, max)}。`);
   }
   return out;
+}
+
+/** “与上次调度相比，名次上升最多的是甲村（↑3）；下降最多的是乙村（↓2）。” — undefined when nobody moved. */
+export function movesSentence(moves: NonNullable<BulletinInput["moves"]>, max = 10): string | undefined {
+  const list = (ms: readonly RankMove[]) =>
+    names(
+      ms.map((m) => `${m.name}（${m.change}）`),
+      max
+    );
+  const parts = [
+    ...(moves.up.length ? [`名次上升最多的是${list(moves.up)}`] : []),
+    ...(moves.down.length ? [`下降最多的是${list(moves.down)}`] : []),
+  ];
+  return parts.length ? `与上次调度相比，${parts.join("；")}。` : undefined;
 }
 
 export function bulletinText(input: BulletinInput): string {

@@ -10,7 +10,7 @@ import { Cell } from "./values";
 
 export const MARKER_SHEET = "KH_标记";
 const MARKER_HEADER = ["工作表", "类型", "生成时间"];
-const KINDS: readonly SheetKind[] = ["scheme", "scores", "readings", "leaderboard", "rewards", "bulletin", "dispatchLog", "drawLog"];
+const KINDS: readonly SheetKind[] = ["scheme", "scores", "readings", "leaderboard", "rewards", "bulletin", "dispatchLog", "drawLog", "pay"];
 
 /** Excel's limit on sheet names, and the characters it forbids. */
 export const MAX_SHEET_NAME = 31;

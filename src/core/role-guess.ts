@@ -1,12 +1,30 @@
 /**
  * Sensible first guesses of what each column of a clerk's table is for, from its header text and its values
  * (a header containing 否决 or 事故 → 否决; 加分; 扣分; 系数; 类别 → 分组 …). The clerk confirms or changes them.
+ * Scheme version 2 (SPEC §3.1): 满意/基本满意/不满意 → 评议票数; 平时/抽查 → 平时成绩; 集体经济 → 集体经济奖金
+ * (报酬); 任务数/任务户数 → 任务数 (the dispatch's, and a per-unit target or denominator: scheme-from-roles.ts).
  */
 import type { DetectedColumn, DetectedTable } from "./table-detect";
 import type { Method } from "./scheme/types";
 
 export type ColumnRole =
-  "name" | "indicator" | "veto" | "bonus" | "deduction" | "coefficient" | "group" | "fine" | "previousRank" | "done" | "task" | "ignore";
+  | "name"
+  | "indicator"
+  | "veto"
+  | "bonus"
+  | "deduction"
+  | "coefficient"
+  | "group"
+  | "fine"
+  | "previousRank"
+  | "done"
+  | "task"
+  | "vote"
+  | "periodic"
+  | "collective"
+  | "targetColumn"
+  | "perColumn"
+  | "ignore";
 
 export interface RoleGuess {
   column: DetectedColumn;
@@ -17,6 +35,9 @@ export interface RoleGuess {
 }
 
 const RULES: [RegExp, ColumnRole][] = [
+  [/^(非常满意|满意|比较满意|基本满意|一般|不满意|不了解)(票|票数|数)?$|票数$/, "vote"],
+  [/平时|抽查/, "periodic"],
+  [/集体经济/, "collective"],
   [/否决|事故|一票/, "veto"],
   [/加分/, "bonus"],
   [/扣分|减分/, "deduction"],

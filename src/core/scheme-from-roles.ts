@@ -16,6 +16,12 @@
  * - `setColumnRole`, `setIndicatorMethod`, `updateIndicator`, `updateColumn`, `totalPoints`, `columnRef`,
  *   `columnTexts` (a column's entries as KH.DRAW reads them): edits and helpers.
  * Columns are named in the scheme by their header text when that is unique in the header row, else by letter.
+ *
+ * Scheme version 2 (SPEC §3.1) roles: 评议票数 (every vote column makes one 民主评议 indicator, settings.vote),
+ * 平时成绩 / 目标列 / 分母列 (each `of` an indicator column: blended in, its per-unit target — limit, good for those
+ * methods — or the divisor), 集体经济奖金 (报酬's collective part, settings.pay). Settings: the 加减分台账
+ * (settings.ledger), 单项末位 indicator names, 报酬's numbers. An indicator may also carry periodic columns of other
+ * sheets (`1月!党建`, from guessMonthColumns) in its `periodic`.
  */
 import type { DetectedTable } from "./table-detect";
 import { ColumnRole, guessRoles, pointsInHeader } from "./role-guess";
@@ -30,6 +36,9 @@ import { DEFAULT_SCHEDULE } from "./stage";
 import { columnIndex } from "./sheet-model";
 import { isBlank } from "./values";
 import { sameValue } from "./round";
+import { Ledger, Pay, isColumnParam } from "./scheme/types";
+import { RATE_METHODS } from "./scheme/validate";
+import { SheetTable, guessLedger, guessMonthColumns } from "./v2-guess";
 
 export type { ColumnRole } from "./role-guess";
 
@@ -39,6 +48,10 @@ export type DraftRole = Exclude<ColumnRole, "done" | "task">;
 /** Every role, in the order the pane offers them. */
 export const ROLES: readonly DraftRole[] = [
   "indicator",
+  "vote",
+  "periodic",
+  "targetColumn",
+  "perColumn",
   "veto",
   "bonus",
   "deduction",
@@ -47,11 +60,15 @@ export const ROLES: readonly DraftRole[] = [
   "name",
   "fine",
   "previousRank",
+  "collective",
   "ignore",
 ];
 
 /** Roles that at most one column can have. */
-const SINGLE_ROLES: readonly DraftRole[] = ["name", "group", "coefficient", "previousRank"];
+const SINGLE_ROLES: readonly DraftRole[] = ["name", "group", "coefficient", "previousRank", "collective"];
+
+/** Roles that belong to an indicator column (`of`). */
+export const OF_ROLES: readonly DraftRole[] = ["periodic", "targetColumn", "perColumn"];
 
 /** An indicator being edited: the scheme's indicator less its column (the draft's column holds it). */
 export type IndicatorDraft = Omit<Indicator, "column"> & {
@@ -72,6 +89,8 @@ export interface ColumnDraft {
   indicator?: IndicatorDraft;
   /** 罚款: amount per occurrence. */
   fineAmount?: number;
+  /** 平时成绩, 目标列, 分母列: the letter of the indicator column it belongs to. */
+  of?: string;
 }
 
 export interface SchemeSettings {
@@ -100,6 +119,32 @@ export interface SchemeSettings {
   progress?: { task?: string; done: string[] };
   /** The Word bulletin's wording, kept as the scheme has it (the pane does not edit it; the 考核方案 sheet does). */
   bulletin?: Scheme["bulletin"];
+  /** 民主评议 made of the 评议票数 columns (in column order): its name, points, one weight per column. */
+  vote?: { name: string; points: number; weights: number[]; order?: number };
+  /** 报酬's numbers (集体经济 is the column with role collective); none: no pay. */
+  pay?: { base: number; amount: number; full: number; pass: number };
+  /** 加减分台账 on another sheet. */
+  ledger?: Ledger;
+  /** 单项末位: indicator names. */
+  disqualifyLast?: string[];
+  /** Other sheets' tables, as the scheme had them (kept for the round trip). */
+  sheets?: Scheme["sheets"];
+}
+
+/** Default weight of a vote column by its header (1, 0.6, 0 for 满意, 基本满意, 不满意). */
+export function voteWeight(header: string, all: readonly string[]): number {
+  const h = headerKey(header).replace(/票数?$|数$/, "");
+  const top = all.some((x) => headerKey(x).startsWith("非常满意"));
+  const weights: Record<string, number> = {
+    非常满意: 1,
+    满意: top ? 0.8 : 1,
+    比较满意: 0.8,
+    基本满意: 0.6,
+    一般: 0.4,
+    不满意: 0,
+    不了解: 0,
+  };
+  return weights[h] ?? 0;
 }
 
 export interface SchemeDraft {
@@ -193,7 +238,11 @@ export function schemeNameFrom(sheet: string, values: readonly (readonly unknown
   return /考核$/.test(sheet) ? sheet : `${sheet}考核`;
 }
 
-export function draftFromTable(sheet: string, table: DetectedTable, values?: unknown[][]): SchemeDraft {
+/**
+ * @param others the workbook's other sheets (detected tables), for the v2 guesses: a 加减分台账, and month sheets
+ *   1月…12月 holding the same units (their columns of an indicator's header become its 平时成绩).
+ */
+export function draftFromTable(sheet: string, table: DetectedTable, values?: unknown[][], others: readonly SheetTable[] = []): SchemeDraft {
   const guesses = guessRoles(table, values);
   const columns = guesses.map((g): ColumnDraft => {
     const c = g.column;
@@ -213,7 +262,64 @@ export function draftFromTable(sheet: string, table: DetectedTable, values?: unk
   const done = guesses.find((g) => g.role === "done")?.column.letter;
   const task = guesses.find((g) => g.role === "task")?.column.letter;
   if (done && task) settings.progress = { task, done: [done] };
-  return { sheet, headerRow: table.headerRow, columns, settings };
+  const draft: SchemeDraft = { sheet, headerRow: table.headerRow, columns, settings };
+  guessV2(draft, done, task);
+  if (values) guessFromOthers(draft, { sheet, table, values: values as SheetTable["values"] }, others);
+  return draft;
+}
+
+/** The indicator a 平时成绩 column belongs to: the one its header names (平时党建 → 党建), else the nearest to its left. */
+function ownerOf(columns: readonly ColumnDraft[], c: ColumnDraft): string | undefined {
+  const stem = headerKey(c.header).replace(/平时|抽查|成绩|得分|\d+|[(（].*?[)）]/g, "");
+  const indicators = columns.filter((x) => x.role === "indicator");
+  const named = stem && indicators.find((x) => headerKey(x.header).includes(stem));
+  if (named) return named.letter;
+  const left = indicators.filter((x) => columnIndex(x.letter) < columnIndex(c.letter));
+  return (left[left.length - 1] ?? indicators[0])?.letter;
+}
+
+/** 评议票数, 平时成绩 and 任务数 as a rate's denominator (已参保户数 ÷ 任务户数, when no 率 column is there). */
+function guessV2(draft: SchemeDraft, done: string | undefined, task: string | undefined): void {
+  const { columns, settings } = draft;
+  const votes = columns.filter((c) => c.role === "vote");
+  if (votes.length) settings.vote = defaultVote(votes);
+  for (const c of columns.filter((x) => x.role === "periodic")) {
+    c.of = ownerOf(columns, c);
+    const owner = columns.find((x) => x.letter === c.of);
+    if (owner?.indicator && owner.indicator.periodicWeight === undefined) owner.indicator.periodicWeight = 0.3;
+  }
+  const hasRate = columns.some((c) => c.role === "indicator" && /率/.test(c.header));
+  const doneColumn = columns.find((c) => c.letter === done);
+  const taskColumn = columns.find((c) => c.letter === task);
+  if (doneColumn && taskColumn && !hasRate) {
+    doneColumn.role = "indicator";
+    doneColumn.indicator = {
+      name: `${indicatorNameOf(doneColumn.header).replace(/户数|人数|数$/, "")}完成率`,
+      method: "target",
+      points: 10,
+      target: 1,
+      cap: 1,
+    };
+    Object.assign(taskColumn, { role: "perColumn", of: doneColumn.letter });
+  }
+}
+
+/** The 加减分台账 and month sheets among the workbook's other sheets. */
+function guessFromOthers(draft: SchemeDraft, data: SheetTable, others: readonly SheetTable[]): void {
+  for (const o of others) {
+    const ledger = guessLedger(o.sheet, o.table);
+    if (ledger) {
+      draft.settings.ledger = ledger;
+      break;
+    }
+  }
+  const months = guessMonthColumns(data, others);
+  for (const c of draft.columns) {
+    const refs = months.get(c.header);
+    if (c.role !== "indicator" || !c.indicator || !refs || !RATE_METHODS.includes(c.indicator.method)) continue;
+    c.indicator.periodic = refs;
+    c.indicator.periodicWeight ??= 0.3;
+  }
 }
 
 function replaceColumn(draft: SchemeDraft, letter: string, change: (c: ColumnDraft) => ColumnDraft): SchemeDraft {
@@ -230,6 +336,7 @@ export function setColumnRole(draft: SchemeDraft, letter: string, role: DraftRol
       const next: ColumnDraft = { ...c, role };
       if (role === "indicator" && !next.indicator) next.indicator = defaultIndicator(c);
       if (role === "fine" && next.fineAmount === undefined) next.fineAmount = 0;
+      if (OF_ROLES.includes(role) && !next.of) next.of = ownerOf(draft.columns, c);
       return next;
     }
     return SINGLE_ROLES.includes(role) && c.role === role ? { ...c, role: "ignore" } : c;
@@ -282,7 +389,7 @@ export function updateIndicator(draft: SchemeDraft, letter: string, patch: Parti
   return replaceColumn(draft, letter, (c) => ({ ...c, indicator: { ...(c.indicator ?? defaultIndicator(c)), ...patch } }));
 }
 
-export function updateColumn(draft: SchemeDraft, letter: string, patch: Partial<Pick<ColumnDraft, "fineAmount">>): SchemeDraft {
+export function updateColumn(draft: SchemeDraft, letter: string, patch: Partial<Pick<ColumnDraft, "fineAmount" | "of">>): SchemeDraft {
   return replaceColumn(draft, letter, (c) => ({ ...c, ...patch }));
 }
 
@@ -312,7 +419,7 @@ export function columnLabel(column: ColumnDraft): string {
 const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** Problems the scheme's validation would name by indicator; named here by column, as the clerk sees them. */
-function indicatorProblems(c: ColumnDraft, ind: IndicatorDraft): string[] {
+function indicatorProblems(c: ColumnDraft, ind: IndicatorDraft, ownTarget = false): string[] {
   const at = columnLabel(c);
   const method = METHOD_NAMES[ind.method];
   const out: string[] = [];
@@ -323,21 +430,24 @@ function indicatorProblems(c: ColumnDraft, ind: IndicatorDraft): string[] {
   if (!finite(ind.points) || ind.points < 0) out.push(`${at}：分值应为不小于 0 的数值`);
   switch (ind.method) {
     case "target":
-      need("target", "目标值");
+      if (!ownTarget) need("target", "目标值");
       if (finite(ind.target) && ind.target <= 0) out.push(`${at}：目标值应大于 0`);
       break;
     case "limit":
-      need("limit", "限值");
+      if (!ownTarget) need("limit", "限值");
       if (finite(ind.step) !== finite(ind.deduct)) out.push(`${at}：步长与每步扣分须同时填写（或都不填）`);
       break;
     case "efficacy":
-      need("good", "满意值");
+      if (!ownTarget) need("good", "满意值");
       need("bad", "不允许值");
       if (finite(ind.good) && finite(ind.bad) && sameValue(ind.good, ind.bad)) out.push(`${at}：满意值与不允许值不能相同`);
       break;
   }
   return out;
 }
+
+/** The parameter a 目标列 gives each method: the target, the limit, the good value. */
+const OWN_PARAM: Partial<Record<Method, "target" | "limit" | "good">> = { target: "target", limit: "limit", efficacy: "good" };
 
 function indicatorOf(draft: SchemeDraft, c: ColumnDraft): Indicator {
   const ind = c.indicator as IndicatorDraft;
@@ -346,7 +456,60 @@ function indicatorOf(draft: SchemeDraft, c: ColumnDraft): Indicator {
     const v = (ind as Partial<Indicator>)[key];
     if (v !== undefined) (out as unknown as Record<string, unknown>)[key] = v;
   }
+  const mine = (role: DraftRole) => draft.columns.filter((x) => x.role === role && x.of === c.letter);
+  const own = mine("targetColumn")[0];
+  const param = OWN_PARAM[ind.method];
+  if (own && param) out[param] = { column: columnRef(draft, own) };
+  if (!RATE_METHODS.includes(ind.method)) return out;
+  const per = mine("perColumn")[0];
+  if (per) out.per = columnRef(draft, per);
+  const periodic = [...(ind.periodic ?? []), ...mine("periodic").map((x) => columnRef(draft, x))];
+  if (periodic.length) {
+    out.periodic = periodic;
+    out.periodicWeight = ind.periodicWeight ?? 0.3;
+  }
   return out;
+}
+
+/** Problems of the v2 roles and settings, named by column. */
+function v2Problems(draft: SchemeDraft): string[] {
+  const out: string[] = [];
+  for (const c of draft.columns.filter((x) => OF_ROLES.includes(x.role))) {
+    const owner = draft.columns.find((x) => x.letter === c.of);
+    if (!owner || owner.role !== "indicator") out.push(`${columnLabel(c)}：${ROLE_WORDS[c.role]}须指定所属的指标列`);
+    else if (c.role === "targetColumn" && !OWN_PARAM[owner.indicator?.method ?? "points"])
+      out.push(`${columnLabel(c)}：${columnLabel(owner)}的计分方法没有目标值、限值或满意值，不能设目标列`);
+    else if (c.role !== "targetColumn" && !RATE_METHODS.includes(owner.indicator?.method ?? "points"))
+      out.push(`${columnLabel(c)}：${columnLabel(owner)}的计分方法不能${c.role === "perColumn" ? "除以分母列" : "并入平时成绩"}`);
+  }
+  const vote = draft.settings.vote;
+  const votes = draft.columns.filter((c) => c.role === "vote");
+  if (votes.length && vote && vote.weights.length !== votes.length)
+    out.push(`民主评议：有 ${votes.length} 个票数列，权重却有 ${vote.weights.length} 个`);
+  return out;
+}
+
+/** 民主评议 as first guessed: 10 points, each vote column weighted by its header. */
+function defaultVote(votes: readonly ColumnDraft[]): NonNullable<SchemeSettings["vote"]> {
+  const headers = votes.map((x) => x.header);
+  return { name: "民主评议", points: 10, weights: headers.map((h) => voteWeight(h, headers)) };
+}
+
+/** The 民主评议 indicator made of the 评议票数 columns. */
+function voteIndicator(draft: SchemeDraft): (Indicator & { order: number }) | undefined {
+  const votes = draft.columns.filter((c) => c.role === "vote");
+  if (!votes.length) return undefined;
+  const v = draft.settings.vote ?? defaultVote(votes);
+  const columns = votes.map((c) => columnRef(draft, c));
+  return { name: v.name, column: columns[0], method: "vote", points: v.points, columns, weights: v.weights, order: v.order ?? Infinity };
+}
+
+/** 报酬: the settings' numbers and the 集体经济奖金 column. */
+function payOf(draft: SchemeDraft): Pay | undefined {
+  const p = draft.settings.pay;
+  if (!p) return undefined;
+  const collective = draft.columns.find((c) => c.role === "collective");
+  return { ...p, ...(collective ? { collective: { column: columnRef(draft, collective) } } : {}) };
 }
 
 /** The scheme of a draft, validated and in normal form; SchemeError lists every problem. */
@@ -378,8 +541,12 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
     .filter((c): c is ColumnDraft => !!c);
 
   const indicators = withRole("indicator");
-  if (indicators.length === 0) problems.push("请至少把一列设为“指标”");
-  for (const c of indicators) problems.push(...indicatorProblems(c, c.indicator ?? defaultIndicator(c)));
+  if (indicators.length === 0 && withRole("vote").length === 0) problems.push("请至少把一列设为“指标”");
+  for (const c of indicators) {
+    const ownTarget = draft.columns.some((x) => x.role === "targetColumn" && x.of === c.letter);
+    problems.push(...indicatorProblems(c, c.indicator ?? defaultIndicator(c), ownTarget));
+  }
+  problems.push(...v2Problems(draft));
   const fines = withRole("fine");
   for (const f of fines) if (!finite(f.fineAmount) || f.fineAmount < 0) problems.push(`${columnLabel(f)}：罚款须填写不小于 0 的每次金额`);
   if (dones.length && !task) problems.push(`分阶段调度：已设完成数列 ${dones.map(columnLabel).join("、")}，还须设任务数列`);
@@ -395,16 +562,25 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
   if (previous && s.improvementTiers.length === 0)
     warnings.push(`已设上年名次列 ${columnLabel(previous)}，但没有进步奖励档次，不计进步奖励`);
   if (!previous && s.improvementTiers.length) warnings.push("有进步奖励档次，但没有设上年名次列，不计进步奖励");
+  const collective = withRole("collective")[0];
+  if (collective && !s.pay) warnings.push(`已设集体经济奖金列 ${columnLabel(collective)}，但没有填写报酬（绩效工资额），不计报酬`);
 
   const ordered = indicators
     .map((c, i) => ({ c, i, order: c.indicator?.order ?? Infinity }))
     .sort((a, b) => a.order - b.order || a.i - b.i)
     .map(({ c }) => c);
   const ref = (c: ColumnDraft) => columnRef(draft, c);
+  const vote = voteIndicator(draft);
+  const withOrder: (Indicator & { order: number })[] = ordered.map((c, i) => ({
+    ...indicatorOf(draft, c),
+    order: c.indicator?.order ?? i,
+  }));
+  if (vote) withOrder.splice(vote.order === Infinity ? withOrder.length : withOrder.filter((x) => x.order < vote.order).length, 0, vote);
+  const pay = payOf(draft);
   const json: Scheme = {
     name: s.name,
     data: { sheet: draft.sheet, headerRow: draft.headerRow, name: name ? ref(name) : "", ...(group ? { group: ref(group) } : {}) },
-    indicators: ordered.map((c) => indicatorOf(draft, c)),
+    indicators: withOrder.map(({ order: _order, ...ind }) => ind),
     vetoes: withRole("veto").map(ref),
     vetoMode: s.vetoMode,
     bonus: { columns: withRole("bonus").map(ref), cap: s.bonusCap },
@@ -425,6 +601,10 @@ export function schemeFromDraft(draft: SchemeDraft): ParsedScheme {
       ? { progress: { done: dones.length === 1 ? ref(dones[0]) : dones.map(ref), task: ref(task), stages: s.stages } }
       : {}),
     ...(s.bulletin ? { bulletin: s.bulletin } : {}),
+    ...(s.ledger ? { ledger: s.ledger } : {}),
+    ...(s.disqualifyLast?.length ? { disqualifyLast: s.disqualifyLast } : {}),
+    ...(pay ? { pay } : {}),
+    ...(s.sheets && Object.keys(s.sheets).length ? { sheets: s.sheets } : {}),
   };
   const parsed = parseScheme(json);
   return { scheme: parsed.scheme, warnings: [...parsed.warnings, ...warnings] };
@@ -472,9 +652,33 @@ export function draftFromScheme(scheme: Scheme, table: DetectedTable): { draft: 
 
   assign(scheme.data.name, "name", "单位列");
   if (scheme.data.group) assign(scheme.data.group, "group", "分组列");
+  const settingsV2: Partial<SchemeSettings> = {};
   scheme.indicators.forEach((ind, order) => {
-    const { column, ...rest } = ind;
-    assign(column, "indicator", `指标“${ind.name}”的数据列`, { indicator: { ...rest, order } });
+    if (ind.method === "vote") {
+      if (settingsV2.vote) {
+        warnings.push(`方案有多个民主评议指标，窗格只能编辑一个：“${ind.name}”已略去`);
+        return;
+      }
+      (ind.columns ?? []).forEach((c) => assign(c, "vote", `指标“${ind.name}”的票数列`));
+      settingsV2.vote = { name: ind.name, points: ind.points, weights: [...(ind.weights ?? [])], order };
+      return;
+    }
+    const { column, per, periodic, target, limit, good, bad, ...rest } = ind;
+    const own = { target, limit, good, bad };
+    const numbers = Object.fromEntries(Object.entries(own).filter(([, v]) => typeof v === "number"));
+    const c = assign(column, "indicator", `指标“${ind.name}”的数据列`, { indicator: { ...rest, ...numbers, order } });
+    if (!c) return;
+    for (const [key, v] of Object.entries(own)) {
+      if (!isColumnParam(v)) continue;
+      if (key === OWN_PARAM[ind.method]) assign(v.column, "targetColumn", `指标“${ind.name}”的目标列`, { of: c.letter });
+      else warnings.push(`指标“${ind.name}”的${key}按列“${v.column}”取值，窗格不能编辑，已略去`);
+    }
+    if (per) assign(per, "perColumn", `指标“${ind.name}”的分母列`, { of: c.letter });
+    const elsewhere = (periodic ?? []).filter((p) => /[!！]/.test(p));
+    for (const p of (periodic ?? []).filter((x) => !/[!！]/.test(x)))
+      assign(p, "periodic", `指标“${ind.name}”的平时成绩列`, { of: c.letter });
+    if (c.indicator) c.indicator.periodic = elsewhere.length ? elsewhere : undefined;
+    if (c.indicator && !periodic) delete c.indicator.periodicWeight;
   });
   for (const v of scheme.vetoes ?? []) assign(v, "veto", "否决项");
   for (const b of scheme.bonus?.columns ?? []) assign(b, "bonus", "加分列");
@@ -497,6 +701,20 @@ export function draftFromScheme(scheme: Scheme, table: DetectedTable): { draft: 
   settings.improvementTiers = (scheme.rewards?.byImprovement?.tiers ?? []).map(([a, b]) => [a, b]);
   if (scheme.progress?.stages) settings.stages = [...scheme.progress.stages];
   if (scheme.bulletin) settings.bulletin = { ...scheme.bulletin };
+  Object.assign(settings, settingsV2);
+  if (scheme.ledger) settings.ledger = { ...scheme.ledger };
+  if (scheme.disqualifyLast) settings.disqualifyLast = [...scheme.disqualifyLast];
+  if (scheme.sheets) settings.sheets = { ...scheme.sheets };
+  if (scheme.pay) {
+    const num = (k: "base" | "amount" | "full" | "pass", d: number) => {
+      const v = scheme.pay?.[k];
+      if (isColumnParam(v)) warnings.push(`报酬的${k}按列“${v.column}”取值，窗格不能编辑，已按 ${d} 计`);
+      return typeof v === "number" ? v : d;
+    };
+    settings.pay = { base: num("base", 0), amount: num("amount", 0), full: num("full", 100), pass: num("pass", 0) };
+    const coll = scheme.pay.collective;
+    if (isColumnParam(coll)) assign(coll.column, "collective", "报酬的集体经济奖金列");
+  }
   if (scheme.progress) {
     // 任务数 and 完成数 columns may also have a role (a 完成数 column is often scored too).
     const find = (ref: string, what: string) => {
@@ -529,6 +747,11 @@ export const ROLE_WORDS: Readonly<Record<DraftRole, string>> = {
   group: "分组列",
   fine: "罚款列",
   previousRank: "上年名次列",
+  vote: "评议票数列",
+  periodic: "平时成绩列",
+  targetColumn: "目标列",
+  perColumn: "分母列",
+  collective: "集体经济奖金列",
   ignore: "忽略",
 };
 

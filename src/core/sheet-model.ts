@@ -76,7 +76,8 @@ export interface ChartSeries {
 }
 
 /** The kinds of generated sheet (SPEC §4). */
-export type SheetKind = "scheme" | "scores" | "readings" | "leaderboard" | "rewards" | "bulletin" | "dispatchLog" | "drawLog" | "markers";
+export type SheetKind =
+  "scheme" | "scores" | "readings" | "leaderboard" | "rewards" | "bulletin" | "dispatchLog" | "drawLog" | "markers" | "pay";
 
 export interface SheetModel {
   name: string;

@@ -14,7 +14,7 @@ import { Playground, Sample } from "./ui/Playground";
 /** The KH.* functions' metadata, put here by webpack.playground.config.js (what functions.json says). */
 declare const __KH_FUNCTION_METADATA__: KhFunctionMetadata[];
 
-const SAMPLES: Sample[] = ["村级考核.xlsx", "参保调度.xlsx"].map((file) => ({ file, url: `samples/${encodeURIComponent(file)}` }));
+const SAMPLES: Sample[] = ["村级考核.xlsx", "参保调度.xlsx", "二版考核.xlsx"].map((file) => ({ file, url: `samples/${encodeURIComponent(file)}` }));
 
 function main(): void {
   const container = document.getElementById("root");

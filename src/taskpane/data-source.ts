@@ -7,6 +7,7 @@ import { SCHEME_SHEET } from "../core/scheme/scheme-sheet";
 import { DetectedTable, detectTable, headerBlock, parseMerges } from "../core/table-detect";
 import { CellValue, columnIndex, sheetRef } from "../core/sheet-model";
 import { SheetData, WorkbookHost } from "../hosts/host";
+import type { SheetTable } from "../core/v2-guess";
 
 export interface DataSheet {
   sheet: string;
@@ -73,6 +74,22 @@ export async function detectFromSelection(host: WorkbookHost, preferSheet?: stri
     if (found) return { ok: true, data: found, note: selection ? "generatedSheetSelected" : "noSelectionUsed" };
   }
   return { ok: false, reason: "noSheet" };
+}
+
+/**
+ * The tables of the workbook's other sheets (not the data sheet, not ours), for the scheme-version-2 guesses: a
+ * 加减分台账, month sheets 1月…12月 (core/v2-guess.ts).
+ */
+export async function otherTables(host: WorkbookHost, dataSheet: string): Promise<SheetTable[]> {
+  const ours = await generatedSheets(host);
+  const out: SheetTable[] = [];
+  for (const name of await host.sheetNames()) {
+    if (ours.has(name) || name === dataSheet) continue;
+    const sheet = await host.readSheet(name);
+    const found = sheet && tableOf(sheet);
+    if (found) out.push({ sheet: name, table: found.table, values: found.values });
+  }
+  return out;
 }
 
 /**

@@ -12,7 +12,16 @@ import { explainCell, generateBoard, generateBulletin, loadScheme, recordDraw, s
 import { verifyWorkbook } from "../app/verify";
 import { saveFile } from "./save-file";
 import { checkLine } from "../core/check/verify-records";
-import { DataSheet, columnRange, detectFromSelection, readSchemeData, tableAtHeader, topLeft, cellAddress } from "./data-source";
+import {
+  DataSheet,
+  columnRange,
+  detectFromSelection,
+  otherTables,
+  readSchemeData,
+  tableAtHeader,
+  topLeft,
+  cellAddress,
+} from "./data-source";
 import { MessageKey, Translate, stepText } from "./i18n";
 import { ActionId, Formulas, INITIAL_STATE, Intent, Notice, PaneState, TabId, drawFormula, errorLines, isDirty, tryScheme } from "./state";
 
@@ -112,7 +121,7 @@ export function usePane(host: WorkbookHost, t: Translate): Pane {
       const { data } = outcome;
       // Re-detecting the same table keeps the clerk's roles; another table starts from fresh guesses.
       const same = current.draft && current.draft.sheet === data.sheet && current.draft.headerRow === data.table.headerRow;
-      const fresh = draftFromTable(data.sheet, data.table, data.values);
+      const fresh = draftFromTable(data.sheet, data.table, data.values, await otherTables(host, data.sheet));
       const draft = same && current.draft ? keepEdits(current.draft, fresh) : fresh;
       adopt(data, draft);
       const lines = [t("detected", { sheet: data.sheet, row: data.table.headerRow, count: data.table.unitRows.length })];

@@ -189,6 +189,36 @@ describe("generateBulletin and the 调度记录", () => {
     expect(visible).toEqual(["参保调度", "考核方案", "第1次调度通报", "调度记录", "第2次调度通报", "第3次调度通报"]);
   });
 
+  it("each bulletin shows 上次名次 and 升降 from the previous dispatch, 第N期, and names the units that moved most", async () => {
+    const host = pensionHost();
+    await saveScheme(host, pensionScheme());
+    const first = await generateBulletin(host, 1, { now: NOW });
+    const second = await generateBulletin(host, 2, { now: NOW });
+    const sheet = (n: number) => host.workbook.sheets.find((s) => s.name === `第${n}次调度通报`)!.cells.map((r) => r.map((c) => c?.value ?? null));
+    const [one, two] = [sheet(1), sheet(2)];
+    expect(one[0][0]).toMatch(/第1次调度通报（第1期）$/);
+    expect(two[0][0]).toMatch(/第2次调度通报（第2期）$/);
+    const at = (grid: unknown[][]) => grid.findIndex((r) => r[0] === "名次");
+    expect(two[at(two)].slice(10)).toEqual(["上次名次", "升降"]);
+    // Dispatch 1 has nothing before it: every ranked unit is 新. Dispatch 2's 上次名次 is dispatch 1's 名次.
+    const rows = (grid: unknown[][]) => grid.slice(at(grid) + 1).filter((r) => r[1]);
+    expect(rows(one).filter((r) => r[0] !== null).every((r) => r[11] === "新")).toBe(true);
+    const rankIn1 = new Map(rows(one).map((r) => [r[1], r[0]]));
+    for (const r of rows(two)) {
+      const before = rankIn1.get(r[1]) ?? null;
+      expect(r[10]).toBe(before);
+      if (r[0] === null) continue;
+      const d = (before as number) - (r[0] as number);
+      expect(r[11]).toBe(d > 0 ? `↑${d}` : d < 0 ? `↓${-d}` : "—");
+    }
+    const deltas = rows(two).filter((r) => r[0] !== null && r[10] !== null).map((r) => (r[10] as number) - (r[0] as number));
+    const up = Math.max(...deltas);
+    expect(up).toBeGreaterThan(0);
+    const risers = rows(two).filter((r) => r[0] !== null && (r[10] as number) - (r[0] as number) === up).map((r) => `${r[1]}（↑${up}）`);
+    expect(second.text).toContain(`与上次调度相比，名次上升最多的是${risers.join("、")}`);
+    expect(first.text).not.toContain("与上次调度相比");
+  });
+
   it("a dispatch written again supersedes its earlier rows when runs are counted", async () => {
     const host = pensionHost();
     await saveScheme(host, pensionScheme());

@@ -1,9 +1,11 @@
 /**
- * `kh score --json` on a scheme-version-2 workbook built here with exceljs: a data sheet with per-unit 任务户数, vote
+ * `kh score --json` on a scheme-version-2 workbook built here with exceljs from WORKED_SHEETS and WORKED_SCHEME
+ * (test/core/sheets/v2-cases.ts, shared with the formula tests): a data sheet with per-unit 任务户数, vote
  * counts and 集体经济奖金; monthly sheets 1月 and 2月 (a title row above the header, names written differently);
  * a 加减分台账; a scheme with per, vote, periodic from the month sheets, the ledger, disqualifyLast and pay.
- * Run with --formulas values: the 考核方案 tables and live formulas of the v2 fields are the lead's part (issue 12,
- * parts 2–3), and until then a per-unit `{column}` parameter cannot be written to 考核方案 (the core tests cover it).
+ * Run with --formulas values for the JSON, and with the default native formulas for the written workbook: 得分's
+ * live formulas (read through 读数, checked against the core in test/core/sheets/v2-formulas.test.ts and by
+ * LibreOffice), the 报酬 sheet, and the clerk's four sheets left as they were.
  * Worked by hand (one group, exclude mode, precision 2):
  *
  *   参保 (target 0.9 of 已参保/任务户数, 40 points): 甲 95/100 → 0.95 → 40; 乙 72/90 = 0.8 → 40 × 0.8/0.9 = 35.555…;
@@ -24,53 +26,22 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { Workbook } from "exceljs";
 import { kh, listing, scratch } from "./cli-support";
-
-const SCHEME = {
-  name: "2025年度村级考核（第二版）",
-  data: { sheet: "村级考核", headerRow: 1, name: "村名" },
-  indicators: [
-    { name: "参保", column: "已参保户数", per: "任务户数", method: "target", target: 0.9, points: 40 },
-    { name: "评议", method: "vote", columns: ["满意", "基本满意", "不满意"], points: 20 },
-    { name: "党建", column: "党建", method: "points", points: 40, periodic: ["1月!党建", "2月!党建"], periodicWeight: 0.5 },
-  ],
-  vetoes: ["安全事故"],
-  ledger: { sheet: "加减分台账", unit: "单位", points: "分值", reason: "事由", date: "日期" },
-  disqualifyLast: ["评议"],
-  rewards: {
-    byRank: [
-      [1, 1000],
-      [-1, -300],
-    ],
-  },
-  pay: { base: 1500, amount: 2000, full: 100, pass: 60, collective: "集体" },
-};
+import { WORKED_SCHEME, WORKED_SHEETS } from "../core/sheets/v2-cases";
 
 async function v2Workbook(dir: string, ledger: (string | number)[][]): Promise<string> {
   const wb = new Workbook();
-  const rows = (name: string, values: (string | number | null)[][]) => {
+  const sheets = { ...WORKED_SHEETS, 加减分台账: [WORKED_SHEETS.加减分台账[0], ...ledger] };
+  for (const [name, values] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
-    values.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v)));
-  };
-  rows("村级考核", [
-    ["村名", "已参保户数", "任务户数", "满意", "基本满意", "不满意", "党建", "安全事故", "集体"],
-    ["甲村", 95, 100, 10, 0, 0, 30, "否", 500],
-    ["乙村", 72, 90, 6, 4, 0, 36, "否", null],
-    ["丙村", 60, 100, 5, null, 5, 20, "否", 200],
-    ["丁村", 88, 100, 8, 2, 0, 40, "是", 100],
-  ]);
-  rows("1月", [["2025年1月党建打分"], ["村名", "党建", "扣分原因"], ["甲村 ", 40, ""], ["乙村", 30, "会议缺席"], ["丙村", 20, ""]]);
-  rows("2月", [["2025年2月党建打分"], ["村名", "党建"], ["丙村", 24], ["甲村", 36]]);
-  rows("加减分台账", [["日期", "单位", "分值", "事由"], ...ledger]);
+    values.forEach((r, i) => r.forEach((v, j) => (ws.getCell(i + 1, j + 1).value = v ?? null)));
+  }
   const file = "二版考核.xlsx";
   await wb.xlsx.writeFile(path.join(dir, file));
-  await fs.writeFile(path.join(dir, "二版方案.json"), JSON.stringify(SCHEME));
+  await fs.writeFile(path.join(dir, "二版方案.json"), JSON.stringify(WORKED_SCHEME));
   return file;
 }
 
-const LEDGER = [
-  ["2025-03-02", "甲村", 2, "好人好事"],
-  ["2025-04-10", "乙村", -3, "迟报材料"],
-];
+const LEDGER = WORKED_SHEETS.加减分台账.slice(1) as (string | number)[][];
 
 describe("kh score --json on a v2 workbook", () => {
   it("gives totals, ranks, disqualified and pay as worked by hand", async () => {
@@ -99,6 +70,30 @@ describe("kh score --json on a v2 workbook", () => {
     expect(units[1].pay).toBeCloseTo(1500 + 2000 * 0.8236, 9);
     expect(units.slice(2).map((u) => u.pay)).toEqual([1700, 1600]);
     expect(await listing(dir)).toContain("结果.xlsx");
+  });
+
+  it("native formulas: 得分 and 报酬 are live and hold the core's values; the clerk's sheets are unchanged", async () => {
+    const dir = await scratch();
+    const file = await v2Workbook(dir, LEDGER);
+    const run = await kh(dir, ["score", file, "--scheme", "二版方案.json", "-o", "结果.xlsx"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const [before, after] = [new Workbook(), new Workbook()];
+    await before.xlsx.readFile(path.join(dir, file));
+    await after.xlsx.readFile(path.join(dir, "结果.xlsx"));
+    const grid = (wb: Workbook, name: string) => {
+      const out: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row, r) => (out[r - 1] = (row.values as unknown[]).slice(1)));
+      return out;
+    };
+    for (const name of ["村级考核", "1月", "2月", "加减分台账"]) expect(grid(after, name)).toEqual(grid(before, name));
+    const scores = after.getWorksheet("得分")!;
+    expect(scores.getCell("E3").formula).toContain("读数");
+    const pay = after.getWorksheet("报酬")!;
+    expect(pay.getCell("H2").value).toBe("合计");
+    expect(pay.getCell("H3").formula).toBe("SUM(D3:G3)");
+    expect(pay.getCell("H3").result).toBeCloseTo(4920, 9);
+    expect(pay.getCell("E6").formula).toContain('="是",0');
   });
 
   it("a ledger row naming an unknown unit stops the run naming the row, and writes nothing", async () => {

@@ -16,27 +16,18 @@ import {
 } from "../../src/core/scheme-from-roles";
 import { detectTable } from "../../src/core/table-detect";
 import { parseScheme } from "../../src/core/scheme/parse";
-import { SchemeError } from "../../src/core/scheme/errors";
 import { readDataTable } from "../../src/core/data-table";
 import { checkSchemeAgainstData } from "../../src/core/scheme/parse";
 import { scoreUnits } from "../../src/core/scoring/score-units";
 import { draw } from "../../src/core/draw";
 import type { Cell } from "../../src/core/values";
 import { sampleSchemeJson, sampleValues } from "./scoring/sample";
+import { problemsOf } from "./scheme/scheme-messages";
 
 const values = sampleValues();
 const table = detectTable(values)!;
 const col = (d: SchemeDraft, header: string) => d.columns.find((c) => c.header === header)!;
 
-function problemsOf(f: () => unknown): string[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SchemeError) return e.messages;
-    throw e;
-  }
-  throw new Error("expected a SchemeError");
-}
 
 describe("draftFromTable: a first draft from the guessed roles", () => {
   const draft = draftFromTable("村级考核", table, values);

@@ -15,7 +15,7 @@ test("builds the playground page into dist/playground/ with the samples", () => 
   expect(config.output.path).toBe(path.resolve(__dirname, "../../dist/playground"));
   expect(config.entry).toEqual({ playground: "./src/playground/index.tsx" });
   const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin")!;
-  expect(copy.patterns!.map((p) => p.to)).toEqual(["samples/村级考核.xlsx", "samples/参保调度.xlsx"]);
+  expect(copy.patterns!.map((p) => p.to)).toEqual(["samples/村级考核.xlsx", "samples/参保调度.xlsx", "samples/二版考核.xlsx"]);
 });
 
 test("embeds the KH.* calling conventions that functions.ts declares", () => {

@@ -7,7 +7,7 @@ import { TABS } from "../../src/taskpane/state";
 
 const CJK = /[\u4e00-\u9fff]/;
 /** Names of sheets and the product that stay Chinese in the English pane (they are the workbook's own names). */
-const KEPT = /考核助手|考核方案|得分|龙虎榜|奖惩兑现|调度记录|抽签记录|龙榜|虎榜/g;
+const KEPT = /考核助手|考核方案|得分|龙虎榜|奖惩兑现|调度记录|抽签记录|报酬|龙榜|虎榜/g;
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -16,6 +16,8 @@ import { validateScheme } from "./validate";
 import { cellText, labelKey, parseCap, parseGradeFactors, parseList, parseStages } from "./sheet-text";
 import {
   INDICATOR_COLUMNS,
+  LEDGER_ROWS,
+  PAY_ROWS,
   REWARD_COLUMN_LABELS,
   SCHEME_SHEET,
   SECTIONS,
@@ -245,7 +247,24 @@ function buildTop(rd: Reader, set: Partial<Record<SettingKey, { r: number; v: Ce
   return raw;
 }
 
-const NUMBER_FIELDS: readonly (keyof Indicator)[] = ["points", "target", "cap", "limit", "step", "deduct", "good", "bad", "base"];
+const NUMBER_FIELDS: readonly (keyof Indicator)[] = [
+  "points",
+  "target",
+  "cap",
+  "limit",
+  "step",
+  "deduct",
+  "good",
+  "bad",
+  "base",
+  "periodicWeight",
+];
+const PER_UNIT = new Set<keyof Indicator>(["target", "limit", "good", "bad"]);
+
+/** A text that is not a number: a column's header or letter (a per-unit parameter, a 报酬 part). */
+function isColumnText(v: Cell): boolean {
+  return typeof v === "string" && !isBlank(v) && readNumber(v) === undefined;
+}
 
 function readIndicators(rd: Reader, values: Grid): unknown[] {
   const sec = rd.section("indicators");
@@ -305,8 +324,22 @@ function readIndicators(rd: Reader, values: Grid): unknown[] {
       const c = col(f);
       if (c === undefined) continue;
       const label = INDICATOR_COLUMNS.find((x) => x.field === f)?.header ?? f;
+      // A per-unit parameter (SPEC §3.1): the cell holds the column's header or letter instead of a number.
+      if (PER_UNIT.has(f) && isColumnText(rd.cell(r, c))) {
+        ind[f] = { column: rd.text(r, c, [...at, f]) };
+        rd.note([...at, f, "column"], r, c);
+        continue;
+      }
       const n = rd.number(r, c, label, [...at, f]);
       if (n !== undefined) ind[f] = n;
+    }
+    const perCol = col("per");
+    if (perCol !== undefined) ind.per = rd.text(r, perCol, [...at, "per"]);
+    const periodicCol = col("periodic");
+    if (periodicCol !== undefined && !isBlank(rd.cell(r, periodicCol))) {
+      ind.periodic = parseList(rd.cell(r, periodicCol));
+      (ind.periodic as string[]).forEach((_, j) => rd.note([...at, "periodic", j], r, periodicCol));
+      rd.note([...at, "periodic"], r, periodicCol);
     }
     const gc = col("grades");
     if (gc !== undefined) {
@@ -413,40 +446,144 @@ function readTables(rd: Reader, raw: Record<string, unknown>): void {
   const fines = rowsOf("fines", ["fines"], ["amount"]);
   if (fines) raw.fines = fines.map(([column, amount]) => ({ column, amount }));
   readGradeFactors(rd, raw, tableOf("gradeFactors"));
+  readVotes(rd, raw, tableOf("votes"));
+  const last = rowsOf("disqualifyLast", ["disqualifyLast"], []);
+  if (last?.length) {
+    raw.disqualifyLast = last.map((r) => r[0]);
+    last.forEach((_, i) => {
+      const a = rd.where.get(pathKey(["disqualifyLast", i, 0]));
+      if (a) rd.where.set(pathKey(["disqualifyLast", i]), a);
+    });
+  }
+  const sheets = rowsOf("sheets", ["sheets"], ["headerRow"]);
+  if (sheets?.length) {
+    raw.sheets = {};
+    sheets.forEach(([sheet, headerRow, name], i) => {
+      if (typeof sheet !== "string") return;
+      const a = rd.where.get(pathKey(["sheets", i, 0]));
+      if (a) rd.where.set(pathKey(["sheets", sheet]), a);
+      (raw.sheets as Record<string, unknown>)[sheet] = { headerRow, name };
+    });
+  }
+  readLabelBlocks(rd, raw);
+}
+
+/** Labelled rows (项目 | 设置) of a block: field → 0-based row, by label. */
+function labelledRows<K extends string>(rd: Reader, key: SectionKey, rows: readonly { key: K; label: string; aliases?: string[] }[]) {
+  const sec = rd.section(key);
+  const out: Partial<Record<K, number>> = {};
+  if (!sec) return undefined;
+  for (let r = sec.first; r <= sec.last; r++) {
+    const label = labelKey(rd.cell(r, 0));
+    const f = rows.find((x) => x.label === label || (x.aliases ?? []).includes(label));
+    if (f && out[f.key] === undefined) out[f.key] = r;
+  }
+  return out;
+}
+
+/** 加减分台账 and 报酬: absent when every value is blank. */
+function readLabelBlocks(rd: Reader, raw: Record<string, unknown>): void {
+  const ledger = labelledRows(rd, "ledger", LEDGER_ROWS);
+  if (ledger) {
+    rd.layout.ledger = {};
+    const out: Record<string, unknown> = {};
+    for (const [k, r] of Object.entries(ledger) as [string, number][]) {
+      (rd.layout.ledger as Record<string, string>)[k] = rd.addr(r, 1);
+      out[k] = k === "headerRow" ? rd.number(r, 1, "台账表头行", ["ledger", k]) : rd.text(r, 1, ["ledger", k]);
+    }
+    if (Object.values(out).some((v) => v !== undefined)) raw.ledger = out;
+  }
+  const pay = labelledRows(rd, "pay", PAY_ROWS);
+  if (pay) {
+    rd.layout.pay = {};
+    const out: Record<string, unknown> = {};
+    for (const [k, r] of Object.entries(pay) as [string, number][]) {
+      (rd.layout.pay as Record<string, string>)[k] = rd.addr(r, 1);
+      const label = PAY_ROWS.find((x) => x.key === k)?.label ?? k;
+      if (isColumnText(rd.cell(r, 1))) {
+        out[k] = { column: rd.text(r, 1, ["pay", k]) };
+        rd.note(["pay", k, "column"], r, 1);
+      } else out[k] = rd.number(r, 1, label, ["pay", k]);
+    }
+    if (Object.values(out).some((v) => v !== undefined)) raw.pay = out;
+  }
+}
+
+type IndicatorRow = { ind: Record<string, unknown>; k: number; r: number; cols: Map<string, number>; first: boolean };
+
+/**
+ * The rows of a per-indicator table (等次系数, 民主评议), each with the indicator it names and whether it is that
+ * indicator's first row; `take` returns false for a row it refused. A row naming no indicator of the sheet is a
+ * problem naming its cell. Returns the 1-based rows taken, by indicator name.
+ */
+function indicatorRows(
+  rd: Reader,
+  raw: Record<string, unknown>,
+  t: NonNullable<ReturnType<typeof readTable>>,
+  table: string,
+  take: (row: IndicatorRow) => boolean
+): Record<string, number[]> {
+  const indicators = (raw.indicators ?? []) as Record<string, unknown>[];
+  const byIndicator: Record<string, number[]> = {};
+  const seen = new Set<Record<string, unknown>>();
+  for (const { r, cols } of t.rows) {
+    const ic = cols.get("indicator") as number;
+    const name = cellText(rd.cell(r, ic));
+    const k = indicators.findIndex((ind) => ind.name === name);
+    if (k < 0) {
+      rd.problem(r, ic, `${table}表中的指标“${name}”不在考核指标表中`);
+      continue;
+    }
+    const ind = indicators[k];
+    if (!take({ ind, k, r, cols, first: !seen.has(ind) })) continue;
+    seen.add(ind);
+    (byIndicator[name] ??= []).push(r + 1);
+  }
+  return byIndicator;
+}
+
+/**
+ * The 民主评议 table: each row (指标, 票数列, 权重) is one vote column of a vote indicator, in order; they replace
+ * the indicator's columns and weights.
+ */
+function readVotes(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
+  if (!t) return;
+  const touched: Record<string, unknown>[] = [];
+  const byIndicator = indicatorRows(rd, raw, t, "民主评议", ({ ind, k, r, cols, first }) => {
+    if (first) {
+      touched.push(ind);
+      ind.columns = [];
+      ind.weights = [];
+    }
+    const j = (ind.columns as unknown[]).length;
+    const wc = cols.get("weight");
+    (ind.columns as unknown[]).push(rd.text(r, cols.get("column") as number, ["indicators", k, "columns", j]));
+    (ind.weights as unknown[]).push(wc === undefined ? undefined : rd.number(r, wc, "权重", ["indicators", k, "weights", j]));
+    return true;
+  });
+  for (const ind of touched) if ((ind.weights as unknown[]).every((w) => w === undefined)) delete ind.weights;
+  rd.layout.votes = { ...t.cells, byIndicator };
 }
 
 /**
  * The 等次系数 table: each row (指标, 等次, 系数) sets one factor of a 定性等次 indicator, replacing the defaults
- * (and an older sheet's 等次系数 text). A row naming no indicator of the sheet is a problem naming its cell.
+ * (and an older sheet's 等次系数 text).
  */
 function readGradeFactors(rd: Reader, raw: Record<string, unknown>, t: ReturnType<typeof readTable>): void {
   if (!t) return;
-  const indicators = (raw.indicators ?? []) as Record<string, unknown>[];
-  const byIndicator: Record<string, number[]> = {};
-  const fresh = new Set<Record<string, unknown>>();
-  for (const { r, cols } of t.rows) {
-    const [ic, gc, fc] = ["indicator", "grade", "factor"].map((f) => cols.get(f) as number);
-    const name = cellText(rd.cell(r, ic));
-    const k = indicators.findIndex((ind) => ind.name === name);
-    if (k < 0) {
-      rd.problem(r, ic, `等次系数表中的指标“${name}”不在考核指标表中`);
-      continue;
-    }
-    const ind = indicators[k];
+  const byIndicator = indicatorRows(rd, raw, t, "等次系数", ({ ind, k, r, cols, first }) => {
+    const [gc, fc] = ["grade", "factor"].map((f) => cols.get(f) as number);
     const grade = rd.text(r, gc, ["indicators", k, "grades"]);
     const factor = rd.number(r, fc, "系数", ["indicators", k, "grades"]);
     if (grade === undefined) {
       rd.problem(r, gc, `等次系数表第${r + 1}行缺少等次`);
-      continue;
+      return false;
     }
-    if (factor === undefined) continue;
-    if (!fresh.has(ind)) {
-      fresh.add(ind);
-      ind.grades = {};
-    }
+    if (factor === undefined) return false;
+    if (first) ind.grades = {};
     (ind.grades as Record<string, number>)[grade] = factor;
-    (byIndicator[name] ??= []).push(r + 1);
-  }
+    return true;
+  });
   rd.layout.gradeFactors = { ...t.cells, byIndicator };
 }
 

@@ -18,8 +18,12 @@
  *   十、等次系数 (指标 | 等次 | 系数, one row per grade of each 定性等次 indicator whose factors are not the defaults:
  *   a table the 得分 formulas look up with VLOOKUP, not a text to be parsed). An older sheet's 等次系数 column in the
  *   indicator table (“优=1;良=0.8…”) is still read.
+ * Scheme version 2 (SPEC §3.1): the indicator table also has 分母列 | 平时成绩列 (“、” between columns) | 平时权重,
+ *   and a per-unit parameter's cell holds the column's header instead of a number; then 十一、民主评议 (指标 | 票数列 |
+ *   权重, one row per vote column: live weights), 十二、加减分台账 and 十四、报酬 (项目 | 设置 rows; a 报酬 part holds a
+ *   number or a column's header), 十三、单项末位 (序号 | 指标), 十五、其他工作表 (工作表 | 表头行 | 单位列).
  */
-import { Indicator, Scheme, isColumnParam } from "./types";
+import { Indicator, Param, Scheme, isColumnParam } from "./types";
 import { METHOD_NAMES } from "./labels";
 import { METHOD_PARAMS } from "./validate";
 import { NO_CAP, formatList, formatStages } from "./sheet-text";
@@ -110,6 +114,10 @@ export const INDICATOR_COLUMNS: readonly { field: IndicatorField; header: string
     { field: "good", header: "满意值", width: 9 },
     { field: "bad", header: "不允许值", width: 9 },
     { field: "base", header: "基础分", width: 8, aliases: ["基础系数"] },
+    // Scheme version 2 (SPEC §3.1): the value ÷ 分母列; blended with 平时成绩列 by 平时权重.
+    { field: "per", header: "分母列", width: 10, aliases: ["分母", "除以"] },
+    { field: "periodic", header: "平时成绩列", width: 14, aliases: ["平时列", "平时成绩"] },
+    { field: "periodicWeight", header: "平时权重", width: 9, aliases: ["平时成绩权重"] },
     // Read from older sheets only: the factors are now the 等次系数 table.
     { field: "grades", header: "等次系数", width: 26, legacy: true },
   ];
@@ -128,7 +136,12 @@ export type SectionKey =
   | "byImprovement"
   | "fines"
   | "gradeFactors"
-  | "bulletin";
+  | "bulletin"
+  | "votes"
+  | "ledger"
+  | "disqualifyLast"
+  | "pay"
+  | "sheets";
 
 export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string; aliases: string[] }[] = [
   { key: "settings", title: "基本设置", aliases: ["基本信息", "方案设置"] },
@@ -162,9 +175,29 @@ export const SECTIONS: readonly { key: SectionKey; title: string; hint?: string;
     aliases: ["定性等次系数"],
   },
   { key: "bulletin", title: "通报设置", hint: "Word 通报用；空白为默认", aliases: ["通报", "Word通报"] },
+  {
+    key: "votes",
+    title: "民主评议",
+    hint: "评议指标的票数列和每类票的权重；得分 = 分值 × Σ票数×权重 ÷ 总票数",
+    aliases: ["评议票数", "民主评议票数"],
+  },
+  {
+    key: "ledger",
+    title: "加减分台账",
+    hint: "台账每行一件事：分值为正计入加分，为负计入扣分（在上限之前）",
+    aliases: ["台账", "加减分记录"],
+  },
+  { key: "disqualifyLast", title: "单项末位", hint: "这些指标得分为本组最低的单位，取消评奖和奖励资格", aliases: ["单项末位取消资格"] },
+  {
+    key: "pay",
+    title: "报酬",
+    hint: "报酬 = 基础报酬 + 绩效（总分达到及格分后按 总分÷满分 × 绩效工资额）+ 奖励 + 集体经济奖金；可填数值或数据列",
+    aliases: ["村干部报酬", "报酬构成"],
+  },
+  { key: "sheets", title: "其他工作表", hint: "“1月!党建”这类列所在工作表的表头行和单位列；空白则自动查找", aliases: ["其他表"] },
 ];
 
-const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+const NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"];
 
 /** Headers of the small tables, by field. */
 export const TABLE_HEADERS = {
@@ -202,7 +235,39 @@ export const TABLE_HEADERS = {
     { field: "grade", header: "等次", aliases: ["等次名称"] },
     { field: "factor", header: "系数", aliases: ["得分系数"] },
   ],
+  votes: [
+    { field: "indicator", header: "指标", aliases: ["指标名称"] },
+    { field: "column", header: "票数列", aliases: ["数据列"] },
+    { field: "weight", header: "权重", aliases: ["票数权重"] },
+  ],
+  disqualifyLast: [
+    { field: "seq", header: "序号", aliases: [] as string[] },
+    { field: "indicator", header: "指标", aliases: ["指标名称"] },
+  ],
+  sheets: [
+    { field: "sheet", header: "工作表", aliases: ["表名"] },
+    { field: "headerRow", header: "表头行", aliases: ["标题行"] },
+    { field: "name", header: "单位列", aliases: ["名称列"] },
+  ],
 } as const;
+
+/** The 加减分台账 and 报酬 blocks: one labelled row per field (项目 | 设置), as 基本设置. */
+export const LEDGER_ROWS: readonly { key: keyof import("./types").Ledger; label: string; aliases?: string[] }[] = [
+  { key: "sheet", label: "台账工作表", aliases: ["工作表", "台账表"] },
+  { key: "headerRow", label: "表头行", aliases: ["标题行"] },
+  { key: "unit", label: "单位列" },
+  { key: "points", label: "分值列", aliases: ["加减分列"] },
+  { key: "reason", label: "事由列", aliases: ["原因列", "扣分原因列"] },
+  { key: "date", label: "日期列" },
+];
+
+export const PAY_ROWS: readonly { key: keyof import("./types").Pay; label: string; aliases?: string[] }[] = [
+  { key: "base", label: "基础报酬", aliases: ["基本报酬"] },
+  { key: "amount", label: "绩效工资额", aliases: ["绩效报酬", "绩效工资"] },
+  { key: "full", label: "绩效满分", aliases: ["满分"] },
+  { key: "pass", label: "绩效及格分", aliases: ["及格分"] },
+  { key: "collective", label: "集体经济奖金", aliases: ["集体经济"] },
+];
 
 /** The column label of the 达标奖励 / 进步奖励 sections. */
 export const REWARD_COLUMN_LABELS = { byThreshold: "数据列", byImprovement: "上年名次列" } as const;
@@ -251,6 +316,13 @@ export interface SchemeSheetLayout {
   fines?: TableCells;
   /** The 等次系数 table, with the 1-based rows of each indicator's grades. */
   gradeFactors?: TableCells & { byIndicator: Record<string, number[]> };
+  /** 民主评议: the 1-based rows of each vote indicator's columns, in order (their 权重 cells are live). */
+  votes?: TableCells & { byIndicator: Record<string, number[]> };
+  /** 加减分台账 and 报酬: each field's value cell (column B). */
+  ledger?: Partial<Record<(typeof LEDGER_ROWS)[number]["key"], string>>;
+  pay?: Partial<Record<(typeof PAY_ROWS)[number]["key"], string>>;
+  disqualifyLast?: TableCells;
+  sheets?: TableCells;
 }
 
 /** Hints after a title (in brackets) and the numbering before it are not part of a section's name. */
@@ -336,6 +408,9 @@ function indicatorCell(ind: Indicator, field: IndicatorField, seq: number): Cell
   if (field === "seq") return seq;
   if (field === "method") return METHOD_NAMES[ind.method];
   if (field === "name" || field === "column" || field === "points") return ind[field];
+  if (field === "per") return ind.per ?? null;
+  if (field === "periodic") return ind.periodic ? formatList(ind.periodic) : null;
+  if (field === "periodicWeight") return ind.periodicWeight ?? null;
   if (field === "grades" || !(METHOD_PARAMS[ind.method] as readonly string[]).includes(field)) return null;
   const v = ind[field];
   // A per-unit parameter ({column}) shows the column's header (SPEC §3.1); lists are written by their own tables.
@@ -462,6 +537,7 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
   const byIndicator: Record<string, number[]> = {};
   factorRows.forEach((r, i) => (byIndicator[r[0] as string] ??= []).push(factors.rows[i]));
   layout.gradeFactors = { ...factors, byIndicator };
+  v2Blocks(b, s, layout);
 
   b.heading("bulletin");
   b.header(["项目", "设置", "说明"]);
@@ -483,6 +559,60 @@ function build(s: Scheme): { model: SheetModel; layout: SchemeSheetLayout } {
     print: { paper: "A4", orientation: "landscape", titleRows: "1:2", fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
   return { model, layout };
+}
+
+/** Labelled rows (项目 | 设置) for the fields of one object; returns each field's value cell. */
+function labelRows<K extends string>(b: Builder, rows: readonly { key: K; label: string }[], values: Partial<Record<K, CellValue>>) {
+  const first = b.header(["项目", "设置"]) + 1;
+  const out: Partial<Record<K, string>> = {};
+  for (const r of rows) out[r.key] = `B${b.push([r.label, values[r.key] ?? null])}`;
+  b.body(first, b.next - 1, 2);
+  b.formats.push({ range: `A${first}:A${b.next - 1}`, fill: LABEL_FILL, bold: true });
+  return out;
+}
+
+const paramCell = (p: Param | undefined): CellValue => (p === undefined ? null : isColumnParam(p) ? p.column : p);
+
+/** 十一 to 十五 (scheme version 2): 民主评议, 加减分台账, 单项末位, 报酬, 其他工作表. */
+function v2Blocks(b: Builder, s: Scheme, layout: SchemeSheetLayout): void {
+  b.heading("votes");
+  const voteRows = s.indicators.flatMap((ind) =>
+    ind.method === "vote" ? (ind.columns ?? []).map((c, j) => [ind.name, c, (ind.weights ?? [])[j] ?? null] as CellValue[]) : []
+  );
+  const votes = table(b, "votes", voteRows);
+  const byIndicator: Record<string, number[]> = {};
+  voteRows.forEach((r, i) => (byIndicator[r[0] as string] ??= []).push(votes.rows[i]));
+  layout.votes = { ...votes, byIndicator };
+  b.heading("ledger");
+  const l = s.ledger;
+  layout.ledger = labelRows(b, LEDGER_ROWS, l ? { ...l } : {});
+  b.heading("disqualifyLast");
+  layout.disqualifyLast = table(
+    b,
+    "disqualifyLast",
+    (s.disqualifyLast ?? []).map((n, i) => [i + 1, n])
+  );
+  b.heading("pay");
+  const p = s.pay;
+  layout.pay = labelRows(
+    b,
+    PAY_ROWS,
+    p
+      ? {
+          base: paramCell(p.base),
+          amount: paramCell(p.amount),
+          full: paramCell(p.full),
+          pass: paramCell(p.pass),
+          collective: paramCell(p.collective),
+        }
+      : {}
+  );
+  b.heading("sheets");
+  layout.sheets = table(
+    b,
+    "sheets",
+    Object.entries(s.sheets ?? {}).map(([name, spec]) => [name, spec.headerRow ?? null, spec.name ?? null])
+  );
 }
 
 /** The 考核方案 sheet of a scheme (in normal form, as parseScheme returns it). */

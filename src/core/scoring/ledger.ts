@@ -49,7 +49,7 @@ export function dateText(v: Cell): string {
 const where = (ledger: Ledger) => `方案的加减分台账（${ledger.sheet}）`;
 
 /** The ledger's columns, found as the data sheet finds them (a table of the header row alone has no units). */
-function ledgerColumns(ledger: Ledger, values: readonly (readonly Cell[])[], headerRow: number) {
+export function ledgerColumns(ledger: Ledger, values: readonly (readonly Cell[])[], headerRow: number) {
   const header = readDataTable(values.slice(0, headerRow), { sheet: ledger.sheet, headerRow, name: ledger.unit });
   const problems: string[] = [];
   const find = (ref: string | undefined, label: string): number | undefined => {

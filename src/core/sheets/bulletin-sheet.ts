@@ -3,6 +3,7 @@
  * paragraph, then per group, best first: 名次, 单位, 分组, 完成数, 任务数, 完成率, 应达, 还差, 达标, 标记.
  * The paragraph is one sentence per row (a long text in one merged cell would not grow its row in Excel).
  * Below the table, a 校验码 line over every row above it (check/check-code.ts), repeated in the printed footer.
+ * With rank changes (SPEC §3.1): 上次名次 and 升降 after 标记, and 第N期 in the title.
  *
  * API: `bulletinSheet({ scheme, progress, now, sentences })` → SheetModel (kind "bulletin", snapshot),
  * `bulletinSheetName(stage)`.
@@ -14,6 +15,7 @@ import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, val } from "./common";
 import { checkCode, codeLine } from "../check/check-code";
 import { bulletinChart } from "./sheet-charts";
+import type { RankMove } from "../rank-change";
 
 export const BULLETIN_HEADERS = ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"] as const;
 
@@ -28,7 +30,14 @@ export interface BulletinSheetInput {
   /** The bulletin paragraph, one sentence each (bulletinSentences). */
   sentences: readonly string[];
   name?: string;
+  /** 上次名次 and 升降 per unit, same order as progress.units (rank-change.ts): two more columns after 标记. */
+  moves?: readonly RankMove[];
+  /** 第N期 (rank-change.ts issueNumber), shown in the title row. */
+  issue?: number;
 }
+
+/** The columns after 标记 when the bulletin has rank changes (SPEC §3.1 “Rank change”). */
+export const BULLETIN_MOVE_HEADERS = ["上次名次", "升降"] as const;
 
 /** Units per group (groups in data order), ranked first by rank, unranked (no data) last, ties in data order. */
 function ordered(units: readonly UnitProgress[]): UnitProgress[] {
@@ -43,10 +52,12 @@ function ordered(units: readonly UnitProgress[]): UnitProgress[] {
 }
 
 export function bulletinSheet(input: BulletinSheetInput): SheetModel {
-  const { scheme, progress, now, sentences } = input;
-  const last = "J";
+  const { scheme, progress, now, sentences, moves } = input;
+  const last = moves ? "L" : "J";
+  const moveOf = new Map((moves ?? []).map((m, i) => [progress.units[i], m]));
+  const issue = input.issue === undefined ? "" : `（第${input.issue}期）`;
   const rows: ModelCell[][] = [
-    [val(`${scheme.name}　${bulletinSheetName(progress.stage)}`)],
+    [val(`${scheme.name}　${bulletinSheetName(progress.stage)}${issue}`)],
     [val(`生成时间：${displayTime(now)}（快照，不随数据变化）`)],
   ];
   const formats: RangeFormat[] = [
@@ -56,7 +67,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
   for (const s of sentences) rows.push([val(s)]);
   rows.push([]);
   const headerRow = rows.length + 1;
-  rows.push(BULLETIN_HEADERS.map(val));
+  rows.push([...BULLETIN_HEADERS, ...(moves ? BULLETIN_MOVE_HEADERS : [])].map(val));
   formats.push({ range: `A${headerRow}:${last}${headerRow}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" });
   const units = ordered(progress.units);
   for (const u of units) {
@@ -73,6 +84,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
         u.gap,
         u.completion === null ? "" : u.met ? "是" : "否",
         u.mark,
+        ...(moves ? [moveOf.get(u)?.previous ?? null, moveOf.get(u)?.change ?? ""] : []),
       ].map(val)
     );
     if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
@@ -93,7 +105,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       { range: `D${headerRow + 1}:E${end}`, numberFormat: "#,##0" },
       { range: `F${headerRow + 1}:G${end}`, numberFormat: "0.0%" },
       { range: `H${headerRow + 1}:H${end}`, numberFormat: "#,##0" },
-      { range: `I${headerRow + 1}:J${end}`, horizontal: "center" }
+      { range: `I${headerRow + 1}:${last}${end}`, horizontal: "center" }
     );
   }
   return {
@@ -112,6 +124,7 @@ export function bulletinSheet(input: BulletinSheetInput): SheetModel {
       8,
       6,
       8,
+      ...(moves ? [9, 7] : []),
     ],
     formats,
     merges: [`A1:${last}1`, `A2:${last}2`, `A${rows.length}:${last}${rows.length}`],

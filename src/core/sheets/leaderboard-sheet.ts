@@ -1,5 +1,6 @@
 /**
- * The 龙虎榜 sheet (SPEC §4): per group, best first — 名次, 单位, 分组, 总分, 标记, 等次, 奖项, 奖励. 龙榜 rows red,
+ * The 龙虎榜 sheet (SPEC §4): per group, best first — 名次, 单位, 分组, 总分, 标记, 等次, 奖项, 奖励 (and 备注 with
+ * “单项末位：…” when the scheme has disqualifyLast, SPEC §3.1). 龙榜 rows red,
  * 虎榜 rows grey, 否决 marked in red. Title with the scheme's name and the time it was generated; print-ready
  * (A4 portrait, title rows repeated, fitted to the page width).
  *
@@ -18,6 +19,13 @@ import { ChartBlock, leaderboardCharts } from "./sheet-charts";
 
 export const LEADERBOARD_SHEET = "龙虎榜";
 export const LEADERBOARD_HEADERS = ["名次", "单位", "分组", "总分", "标记", "等次", "奖项", "奖励"] as const;
+/** The 备注 column, after 奖励, when the scheme has 单项末位 (SPEC §3.1): “单项末位：计划生育、安全生产”. */
+export const LEADERBOARD_NOTE = "备注";
+
+/** A unit's 备注 on 龙虎榜. */
+export function boardNote(u: UnitResult): string {
+  return u.disqualified.length ? `单项末位：${u.disqualified.join("、")}` : "";
+}
 const HEADER_ROW = 3;
 
 export interface LeaderboardInput {
@@ -44,7 +52,9 @@ export function groupsBestFirst(units: readonly UnitResult[]): { group: string; 
 
 export function leaderboardSheet(input: LeaderboardInput): SheetModel {
   const { scheme, units, now } = input;
-  const width = LEADERBOARD_HEADERS.length;
+  const noted = (scheme.disqualifyLast ?? []).length > 0;
+  const headers: string[] = [...LEADERBOARD_HEADERS, ...(noted ? [LEADERBOARD_NOTE] : [])];
+  const width = headers.length;
   const last = String.fromCharCode(64 + width);
   const grouped = groupsBestFirst(units);
   const withHeadings = grouped.length > 1 || (grouped.length === 1 && grouped[0].group !== "");
@@ -59,7 +69,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
         `生成时间：${displayTime(now)}　　每组前 ${top} 名列入龙榜、后 ${bottom} 名列入虎榜（龙榜 ${counts.dragon} 个，虎榜 ${counts.tiger} 个）`
       ),
     ],
-    LEADERBOARD_HEADERS.map(val),
+    headers.map(val),
   ];
   const formats: RangeFormat[] = [
     { range: `A1:${last}1`, bold: true, fontSize: 16, horizontal: "center", fontColour: COLOURS.title },
@@ -80,7 +90,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
     blocks.push({ group: g.group, first: rows.length + 1, last: rows.length + g.units.length, marks: g.units.map((u) => u.mark) });
     for (const u of g.units) {
       const r = rows.length + 1;
-      rows.push([u.rank, u.name, u.group, u.total, u.mark, u.grade, u.award, u.reward].map(val));
+      rows.push([u.rank, u.name, u.group, u.total, u.mark, u.grade, u.award, u.reward, ...(noted ? [boardNote(u)] : [])].map(val));
       formats.push({ range: `A${r}:${last}${r}`, border: true });
       if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
       else if (u.mark === TIGER) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.tigerFill });
@@ -111,6 +121,7 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
       10,
       10,
       10,
+      ...(noted ? [fitWidth([LEADERBOARD_NOTE, ...units.map(boardNote)], 10, 40)] : []),
     ],
     formats,
     merges,

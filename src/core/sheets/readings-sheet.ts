@@ -8,12 +8,16 @@
  * - `new Readings(sheet, table, firstRow)`; `read(column, kind)` → the unit's text and value cells (relative, with
  *   the SHEET_ROW placeholder, prefixed with the sheet); `helper(header, formula, values)` → a helper column;
  *   `groupBest(column)` → per-group best cells of a data column; `sheet()` → the SheetModel.
- * Columns are laid out in the order they are asked for, from B (A is the unit's name).
+ * Columns are laid out in the order they are asked for, from B (A is the unit's name). `read` also takes a RawSource
+ * (another sheet's value through a helper cell); `block(header, cells)` is a column of another length (the name keys
+ * of another sheet's rows, the ledger's points: sheet-sources.ts), made before the per-group block below the units;
+ * `groupLowest` gives each group's lowest score (单项末位).
  */
 import { DataTable, DataUnit } from "../data-table";
 import { CellValue, ModelCell, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
 import type { GradeRanges } from "./score-formulas";
 import { Cell, cleanText, readFlag, readNumber, textKey } from "../values";
+import { tieKey } from "../round";
 import { COLOURS, fitWidth, val } from "./common";
 import { flagReading, numberReading, numberTextReading, textReading } from "./reading-formulas";
 import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
@@ -27,6 +31,8 @@ interface Column {
   /** The data column a reading's text cell reads (its row may be a merged cell's first row). */
   dataColumn?: number;
   template: RowTemplate;
+  /** A block (the name keys of another sheet's rows): its cells from the first unit row down, not one per unit. */
+  cells?: ModelCell[];
   /** The cached value of each unit's cell, in unit order. */
   values: CellValue[];
   width: number;
@@ -41,6 +47,18 @@ export interface ReadingCells {
   /** 0-based columns of the two cells on 读数. */
   textColumn: number;
   valueColumn: number;
+}
+
+/**
+ * Where a reading's raw cell is: a data column, or any cell per unit (another sheet's value through 读数's INDEX
+ * helper). `source` is a formula reference with DATA_ROW or SHEET_ROW; `raw` each unit's value, as the core reads it.
+ */
+export interface RawSource {
+  key: string;
+  header: string;
+  source: string;
+  raw: readonly Cell[];
+  dataColumn?: number;
 }
 
 const KIND_WORDS: Record<ReadingKind, string> = { number: "数值", flag: "是否", text: "文本" };
@@ -65,6 +83,8 @@ export class Readings {
   private readonly columns: Column[] = [];
   private readonly byKey = new Map<string, ReadingCells>();
   private readonly best: { header: string; values: CellValue[]; formulas: string[] }[] = [];
+  /** Rows the longest block reaches below the first unit row. */
+  private blockRows = 0;
   private readonly dataPrefix: string;
   readonly last: number;
 
@@ -97,20 +117,30 @@ export class Readings {
     return `${withSheet ? this.prefix : ""}$${l}$${this.firstRow}:$${l}$${this.last}`;
   }
 
-  /** The cells that read a data column as `kind` (made once per column and kind). */
-  read(column: number, kind: ReadingKind): ReadingCells {
-    const key = `${kind}:${column}`;
+  /** A data column as a raw source. */
+  dataSource(column: number): RawSource {
+    return {
+      key: String(column),
+      header: this.table.headers[column] || columnLetter(column),
+      source: `${this.dataPrefix}${columnLetter(column)}${DATA_ROW}`,
+      raw: this.table.units.map((u) => this.table.value(u, column)),
+      dataColumn: column,
+    };
+  }
+
+  /** The cells that read a data column (or another raw source) as `kind` (made once per source and kind). */
+  read(column: number | RawSource, kind: ReadingKind): ReadingCells {
+    const src = typeof column === "number" ? this.dataSource(column) : column;
+    const key = `${kind}:${src.key}`;
     const known = this.byKey.get(key);
     if (known) return known;
-    const header = this.table.headers[column] || columnLetter(column);
-    const raw = this.table.units.map((u) => this.table.value(u, column));
-    const source = `${this.dataPrefix}${columnLetter(column)}${DATA_ROW}`;
+    const { header, raw, source } = src;
     const t = this.column(
       `${header}（原文）`,
       kind === "text" ? textReading(source) : numberTextReading(source),
       raw.map((v) => textValue(v, kind)),
       12,
-      column
+      src.dataColumn
     );
     let v = t;
     if (kind !== "text") {
@@ -126,10 +156,37 @@ export class Readings {
     return cells;
   }
 
+  private readonly made = new Map<string, string>();
+
+  /** A cell made once per key (a helper several formulas share). */
+  once(key: string, make: () => string): string {
+    let cell = this.made.get(key);
+    if (cell === undefined) this.made.set(key, (cell = make()));
+    return cell;
+  }
+
   /** A helper column: its formula (a template over SHEET_ROW) and each unit's cached value. */
-  helper(header: string, formula: string, values: CellValue[]): { cell: string; range: string } {
+  helper(header: string, formula: string, values: CellValue[]): { cell: string; range: string; column: number } {
     const col = this.column(header, formula, values);
-    return { cell: this.cell(col), range: this.range(col) };
+    return { cell: this.cell(col), range: this.range(col), column: col };
+  }
+
+  /**
+   * A block column: `cells` from the first unit row down, however many (another sheet's rows, not the units).
+   * Blocks must be made before groupBest and sortedGrades, whose block below starts after the longest one.
+   * Returns its absolute range with the sheet.
+   */
+  block(header: string, cells: ModelCell[]): { range: string; column: number } {
+    this.columns.push({ header, template: new RowTemplate(""), values: [], width: 10, cells });
+    this.blockRows = Math.max(this.blockRows, cells.length);
+    const column = this.columns.length;
+    const l = columnLetter(column);
+    return { range: `${this.prefix}$${l}$${this.firstRow}:$${l}$${this.firstRow + Math.max(cells.length, 1) - 1}`, column };
+  }
+
+  /** The column a block made next will take (its cells may reference the previous block's, on the same row). */
+  get nextColumn(): number {
+    return this.columns.length + 1;
   }
 
   /**
@@ -139,10 +196,13 @@ export class Readings {
    * Returns the block's group labels and this indicator's bests as absolute ranges (with the sheet), for an
    * INDEX/MATCH by the unit's group that is the same formula in every row of 得分.
    */
-  groupBest(column: number, value: ReadingCells, groups: readonly string[], groupText?: ReadingCells): { labels: string; values: string } {
-    const index = this.best.length;
-    const header = `${this.table.headers[column] || columnLetter(column)}（组内最高）`;
-    const numbers = this.table.units.map((u) => readingValue(this.table.value(u, column), "number") as number);
+  groupBest(
+    header: string,
+    valueColumn: number,
+    numbers: readonly number[],
+    groups: readonly string[],
+    groupText?: ReadingCells
+  ): Map<string, string> {
     const values = groups.map((g) => {
       const members = this.table.units.map((u, i) => (u.group === g ? numbers[i] : 0));
       return members.length ? Math.max(...members) : 0;
@@ -150,16 +210,53 @@ export class Readings {
     const range = (col: number) => this.range(col, false);
     const formulas = groups.map((_, k) =>
       groupText
-        ? `=SUMPRODUCT(MAX((${range(groupText.textColumn)}=$${BEST_LABEL}$${this.bestRow + k})*${range(value.valueColumn)}))`
-        : `=MAX(${range(value.valueColumn)})`
+        ? `=SUMPRODUCT(MAX((${range(groupText.textColumn)}=$${BEST_LABEL}$${this.bestRow + k})*${range(valueColumn)}))`
+        : `=MAX(${range(valueColumn)})`
     );
+    return this.perGroup(`${header}（组内最高）`, values, formulas, groups);
+  }
+
+  /**
+   * The lowest value of each group in a column of another sheet (得分's scores, for 单项末位), rounded to 9
+   * decimals as the core compares ties: MIN over the group's cells, the others lifted out of the way by 10⁹.
+   * `range` is that column over the unit rows (absolute, with its sheet).
+   */
+  groupLowest(
+    header: string,
+    range: string,
+    numbers: readonly number[],
+    groups: readonly string[],
+    groupText?: ReadingCells
+  ): Map<string, string> {
+    const values = groups.map((g) => tieKey(Math.min(...numbers.filter((_, i) => this.table.units[i].group === g))));
+    const formulas = groups.map((_, k) => {
+      if (!groupText) return `=ROUND(MIN(${range}),9)`;
+      const same = `(${this.range(groupText.textColumn, false)}=$${BEST_LABEL}$${this.bestRow + k})`;
+      return `=ROUND(SUMPRODUCT(MIN(${same}*${range}+(1-${same})*1000000000)),9)`;
+    });
+    return this.perGroup(`${header}（组内最低）`, values, formulas, groups);
+  }
+
+  private perGroup(header: string, values: CellValue[], formulas: string[], groups: readonly string[]): Map<string, string> {
+    const index = this.best.length;
     this.best.push({ header, values, formulas });
     this.bestGroups = groups;
-    const last = this.bestRow + Math.max(groups.length, 1) - 1;
-    const col = columnLetter(columnIndex(BEST_LABEL) + 1 + index);
+    const out = new Map<string, string>();
+    groups.forEach((g, k) => out.set(g, `${this.prefix}$${columnLetter(columnIndex(BEST_LABEL) + 1 + index)}$${this.bestRow + k}`));
+    return out;
+  }
+
+  /**
+   * A per-group block's cells (groupBest's, groupLowest's) as its labels and values ranges, for an INDEX/MATCH by the
+   * unit's 分组 that is the same formula in every row of 得分 (one R1C1 formula a column for the hosts).
+   */
+  groupRanges(cells: ReadonlyMap<string, string>): { labels: string; values: string } {
+    const list = [...cells.values()];
+    const col = (/\$([A-Z]+)\$\d+$/.exec(list[0]) as RegExpExecArray)[1];
+    const last = this.bestRow + list.length - 1;
     return {
       labels: `${this.prefix}$${BEST_LABEL}$${this.bestRow}:$${BEST_LABEL}$${last}`,
-      values: groups.length === 1 ? `${this.prefix}$${col}$${this.bestRow}` : `${this.prefix}$${col}$${this.bestRow}:$${col}$${last}`,
+      values: list.length === 1 ? list[0] : `${this.prefix}$${col}$${this.bestRow}:$${col}$${last}`,
     };
   }
 
@@ -186,7 +283,12 @@ export class Readings {
 
   /** First row of the block below the units (sorted grades, per-group best): after a blank row and its header. */
   get bestRow(): number {
-    return this.last + 3;
+    return Math.max(this.last, this.firstRow + this.blockRows - 1) + 3;
+  }
+
+  /** Rows of the body (units, or the longest block). */
+  get bodyRows(): number {
+    return Math.max(this.table.units.length, this.blockRows);
   }
 
   sheet(names: readonly string[]): SheetModel {
@@ -217,7 +319,14 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   ];
   // 单位 repeats 得分's column A by formula: one formula for the column, not every name again in the request.
   const nameOf = (i: number): ModelCell => (r.scoresName ? { value: names[i], formula: `=${sheetRef(r.scoresName)}!A${r.firstRow + i}` } : val(names[i]));
-  names.forEach((_, i) => rows.push([nameOf(i), ...columns.map((c, k) => ({ value: c.values[i], formula: r.fill(k, i) }))]));
+  const blank = val(null);
+  for (let i = 0; i < r.bodyRows; i++) {
+    const unit = i < names.length;
+    rows.push([
+      unit ? nameOf(i) : blank,
+      ...columns.map((c, k) => (c.cells ? (c.cells[i] ?? blank) : unit ? { value: c.values[i], formula: r.fill(k, i) } : blank)),
+    ]);
+  }
   const formats = [{ range: `A2:${columnLetter(Math.max(columns.length, 1))}2`, bold: true, fill: COLOURS.header }];
   const below: ModelCell[][] = [];
   const put = (row: number, col: number, cell: ModelCell) => ((below[row] ??= [])[col] = cell);
@@ -240,7 +349,11 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   }
   if (below.length) {
     rows.push([], ...Array.from(below, (row) => Array.from(row ?? [], (c) => c ?? val(null))));
-    formats.push({ range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`, bold: true, fill: COLOURS.header });
+    formats.push({
+      range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`,
+      bold: true,
+      fill: COLOURS.header,
+    });
   }
   return {
     name: r.name,

@@ -1,7 +1,9 @@
 /**
  * The 奖惩兑现 sheet (SPEC §4): per unit, each reward and fine with its basis (依据), then the unit's 小计; a 合计
  * at the end. One row per item so every amount can be traced and summed; a unit with none has one row saying so.
- * Values (a record of what was decided at generation), from scoring's details.
+ * Values (a record of what was decided at generation), from scoring's details. With a 加减分台账 (SPEC §3.1) each of
+ * the unit's ledger entries follows, with its date, reason and row: points of the score (加分/扣分), not money, so
+ * their 金额 is blank and the 小计 is the money alone.
  *
  * API: `rewardsSheet({ scheme, units, details, now })` → SheetModel (kind "rewards"), `REWARDS_HEADERS`.
  */
@@ -9,6 +11,7 @@ import { Scheme } from "../scheme/types";
 import { UnitDetail } from "../scoring/types";
 import { UnitResult } from "../unit-result";
 import { showNumber } from "../scoring/reward-text";
+import { LedgerEntry } from "../scoring/ledger";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
 import { COLOURS, displayTime, fitWidth, moneyFormat, val } from "./common";
 
@@ -22,6 +25,16 @@ export interface RewardsInput {
   details: readonly UnitDetail[];
   now: string;
   name?: string;
+}
+
+/** 台账加分 +2 分 / 台账扣分 −3 分. */
+export function ledgerLabel(points: number): string {
+  return points >= 0 ? `台账加分 +${showNumber(points)} 分` : `台账扣分 −${showNumber(-points)} 分`;
+}
+
+/** 2025-03-02 好人好事（加减分台账!C2）. */
+export function ledgerBasis(e: LedgerEntry): string {
+  return `${[e.date, e.reason || "（未写事由）"].filter((x) => x).join(" ")}（${e.cell}）`;
 }
 
 export function rewardsSheet(input: RewardsInput): SheetModel {
@@ -41,11 +54,16 @@ export function rewardsSheet(input: RewardsInput): SheetModel {
   let total = 0;
   units.forEach((u, i) => {
     const items = details[i].rewards;
+    const ledger = details[i].ledger;
     const head = [i + 1, u.name, u.group, u.rank];
-    if (items.length === 0) rows.push([...head, "—", "无奖惩", 0].map(val));
+    if (items.length === 0 && ledger.length === 0) rows.push([...head, "—", "无奖惩", 0].map(val));
     items.forEach((item, k) => {
       rows.push([...(k === 0 ? head : [null, u.name, u.group, null]), item.label, item.basis, item.amount].map(val));
       amounts.push(item.amount);
+    });
+    ledger.forEach((e, k) => {
+      const first = k === 0 && items.length === 0;
+      rows.push([...(first ? head : [null, u.name, u.group, null]), ledgerLabel(e.points), ledgerBasis(e), null].map(val));
     });
     const sum = items.reduce((s, x) => s + x.amount, 0);
     total += sum;
@@ -67,7 +85,7 @@ export function rewardsSheet(input: RewardsInput): SheetModel {
       { range: `G${HEADER_ROW + 1}:G${end}`, numberFormat: moneyFormat(amounts) }
     );
   }
-  const bases = details.flatMap((d) => d.rewards.map((x) => x.basis));
+  const bases = details.flatMap((d) => [...d.rewards.map((x) => x.basis), ...d.ledger.map(ledgerBasis)]);
   return {
     name: input.name ?? REWARDS_SHEET,
     kind: "rewards",

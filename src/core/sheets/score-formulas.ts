@@ -5,7 +5,8 @@
  *
  * Two modes:
  * - native: built-in functions only, and only those Excel 2010, WPS and LibreOffice all have without array entry
- *   (IF, MIN, MAX, ROUND, SUM, ABS, COUNTIFS, SUMPRODUCT, VLOOKUP, INDEX, MATCH, ISNUMBER, ROUNDUP; no LET, LAMBDA,
+ *   (IF, MIN, MAX, ROUND, SUM, ABS, COUNTIFS, SUMPRODUCT, VLOOKUP, INDEX, MATCH, ISNUMBER, ROUNDUP; for scheme
+ *   version 2 also IFERROR, ISBLANK, EXACT, SUMIFS, COUNT, AVERAGE, MID, NA, CHAR — all in Excel 2007+; no LET, LAMBDA,
  *   XLOOKUP, FILTER, MAXIFS, AGGREGATE — those need an `_xlfn.` prefix and are missing from Excel 2010 or WPS — and
  *   no dynamic arrays).
  * - kh: KH.TARGETSCORE, KH.LIMITSCORE, KH.EFFICACY, KH.VETO, KH.ADJUST, KH.RANKIN, KH.TIER where one fits; the rest
@@ -30,6 +31,9 @@ import { ReadingCells } from "./readings-sheet";
 export { absolute, numberLiteral, textLiteral };
 
 export type FormulaMode = "native" | "kh";
+
+/** The parameters a unit may have its own of (a `{column}` in the scheme). */
+export type OwnParam = "target" | "limit" | "good" | "bad";
 
 /** Where the scheme's values are: the 考核方案 sheet's name as written and its layout. */
 export class SchemeRefs {
@@ -84,6 +88,14 @@ export class SchemeRefs {
     return `${this.prefix}$${g}$${first}:$${f}$${last}`;
   }
 
+  /** A vote indicator's j-th weight: its cell in the 民主评议 table, else the scheme's number. */
+  voteWeight(ind: Indicator, j: number): string {
+    const t = this.layout.votes;
+    const row = t?.byIndicator[ind.name]?.[j];
+    if (t && row && t.columns.weight) return `${this.prefix}$${t.columns.weight}$${row}`;
+    return numberLiteral((ind.weights ?? [])[j] ?? 0);
+  }
+
   /** A column of a small table, as an absolute range over its rows (first to last entry). */
   tableColumn(t: TableCells | undefined, field: string): string | undefined {
     if (!t || t.rows.length === 0 || !t.columns[field]) return undefined;
@@ -119,16 +131,19 @@ export function indicatorFormula(
   /** 标杆法: the best value of the unit's group, a cell on 读数. */
   best?: string,
   /** 民主评议: the readings of the vote columns, in the scheme's order. */
-  votes: readonly ReadingCells[] = []
+  votes: readonly ReadingCells[] = [],
+  /** Per-unit parameters (SPEC §3.1): the unit's own target, limit, good or bad, cells on 读数. */
+  own: Partial<Record<OwnParam, string>> = {}
 ): string {
   const p = refs.param(ind, cells, "points") as string;
+  const param = (key: OwnParam) => own[key] ?? (refs.param(ind, cells, key) as string);
   const v = r.value;
   const blankIsZero = (body: string) => `=IF(${r.text}="",0,${body})`;
   switch (ind.method) {
     case "points":
       return blankIsZero(`MIN(MAX(${v},0),${p})`);
     case "target": {
-      const t = refs.param(ind, cells, "target") as string;
+      const t = param("target");
       if (mode === "kh") {
         const cap = refs.rawParam(ind, cells, "cap");
         return blankIsZero(`KH.TARGETSCORE(${v},${t},${p}${cap ? `,${cap}` : ""})`);
@@ -137,10 +152,10 @@ export function indicatorFormula(
       return blankIsZero(`${p}*MIN(MAX(${v}/${t},0),${cap})`);
     }
     case "limit":
-      return blankIsZero(limitBody(mode, ind, cells, refs, v, p));
+      return blankIsZero(limitBody(mode, ind, cells, refs, v, p, param("limit")));
     case "efficacy": {
-      const good = refs.param(ind, cells, "good") as string;
-      const bad = refs.param(ind, cells, "bad") as string;
+      const good = param("good");
+      const bad = param("bad");
       if (mode === "kh") {
         const base = refs.rawParam(ind, cells, "base");
         return blankIsZero(`KH.EFFICACY(${v},${bad},${good},${p}${base ? `,${base}` : ""})`);
@@ -161,17 +176,23 @@ export function indicatorFormula(
     case "vote": {
       // VOTESCORE: points × Σ votes·weight / Σ votes; no votes at all scores 0 (the core reports it as missing).
       const counts = votes.map((r) => r.value);
-      const weights = ind.weights ?? [];
       const sum = `SUM(${counts.join(",")})`;
-      const weighted = counts.map((c, i) => `${c}*${numberLiteral(weights[i] ?? 0)}`).join("+");
+      const weighted = counts.map((c, i) => `${c}*${refs.voteWeight(ind, i)}`).join("+");
       return `=IF(${sum}=0,0,${p}*(${weighted})/${sum})`;
     }
   }
 }
 
 /** 逆向指标: full points up to the limit; above it steps of deductions, or points × limit/value without steps. */
-function limitBody(mode: FormulaMode, ind: Indicator, cells: IndicatorCells | undefined, refs: SchemeRefs, v: string, p: string): string {
-  const l = refs.param(ind, cells, "limit") as string;
+function limitBody(
+  mode: FormulaMode,
+  ind: Indicator,
+  cells: IndicatorCells | undefined,
+  refs: SchemeRefs,
+  v: string,
+  p: string,
+  l: string
+): string {
   const step = refs.rawParam(ind, cells, "step");
   const deduct = refs.rawParam(ind, cells, "deduct");
   if (mode === "kh") return `KH.LIMITSCORE(${v},${l},${p}${step && deduct ? `,${step},${deduct}` : ""})`;

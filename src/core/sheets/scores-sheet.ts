@@ -4,8 +4,9 @@
  * the core computed, so the sheet reads right before any recalculation and a test can check formula = core.
  *
  * API
- * - `scoresSheets(input)` → `{ scores, readings }`: the 得分 SheetModel (kind "scores") and, with formulas, the 读数
- *   sheet its formulas read the data through (readings-sheet.ts; kind "readings", very hidden). Both must be written.
+ * - `scoresSheets(input)` → `{ scores, readings, pay }`: the 得分 SheetModel (kind "scores"), with formulas the 读数
+ *   sheet its formulas read the data through (readings-sheet.ts; kind "readings", very hidden), and with a scheme's
+ *   `pay` the 报酬 sheet (kind "pay"). All must be written; `input.workbook` gives the other sheets (多表汇总, 台账).
  * - `scoresSheet(input)` → the 得分 model alone (values mode, or when the caller writes 读数 itself).
  * - `scoresColumns(scheme)` → the column of each part (0-based), and `SCORES_FIRST_ROW` (1-based row of the first unit).
  *
@@ -13,11 +14,18 @@
  * 等次系数 tables…) and every data cell are read by the formulas; the structure (which columns, methods, groups, veto
  * mode, 中国式排名) is fixed, so changing it means generating again. 单位 is a formula over the data cell when the
  * cell reads exactly as the core reads it, else a value; 分组 is 读数's reading of the group cell. 否决 holds 是/否.
+ *
+ * Scheme version 2 (SPEC §3.1), all through 读数 (sheet-sources.ts, indicator-readings.ts): other sheets' columns by
+ * one MATCH per unit and sheet; per-unit parameters as the unit's reading (#N/A when blank, as the core refuses);
+ * `per` and `periodic` in a 计分值 helper; vote weights, 平时权重 and 报酬's numbers from their 考核方案 tables; the
+ * 加减分台账 by SUMIFS into 加分/扣分 before the caps; a 单项末位 column after 等次 (the listed indicators on which
+ * the unit is lowest of its group); and, with `pay`, the 报酬 sheet (pay-sheet.ts) on the same rows. kh mode uses
+ * native formulas for these (KH.BLEND and KH.VOTESCORE would read the same cells; one engine fewer to trust).
  */
 import { Scheme } from "../scheme/types";
 import { METHOD_NAMES } from "../scheme/labels";
 import { SchemeSheetLayout } from "../scheme/scheme-sheet";
-import { DataTable, DataUnit } from "../data-table";
+import { DataTable } from "../data-table";
 import { ScoreResult } from "../scoring/types";
 import { ModelCell, RangeFormat, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
 import { COLOURS, decimalsFormat, fitWidth, val } from "./common";
@@ -41,8 +49,15 @@ import {
   vetoFormula,
 } from "./score-formulas";
 import { READINGS_SHEET, ReadingCells, Readings } from "./readings-sheet";
+import { SheetSources } from "./sheet-sources";
+import { indicatorReadings } from "./indicator-readings";
+import { textLiteral } from "./formula-text";
+import { WorkbookData } from "../scoring/other-sheets";
+import { PayKey } from "../scoring/pay";
+import { Pay, isColumnParam } from "../scheme/types";
+import { numberLiteral } from "./formula-text";
+import { PAY_SHEET, paySheet } from "./pay-sheet";
 import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
-import { readNumber } from "../values";
 
 export const SCORES_SHEET = "得分";
 /** 1-based rows: title, header, first unit. */
@@ -61,6 +76,7 @@ export const SCORES_HEADERS = {
   veto: "否决",
   rank: "名次",
   grade: "等次",
+  disqualified: "单项末位",
 } as const;
 
 export type ScoresPart = keyof typeof SCORES_HEADERS;
@@ -77,6 +93,8 @@ export interface ScoresColumns {
   veto: number;
   rank: number;
   grade: number;
+  /** 单项末位 (only when the scheme has disqualifyLast; else -1). */
+  disqualified: number;
   /** Number of columns. */
   width: number;
 }
@@ -96,7 +114,8 @@ export function scoresColumns(scheme: Scheme): ScoresColumns {
     veto: after + 4,
     rank: after + 5,
     grade: after + 6,
-    width: after + 7,
+    disqualified: scheme.disqualifyLast?.length ? after + 7 : -1,
+    width: after + (scheme.disqualifyLast?.length ? 8 : 7),
   };
 }
 
@@ -110,8 +129,12 @@ export interface ScoresSheetInput {
   schemeSheet?: string;
   /** The name 读数 will be written under (another when a clerk's sheet has the name); 得分 is SCORES_SHEET or `name`. */
   readingsSheet?: string;
+  /** The name 报酬 will be written under (default PAY_SHEET). */
+  paySheet?: string;
   /** native (default), kh, or values (no formulas). */
   formulas?: FormulaMode | "values";
+  /** The other sheets the scheme reads (多表汇总, the 加减分台账), as scoring read them. */
+  workbook?: WorkbookData;
   name?: string;
 }
 
@@ -214,13 +237,18 @@ interface Templates {
   veto?: RowTemplate;
   rank: RowTemplate;
   grade?: RowTemplate;
+  disqualified?: (group: string) => RowTemplate;
+  /** Each 报酬 part's operand (when the scheme has pay). */
+  payPart?: (key: PayKey) => string;
 }
 
 function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
   const { scheme, table, result, layout } = b.input;
   const mode = b.mode as FormulaMode;
+  // First: it lays out 读数's blocks (other sheets' name keys, the ledger), which everything below must follow.
+  const src = new SheetSources(readings, scheme, table, result, b.input.workbook);
   const t = (text: string | undefined) => (text === undefined ? undefined : new RowTemplate(text));
-  const num = (ref: string) => readings.read(b.column(ref), "number");
+  const num = (ref: string) => src.reading(ref, "number");
   const groupReading = parts.hasGroups ? readings.read(table.groupColumn as number, "text") : undefined;
   const groups = [...new Set(table.units.map((u) => u.group))];
   const rc = b.rowCells();
@@ -230,12 +258,14 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
   const precisionRef = layout.settings.precision
     ? `IF(${b.refs.cell(layout.settings.precision)}="",2,${b.refs.cell(layout.settings.precision)})`
     : String(parts.precision);
-  const vetoCols = (scheme.vetoes ?? []).map((v) => b.column(v));
+  const vetoes = (scheme.vetoes ?? []).map((v) => src.locate(v));
+  const vetoCols = vetoes.map((v) => v.column);
   const sortedVetoes = [...vetoCols].sort((x, y) => x - y);
-  const contiguous = vetoCols.length > 1 && sortedVetoes.every((c, i) => i === 0 || c === sortedVetoes[i - 1] + 1);
+  const onData = vetoes.every((v) => v.sheet === undefined);
+  const contiguous = onData && vetoCols.length > 1 && sortedVetoes.every((c, i) => i === 0 || c === sortedVetoes[i - 1] + 1);
   const vetoRange = contiguous
     ? `${b.data}${columnLetter(sortedVetoes[0])}${DATA_ROW}:${columnLetter(sortedVetoes[sortedVetoes.length - 1])}${DATA_ROW}`
-    : vetoCols.length === 1
+    : vetoCols.length === 1 && onData
       ? b.dataCell(vetoCols[0])
       : undefined;
   const grades = scheme.grades ?? [];
@@ -243,18 +273,23 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
   if (gradeRanges && (mode === "native" || !gradeRanges.table))
     gradeRanges.sorted = readings.sortedGrades((k) => sortedGradeFormulas(gradeRanges, k), grades);
   const lastForVetoed = parts.exclude && parts.hasVetoes;
-  const bonus = (scheme.bonus?.columns ?? []).map((c) => num(c).value);
-  const deduction = (scheme.deduction?.columns ?? []).map((c) => num(c).value);
+  const ledger = src.ledger();
+  const bonus = [...(scheme.bonus?.columns ?? []).map((c) => num(c).value), ...(ledger ? [ledger.add] : [])];
+  const deduction = [...(scheme.deduction?.columns ?? []).map((c) => num(c).value), ...(ledger ? [ledger.deduct] : [])];
+  const perIndicator = scheme.indicators.map((ind, k) =>
+    indicatorReadings(ind, src, readings, ind.periodic ? b.refs.param(ind, indicatorCells[k], "periodicWeight") : undefined)
+  );
   return {
     name: t(`=${b.dataCell(table.nameColumn)}`),
     group: groupReading ? t(`=${groupReading.text}`) : undefined,
     indicators: scheme.indicators.map((ind, k) => {
-      const reading = readings.read(b.column(ind.column), ind.method === "grade" ? "text" : "number");
+      const { reading, votes, own, numbers } = perIndicator[k];
       // 标杆法: the group's best looked up by the unit's 分组, so the column is one formula (one R1C1 for the hosts).
-      const bests = ind.method === "benchmark" ? readings.groupBest(b.column(ind.column), reading, groups, groupReading) : undefined;
-      const best = bests && (groups.length === 1 ? bests.values : `INDEX(${bests.values},MATCH(${rc.group},${bests.labels},0))`);
-      const votes = (ind.method === "vote" ? (ind.columns ?? []) : []).map((c) => readings.read(b.column(c), "number"));
-      return new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best, votes));
+      const bests =
+        ind.method === "benchmark" ? readings.groupBest(ind.column, reading.valueColumn, numbers, groups, groupReading) : undefined;
+      const ranges = bests && readings.groupRanges(bests);
+      const best = ranges && (groups.length === 1 ? ranges.values : `INDEX(${ranges.values},MATCH(${rc.group},${ranges.labels},0))`);
+      return new RowTemplate(indicatorFormula(mode, ind, indicatorCells[k], b.refs, reading, best, votes, own));
     }),
     bonus: t(bonus.length ? bonusFormula(bonus, capRef("bonusCap"), scheme.bonus?.cap) : undefined),
     deduction: t(deduction.length ? deductionFormula(deduction, capRef("deductionCap"), scheme.deduction?.cap) : undefined),
@@ -264,8 +299,8 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
       parts.hasVetoes
         ? vetoFormula(
             mode,
-            vetoCols.map((c) => readings.read(c, "flag").value),
-            vetoCols.map((c) => b.dataCell(c)),
+            (scheme.vetoes ?? []).map((v) => src.reading(v, "flag").value),
+            (scheme.vetoes ?? []).map((v) => src.raw(v).source),
             vetoRange
           )
         : undefined
@@ -278,6 +313,57 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
           : literalGradeFormula(rc, grades, lastForVetoed)
         : undefined
     ),
+    disqualified: lastPlaceTemplates(b, readings, groups, groupReading),
+    payPart: scheme.pay ? payParts(scheme.pay, src, b.refs) : undefined,
+  };
+}
+
+const PAY_DEFAULTS: Readonly<Record<PayKey, number>> = { base: 0, amount: 0, full: 100, pass: 0, collective: 0 };
+
+/**
+ * A 报酬 part as a formula operand: its cell in 十四、报酬 (blank: the default), the scheme's number when the sheet
+ * has no such row, or the unit's reading for a `{column}` part (集体经济: blank is 0).
+ */
+function payParts(pay: Pay, src: SheetSources, refs: SchemeRefs): (key: PayKey) => string {
+  return (key) => {
+    const p = pay[key];
+    if (isColumnParam(p)) return key === "collective" ? src.reading(p.column, "number").value : src.required(p.column);
+    const at = refs.layout.pay?.[key];
+    if (at) return key === "amount" ? refs.cell(at) : `IF(${refs.cell(at)}="",${PAY_DEFAULTS[key]},${refs.cell(at)})`;
+    return numberLiteral(typeof p === "number" ? p : PAY_DEFAULTS[key]);
+  };
+}
+
+/**
+ * 单项末位 (SPEC §3.1): the names of the listed indicators on which the unit's score is the lowest of its group
+ * (ties included, every unit counting), joined by “、”; compared rounded to 9 decimals, as the core's tieKey.
+ */
+function lastPlaceTemplates(
+  b: Builder,
+  readings: Readings,
+  groups: readonly string[],
+  groupReading: ReadingCells | undefined
+): ((group: string) => RowTemplate) | undefined {
+  const { scheme, result } = b.input;
+  const names = scheme.disqualifyLast ?? [];
+  if (!names.length) return undefined;
+  const scores = `${sheetRef(b.input.name ?? SCORES_SHEET)}!`;
+  const lowest = names.map((name) => {
+    const k = scheme.indicators.findIndex((i) => i.name === name);
+    const col = b.cols.indicators[k];
+    const numbers = result.units.map((u) => u.scores[name]);
+    return { name, col, byGroup: readings.groupLowest(name, `${scores}${b.range(col)}`, numbers, groups, groupReading) };
+  });
+  const byGroup = new Map<string, RowTemplate>();
+  return (group: string) => {
+    let tpl = byGroup.get(group);
+    if (!tpl) {
+      const parts = lowest.map(
+        (l) => `IF(ROUND(${columnLetter(l.col)}${SHEET_ROW},9)<=${l.byGroup.get(group)},${textLiteral(`、${l.name}`)},"")`
+      );
+      byGroup.set(group, (tpl = new RowTemplate(`=MID(${parts.join("&")},2,99)`)));
+    }
+    return tpl;
   };
 }
 
@@ -328,7 +414,7 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
   return ranges;
 }
 
-export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; readings?: SheetModel } {
+export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; readings?: SheetModel; pay?: SheetModel } {
   const b = new Builder(input);
   const { scheme, table, result } = input;
   const cols = b.cols;
@@ -346,6 +432,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
   const headers: string[] = [SCORES_HEADERS.name, SCORES_HEADERS.group, ...scheme.indicators.map((i) => i.name)];
   headers.push(SCORES_HEADERS.bonus, SCORES_HEADERS.deduction, SCORES_HEADERS.coefficient, SCORES_HEADERS.total);
   headers.push(SCORES_HEADERS.veto, SCORES_HEADERS.rank, SCORES_HEADERS.grade);
+  if (cols.disqualified >= 0) headers.push(SCORES_HEADERS.disqualified);
   const rows: ModelCell[][] = [[val(`${scheme.name}　得分`)], headers.map(val)];
   table.units.forEach((u, i) => {
     const r = result.units[i];
@@ -364,6 +451,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     cells[cols.veto] = f(r.vetoed ? VETO_YES : VETO_NO, tp?.veto);
     cells[cols.rank] = f(r.rank, tp?.rank);
     cells[cols.grade] = f(r.grade, tp?.grade);
+    if (cols.disqualified >= 0) cells[cols.disqualified] = f(r.disqualified.join("、"), tp?.disqualified?.(u.group));
     rows.push(cells);
   });
 
@@ -388,7 +476,19 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     freeze: { rows: SCORES_HEADER_ROW, columns: 1 },
     print: { paper: "A4", orientation: "landscape", titleRows: `1:${SCORES_HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
-  return { scores, readings: tp ? readings.sheet(table.units.map((u) => u.name)) : undefined };
+  const pay = scheme.pay
+    ? paySheet({
+        scheme,
+        result,
+        scores: { sheet: scores.name, name: cols.name, group: cols.group, total: cols.total, veto: cols.veto },
+        firstRow: SCORES_FIRST_ROW,
+        part: tp?.payPart ?? (() => "0"),
+        excludeVetoed: parts.exclude && parts.hasVetoes,
+        formulas: !!tp,
+        name: input.paySheet ?? PAY_SHEET,
+      })
+    : undefined;
+  return { scores, readings: tp ? readings.sheet(table.units.map((u) => u.name)) : undefined, pay };
 }
 
 function columnWidths(headers: string[], table: DataTable, cols: ScoresColumns): number[] {

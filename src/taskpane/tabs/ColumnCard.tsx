@@ -8,6 +8,7 @@ import { AccordionHeader, AccordionItem, AccordionPanel, Dropdown, Field, Input,
 import {
   ColumnDraft,
   DraftRole,
+  OF_ROLES,
   ROLES,
   SchemeDraft,
   setColumnRole,
@@ -19,6 +20,7 @@ import {
 import { METHODS } from "../../core/scheme/labels";
 import { Method } from "../../core/scheme/types";
 import { NumberField } from "../components/NumberInput";
+import { ColumnDropdown } from "../components/ColumnDropdown";
 import { MessageKey, Translate } from "../i18n";
 import { useT } from "../lang";
 import { useTabStyles } from "./styles";
@@ -32,9 +34,14 @@ const PARAMS: Readonly<Record<Method, readonly (keyof IndicatorDraft & MessageKe
   grade: [],
   benchmark: [],
   rank: ["step"],
-  // 民主评议 reads several vote columns; the pane offers it with the v2 roles (issue 12, part 5).
+  // 民主评议 is made of the columns with the role 评议票数 (its name, points and weights are settings).
   vote: [],
 };
+
+/** Is the indicator blended with periodic scores (a 平时成绩 column of its own, or other sheets' columns)? */
+function hasPeriodic(draft: SchemeDraft, column: ColumnDraft): boolean {
+  return !!column.indicator?.periodic?.length || draft.columns.some((c) => c.role === "periodic" && c.of === column.letter);
+}
 
 export function columnTitle(column: ColumnDraft): string {
   return `${column.letter} ${column.header}`.trim();
@@ -54,6 +61,8 @@ export function columnSummary(column: ColumnDraft, t: Translate, draft?: SchemeD
     parts.push(t(`method_${column.indicator.method}`), `${t("points")} ${Number.isFinite(column.indicator.points) ? column.indicator.points : "?"}`);
   }
   if (column.role === "fine" && column.fineAmount !== undefined) parts.push(t("fineSummary", { amount: column.fineAmount }));
+  const owner = OF_ROLES.includes(column.role) ? draft?.columns.find((c) => c.letter === column.of) : undefined;
+  if (owner) parts.push(`${t("ofIndicator")} ${owner.indicator?.name ?? columnTitle(owner)}`);
   return [...parts, ...extra].join(" · ");
 }
 
@@ -128,6 +137,20 @@ export function ColumnCard(props: { column: ColumnDraft; draft: SchemeDraft; edi
                 </div>
               )}
             </>
+          )}
+          {column.role === "indicator" && ind && hasPeriodic(draft, column) && (
+            <>
+              <NumberField label={t("periodicWeight")} value={ind.periodicWeight ?? 0.3} onChange={(v) => setInd({ periodicWeight: v })} />
+              {ind.periodic?.length ? <span className={styles.muted}>{t("otherSheetPeriodic", { refs: ind.periodic.join("、") })}</span> : null}
+            </>
+          )}
+          {OF_ROLES.includes(column.role) && (
+            <ColumnDropdown
+              label={t("ofIndicator")}
+              columns={draft.columns.filter((c) => c.role === "indicator")}
+              value={column.of}
+              onChange={(letter) => edit((d) => updateColumn(d, column.letter, { of: letter }))}
+            />
           )}
           {column.role === "fine" && (
             <NumberField

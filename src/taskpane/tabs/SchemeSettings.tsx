@@ -7,6 +7,7 @@ import {
   AccordionPanel,
   Checkbox,
   Field,
+  Input,
   Radio,
   RadioGroup,
   SpinButton,
@@ -145,6 +146,12 @@ export function SchemeSettings({ draft, edit }: { draft: SchemeDraft; edit: (cha
           />
         </AccordionPanel>
       </AccordionItem>
+      <AccordionItem value="v2">
+        <AccordionHeader as="h3">{t("section_v2")}</AccordionHeader>
+        <AccordionPanel className={styles.panel}>
+          <V2Settings draft={draft} set={set} />
+        </AccordionPanel>
+      </AccordionItem>
       <AccordionItem value="stages">
         <AccordionHeader as="h3">{t("section_stages")}</AccordionHeader>
         <AccordionPanel className={styles.panel}>
@@ -159,6 +166,72 @@ export function SchemeSettings({ draft, edit }: { draft: SchemeDraft; edit: (cha
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
+  );
+}
+
+/** Scheme version 2 (SPEC §3.1): 民主评议's name, points and weights, the 加减分台账, 单项末位, 报酬. */
+function V2Settings({ draft, set }: { draft: SchemeDraft; set: (patch: Partial<Settings>) => void }): React.JSX.Element {
+  const t = useT();
+  const s = draft.settings;
+  const votes = draft.columns.filter((c) => c.role === "vote");
+  const vote = s.vote ?? { name: "民主评议", points: 10, weights: votes.map(() => 0) };
+  // A ledger unticked is remembered, so ticking it again restores it.
+  const [ledger, setLedger] = React.useState(s.ledger);
+  React.useEffect(() => {
+    if (s.ledger) setLedger(s.ledger);
+  }, [s.ledger]);
+  const names = [
+    ...draft.columns.filter((c) => c.role === "indicator" && c.indicator).map((c) => c.indicator!.name),
+    ...(votes.length ? [vote.name] : []),
+  ];
+  const last = s.disqualifyLast ?? [];
+  const pay = s.pay ?? { base: 0, amount: 0, full: 100, pass: 60 };
+  const setPay = (patch: Partial<typeof pay>) => set({ pay: { ...pay, ...patch } });
+  return (
+    <>
+      {votes.length > 0 && (
+        <>
+          <Field label={t("voteName")}>
+            <Input value={vote.name} onChange={(_, d) => set({ vote: { ...vote, name: d.value } })} />
+          </Field>
+          <NumberField label={t("votePoints")} value={vote.points} onChange={(v) => set({ vote: { ...vote, points: v as number } })} />
+          {votes.map((c, k) => (
+            <NumberField
+              key={c.letter}
+              label={t("voteWeight", { column: c.header || c.letter })}
+              value={vote.weights[k]}
+              onChange={(v) => set({ vote: { ...vote, weights: votes.map((_, i) => (i === k ? (v as number) : (vote.weights[i] ?? 0))) } })}
+            />
+          ))}
+        </>
+      )}
+      {ledger && (
+        <Checkbox
+          checked={!!s.ledger}
+          label={`${t("ledgerUse")} — ${t("ledgerFound", { sheet: ledger.sheet, unit: ledger.unit, points: ledger.points })}`}
+          onChange={(_, d) => set({ ledger: d.checked === true ? ledger : undefined })}
+        />
+      )}
+      <Field label={t("disqualifyLast")}>
+        {names.map((n) => (
+          <Checkbox
+            key={n}
+            checked={last.includes(n)}
+            label={n}
+            onChange={(_, d) => set({ disqualifyLast: d.checked === true ? [...last, n] : last.filter((x) => x !== n) })}
+          />
+        ))}
+      </Field>
+      <Checkbox checked={!!s.pay} label={t("payOn")} onChange={(_, d) => set({ pay: d.checked === true ? pay : undefined })} />
+      {s.pay && (
+        <>
+          <NumberField label={t("payBase")} value={pay.base} onChange={(v) => setPay({ base: v ?? 0 })} />
+          <NumberField label={t("payAmount")} value={pay.amount} onChange={(v) => setPay({ amount: v ?? 0 })} />
+          <NumberField label={t("payFull")} value={pay.full} onChange={(v) => setPay({ full: v ?? 100 })} />
+          <NumberField label={t("payPass")} value={pay.pass} onChange={(v) => setPay({ pass: v ?? 0 })} />
+        </>
+      )}
+    </>
   );
 }
 

@@ -11,3 +11,14 @@ export function messages(json: unknown): string[] {
   }
   throw new Error("the scheme parsed");
 }
+
+/** The messages of the SchemeError `f` throws (the test fails when it throws none). */
+export function problemsOf(f: () => unknown): string[] {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SchemeError) return e.messages;
+    throw e;
+  }
+  throw new Error("expected a SchemeError");
+}

@@ -38,11 +38,11 @@ describe("the 考核方案 sheet", () => {
     expect(m.name).toBe(SCHEME_SHEET);
     expect(m.kind).toBe("scheme");
     expect(m.cells[0][0]).toEqual({ value: "2025年度村级目标管理考核　考核方案", formula: '=B6&"　考核方案"' });
-    expect(m.merges).toContain("A1:M1");
+    expect(m.merges).toContain("A1:P1");
     expect(m.print).toEqual({ paper: "A4", orientation: "landscape", titleRows: "1:2", fitToWidth: true, footer: "第 &P 页，共 &N 页" });
-    expect(m.columnWidths).toHaveLength(13);
-    expect(m.formats).toContainEqual({ range: "A26:M26", bold: true, fill: "#D9E1F2", border: true, horizontal: "center" });
-    expect(m.formats).toContainEqual({ range: "A27:M35", border: true });
+    expect(m.columnWidths).toHaveLength(16);
+    expect(m.formats).toContainEqual({ range: "A26:P26", bold: true, fill: "#D9E1F2", border: true, horizontal: "center" });
+    expect(m.formats).toContainEqual({ range: "A27:P35", border: true });
     // The points total is a live SUM, so a changed weight shows its new total at once.
     expect(m.cells[34][4]).toEqual({ value: 100, formula: "=SUM(E27:E34)" });
     // Every other cell is a plain value: no text is written as a formula.
@@ -66,8 +66,11 @@ describe("the 考核方案 sheet", () => {
       "满意值",
       "不允许值",
       "基础分",
+      "分母列",
+      "平时成绩列",
+      "平时权重",
     ]);
-    expect(v[28]).toEqual([3, "参保率", "参保率", "完成率法", 15, 0.91, 1, null, null, null, null, null, null]);
+    expect(v[28]).toEqual([3, "参保率", "参保率", "完成率法", 15, 0.91, 1, null, null, null, null, null, null, null, null, null]);
     expect(v[29].slice(0, 10)).toEqual([4, "出生率", "出生率‰", "逆向指标", 10, null, null, 14, 1, 2]);
     // 十、等次系数: one row per grade of 群众满意, read by the 得分 formulas with VLOOKUP.
     const head = v.findIndex((r) => String(r[0]).startsWith("十、等次系数"));

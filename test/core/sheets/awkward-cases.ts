@@ -12,6 +12,8 @@ export interface OracleCase {
   name: string;
   scheme: Record<string, unknown>;
   values: Cell[][];
+  /** Every sheet of the clerk's workbook, when there are more than the data sheet (scheme version 2). */
+  sheets?: Record<string, Cell[][]>;
 }
 
 const FULL_WIDTH = (s: string) => s.replace(/[0-9.+\-%,]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));

@@ -19,6 +19,7 @@ export function expectedScores(scheme: Scheme, units: readonly UnitResult[]) {
       [c.veto, r.vetoed ? "是" : "否"],
       [c.rank, r.rank],
       [c.grade, r.grade],
+      [c.disqualified, r.disqualified.join("、")],
     ];
     return parts.find(([at]) => at === col)?.[1] as never;
   };

@@ -14,6 +14,8 @@ import { scoresSheets } from "../../../src/core/sheets/scores-sheet";
 import { Cell } from "../../../src/core/values";
 import { sampleSchemeJson, sampleValues } from "../scoring/sample";
 import { randomCase } from "./random-scheme";
+import { V2Case, WORKED_CASE, randomV2Case } from "./v2-cases";
+import { workbookData } from "../../../src/core/scoring/other-sheets";
 
 const MAX_LENGTH = 300;
 const MAX_NESTING = 8;
@@ -72,6 +74,16 @@ function models(json: unknown, values: Cell[][], mode: "native" | "kh"): SheetMo
   return [schemeSheet(scheme), scores, ...(readings ? [readings] : [])];
 }
 
+/** A scheme-version-2 case's generated sheets: 考核方案, 得分, 读数 and 报酬. */
+function v2Models(c: V2Case, mode: "native" | "kh"): SheetModel[] {
+  const { scheme } = parseScheme(c.scheme);
+  const workbook = workbookData(c.sheets);
+  const table = readDataTable(c.sheets[scheme.data.sheet], scheme.data);
+  const result = scoreUnits(scheme, table, { workbook });
+  const out = scoresSheets({ scheme, table, result, layout: schemeSheetLayout(scheme), formulas: mode, workbook });
+  return [schemeSheet(scheme), out.scores, ...(out.readings ? [out.readings] : []), ...(out.pay ? [out.pay] : [])];
+}
+
 function formulas(ms: SheetModel[]): { sheet: string; formula: string }[] {
   return ms.flatMap((m) => m.cells.flatMap((row) => row.filter((c) => c?.formula).map((c) => ({ sheet: m.name, formula: c.formula as string }))));
 }
@@ -92,6 +104,16 @@ describe.each(["native", "kh"] as const)("%s formulas", (mode) => {
     const ms = models(sampleSchemeJson(), sampleValues(), mode);
     expect(formulas(ms).length).toBeGreaterThan(100);
     expect(tooBig(ms)).toEqual([]);
+  });
+
+  test("scheme version 2: the worked example's and random v2 schemes' formulas are too", () => {
+    expect(tooBig(v2Models(WORKED_CASE, mode))).toEqual([]);
+    fc.assert(
+      fc.property(randomV2Case, (c) => {
+        expect(tooBig(v2Models(c, mode))).toEqual([]);
+      }),
+      { numRuns: 40 }
+    );
   });
 
   test("random schemes' formulas are too", () => {

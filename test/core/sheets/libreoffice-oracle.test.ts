@@ -4,7 +4,9 @@
  * workbook of the real-tables corpus that kh accepts (test/fixtures/issue9: two-row headers, totals rows, merged
  * 类别, Strict OOXML, x: prefixes, .xlsm, a file saved by LibreOffice…) — have
  * their cached values stripped and are recalculated by LibreOffice Calc; every cell of 得分 must then equal what the
- * core computed (numbers within 1e-9 of the rounded total, texts equal). One soffice run converts the whole batch.
+ * core computed (numbers within 1e-9 of the rounded total, texts equal). Scheme version 2 too (SPEC §3.1): the
+ * worked example and random v2 workbooks with month sheets and a ledger (v2-cases.ts), where 报酬 must equal the core
+ * as well. One soffice run converts the whole batch.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -36,23 +38,29 @@ function corpusRuns(): CorpusRun[] {
     args: c.args ?? ["--scheme", "方案.json"],
   }));
 }
+import { LETTER_CASE, WORKED_CASE, WORKED_SCHEME, randomV2Case, sampleV2Case } from "./v2-cases";
 
 jest.setTimeout(600_000);
 
-async function writeData(file: string, sheet: string, values: readonly (readonly Cell[])[]): Promise<void> {
+/** The clerk's workbook: the data sheet first, then any other sheets (month sheets, a ledger: scheme version 2). */
+async function writeData(file: string, sheets: Record<string, readonly (readonly Cell[])[]>): Promise<void> {
   const wb = new Workbook();
-  const ws = wb.addWorksheet(sheet);
-  values.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v;
-    })
-  );
+  for (const [sheet, values] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(sheet);
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== undefined && v !== "") ws.getCell(r + 1, c + 1).value = v;
+      })
+    );
+  }
   await wb.xlsx.writeFile(file);
 }
 
 interface Prepared {
   c: OracleCase;
   expected: CellValue[][];
+  /** 报酬's values as kh cached them (v2 schemes with pay). */
+  pay?: CellValue[][];
   stripped: string;
 }
 
@@ -77,6 +85,8 @@ function cases(): OracleCase[] {
     return { name, scheme, values };
   };
   const random = fc.sample(randomCase, { numRuns: 24, seed: 20251204 }).map((rc, i) => ({ name: `random-${i}`, scheme: rc.scheme, values: rc.values }));
+  const v2 = fc.sample(randomV2Case, { numRuns: 30, seed: 20261204 }).map((c, i) => ({ ...c, name: `random-v2-${i}` }));
+  const worked: OracleCase = { ...WORKED_CASE, values: WORKED_CASE.sheets[WORKED_SCHEME.data.sheet] };
   return [
     { name: "sample", scheme: sample, values },
     variant("sample-dense", (s) => (s.ranking = { dense: true })),
@@ -84,6 +94,10 @@ function cases(): OracleCase[] {
     variant("sample-dense-zero", (s) => ((s.ranking = { dense: true }), (s.vetoMode = "zero"))),
     ...AWKWARD_CASES(sample, values),
     ...random,
+    worked,
+    { ...sampleV2Case(), values: [] },
+    { ...LETTER_CASE, values: [] },
+    ...v2.map((c) => ({ ...c, values: c.sheets["数据"] })),
   ];
 }
 
@@ -97,17 +111,18 @@ describeWithLibreOffice("LibreOffice recalculates 得分 to the core's values", 
     prepared = [];
     for (const c of cases()) {
       const sheet = (c.scheme.data as { sheet: string }).sheet;
-      await writeData(path.join(dir, `${c.name}.xlsx`), sheet, c.values);
+      await writeData(path.join(dir, `${c.name}.xlsx`), c.sheets ?? { [sheet]: c.values });
       await fs.writeFile(path.join(dir, `${c.name}.json`), JSON.stringify(c.scheme));
       const run = await kh(dir, ["score", `${c.name}.xlsx`, "--scheme", `${c.name}.json`, "-o", `${c.name}-out.xlsx`]);
       if (run.code !== 0) throw new Error(`${c.name}: kh failed: ${run.stderr}`);
       const out = path.join(dir, `${c.name}-out.xlsx`);
       const { host } = await openXlsxFile(out, out, { model: false });
       const scores = await host.readSheet("得分");
+      const pay = await host.readSheet("报酬");
       const stripped = path.join(dir, "stripped", `${c.name}.xlsx`);
       await fs.mkdir(path.dirname(stripped), { recursive: true });
       await fs.writeFile(stripped, await stripCachedValues(await fs.readFile(out)));
-      prepared.push({ c, expected: scores!.values, stripped });
+      prepared.push({ c, expected: scores!.values, pay: pay?.values, stripped });
     }
     for (const run of corpusRuns()) {
       const ext = path.extname(run.file);
@@ -145,5 +160,6 @@ describeWithLibreOffice("LibreOffice recalculates 得分 to the core's values", 
     const scores = await host.readSheet("得分");
     expect(scores).toBeDefined();
     expect(differences(prepared[k].expected, scores!.values)).toEqual([]);
+    if (prepared[k].pay) expect(differences(prepared[k].pay!, (await host.readSheet("报酬"))!.values)).toEqual([]);
   });
 });
