@@ -109,7 +109,8 @@ describe("the dispatch bulletin as a .docx", () => {
     expect(paragraphs(annex).slice(0, 2)).toEqual(["附件", "第3次调度排名情况表"]);
     const rows = tableRows(annex);
     expect(rows[0]).toEqual({
-      cells: ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记"],
+      // 上次名次 and 升降 from the dispatch log (SPEC §3.1 “Rank change”), as the frozen sheet has them.
+      cells: ["名次", "单位", "分组", "完成数", "任务数", "完成率", "应达", "还差", "达标", "标记", "上次名次", "升降"],
       header: true,
     });
     expect(rows.slice(1).every((r) => !r.header)).toBe(true);

@@ -20,7 +20,8 @@ describe("the bulletin's wording in the scheme", () => {
     const { scheme } = parseScheme(raw);
     expect(scheme.bulletin).toEqual({ office: "东城镇目标办", closing: "望各单位再接再厉。" });
     const v = values(raw);
-    const at = v.findIndex((r) => r[0] === "十一、通报设置（Word 通报用；空白为默认）");
+    // Its number follows the blocks before it (十、等次系数, the scheme-v2 blocks…).
+    const at = v.findIndex((r) => typeof r[0] === "string" && /^[一二三四五六七八九十]+、通报设置（Word 通报用；空白为默认）$/.test(r[0]));
     expect(at).toBeGreaterThan(0);
     expect(v.slice(at + 2, at + 5).map((r) => r.slice(0, 2))).toEqual([
       ["发文单位", "东城镇目标办"],
