@@ -25,6 +25,12 @@ const ZERO_WIDTH_SPACE = "\u200b";
 const BOM = "\ufeff";
 const MINUS_SIGN = "\u2212";
 
+/** ASC of the cell, then each (from, to) as a SUBSTITUTE around it. */
+function substituted(cell: string, steps: readonly [string, string][]): string {
+  let s = `ASC(${cell})`;
+  for (const [from, to] of steps) s = `SUBSTITUTE(${s},${textLiteral(from)},${textLiteral(to)})`;
+  return s;
+}
 
 /** cleanText as a formula: full-width folded, odd spaces made spaces, zero-width ones removed, then TRIM. */
 export function cleanTextFormula(cell: string): string {
@@ -35,9 +41,7 @@ export function cleanTextFormula(cell: string): string {
     [BOM, ""],
     [MINUS_SIGN, "-"],
   ];
-  let s = `ASC(${cell})`;
-  for (const [from, to] of steps) s = `SUBSTITUTE(${s},${textLiteral(from)},${textLiteral(to)})`;
-  return `TRIM(${s})`;
+  return `TRIM(${substituted(cell, steps)})`;
 }
 
 /** The text of a cell read as a text (分组, 等次): always text, a number as its decimal form. */
@@ -45,23 +49,18 @@ export function textReading(cell: string): string {
   return `=${cleanTextFormula(cell)}`;
 }
 
+/** Every space and zero-width character removed, the minus sign made "-": a number's or flag's text. */
+const NUMBER_TEXT_STEPS: readonly [string, string][] = [" ", NBSP, IDEOGRAPHIC_SPACE, ZERO_WIDTH_SPACE, BOM]
+  .map((c): [string, string] => [c, ""])
+  .concat([[MINUS_SIGN, "-"]]);
+
 /**
  * The text of a cell read as a number or flag: a number cell passes through as a number; a text loses every space
  * (ASCII, no-break, ideographic) and zero-width character — what cleanText leaves inside a number or flag is never
  * part of one the core accepts — so a blank reads "" and the value formula stays short.
  */
 export function numberTextReading(cell: string): string {
-  const steps: [string, string][] = [
-    [" ", ""],
-    [NBSP, ""],
-    [IDEOGRAPHIC_SPACE, ""],
-    [ZERO_WIDTH_SPACE, ""],
-    [BOM, ""],
-    [MINUS_SIGN, "-"],
-  ];
-  let s = `ASC(${cell})`;
-  for (const [from, to] of steps) s = `SUBSTITUTE(${s},${textLiteral(from)},${textLiteral(to)})`;
-  return `=IF(ISNUMBER(${cell}),${cell},${s})`;
+  return `=IF(ISNUMBER(${cell}),${cell},${substituted(cell, NUMBER_TEXT_STEPS)})`;
 }
 
 /**
