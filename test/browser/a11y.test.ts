@@ -174,6 +174,7 @@ describeInBrowser("accessibility of the task pane", () => {
       expect.stringContaining("打开 .xlsx 文件"),
       expect.stringContaining("示例：村级考核.xlsx"),
       expect.stringContaining("示例：参保调度.xlsx"),
+      expect.stringContaining("示例：二版考核.xlsx"),
       expect.stringContaining("下载工作簿"),
     ]);
     expect(outOfOrder(toolbar)).toEqual([]);

@@ -33,6 +33,18 @@ async function typeInto(pg: PlaygroundPage, address: string, text: string): Prom
   await pg.page.keyboard.press("Enter");
 }
 
+/** The cell's text once the page has recalculated (a loaded machine may take a moment after a key press). */
+async function shows(page: import("playwright-core").Page, at: string, text: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen: string | null = null;
+  while (Date.now() < deadline) {
+    seen = await cell(page, at).textContent();
+    if (seen === text) return;
+    await page.waitForTimeout(100);
+  }
+  expect(seen).toBe(text);
+}
+
 describeInBrowser("the playground", () => {
   let session: Session | undefined;
   let pg: PlaygroundPage;
@@ -70,8 +82,8 @@ describeInBrowser("the playground", () => {
     const { page } = pg;
     await typeInto(pg, "U3", "=KH.RANKIN(C3,C$3:C$18)");
     await typeInto(pg, "V3", "=SUM(C3:D3)");
-    expect(await cell(page, "U3").textContent()).toBe("2");
-    expect(await cell(page, "V3").textContent()).toBe("35.8");
+    await shows(page, "U3", "2");
+    await shows(page, "V3", "35.8");
     await cell(page, "U3").click();
     await expect(page.getByRole("textbox", { name: /^编辑栏/ }).inputValue()).resolves.toBe("=KH.RANKIN(C3,C$3:C$18)");
     expect(await page.locator(".name-box").inputValue()).toBe("U3");
@@ -81,8 +93,8 @@ describeInBrowser("the playground", () => {
     await page.keyboard.press("Control+A");
     await page.keyboard.type("10");
     await page.keyboard.press("Enter");
-    expect(await cell(page, "U3").textContent()).toBe("16");
-    expect(await cell(page, "V3").textContent()).toBe("26.2");
+    await shows(page, "U3", "16");
+    await shows(page, "V3", "26.2");
     // The new value is in the workbook the pane reads, formula results included.
     const data = await readSheet(page, "村级考核");
     expect(data!.values[2][2]).toBe(10);
@@ -94,7 +106,7 @@ describeInBrowser("the playground", () => {
     const bar = page.getByRole("textbox", { name: /^编辑栏/ });
     await bar.fill("=KH.STAGEPCT(1,0)");
     await bar.press("Enter");
-    expect(await cell(page, "W3").textContent()).toBe("#DIV/0!");
+    await shows(page, "W3", "#DIV/0!");
     await screenshot(page, "playground-02-formulas");
     expect(pg.problems).toEqual([]);
   });

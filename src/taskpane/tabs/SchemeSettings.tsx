@@ -8,6 +8,7 @@ import {
   Checkbox,
   Field,
   Input,
+  Label,
   Radio,
   RadioGroup,
   SpinButton,
@@ -185,6 +186,7 @@ function V2Settings({ draft, set }: { draft: SchemeDraft; set: (patch: Partial<S
     ...(votes.length ? [vote.name] : []),
   ];
   const last = s.disqualifyLast ?? [];
+  const lastId = React.useId();
   const pay = s.pay ?? { base: 0, amount: 0, full: 100, pass: 60 };
   const setPay = (patch: Partial<typeof pay>) => set({ pay: { ...pay, ...patch } });
   return (
@@ -212,7 +214,9 @@ function V2Settings({ draft, set }: { draft: SchemeDraft; set: (patch: Partial<S
           onChange={(_, d) => set({ ledger: d.checked === true ? ledger : undefined })}
         />
       )}
-      <Field label={t("disqualifyLast")}>
+      {/* A group, not a Field: a Field labels one control, and would take each checkbox's own name away. */}
+      <div role="group" aria-labelledby={lastId}>
+        <Label id={lastId}>{t("disqualifyLast")}</Label>
         {names.map((n) => (
           <Checkbox
             key={n}
@@ -221,7 +225,7 @@ function V2Settings({ draft, set }: { draft: SchemeDraft; set: (patch: Partial<S
             onChange={(_, d) => set({ disqualifyLast: d.checked === true ? [...last, n] : last.filter((x) => x !== n) })}
           />
         ))}
-      </Field>
+      </div>
       <Checkbox checked={!!s.pay} label={t("payOn")} onChange={(_, d) => set({ pay: d.checked === true ? pay : undefined })} />
       {s.pay && (
         <>
