@@ -2,6 +2,7 @@
 // The `kh` command: runs the bundle scripts/build-cli.js makes (dist-cli/kh.js), building it first when it is missing
 // or older than the sources (a checkout after `git pull`), so it never runs stale code and starts in ~0.1 s.
 "use strict";
+/* global require, __dirname */
 const path = require("path");
 const fs = require("fs");
 const bundle = path.join(__dirname, "..", "dist-cli", "kh.js");

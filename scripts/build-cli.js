@@ -9,6 +9,7 @@
  * Dependencies stay in node_modules (`packages: "external"`): exceljs and zod are loaded from there.
  */
 "use strict";
+/* global require, module, process, __dirname */
 const fs = require("fs");
 const path = require("path");
 

@@ -64,13 +64,10 @@ export function parseStages(v: Cell): { stages?: number[]; bad?: string } {
   return { stages: out };
 }
 
-export function formatGradeFactors(grades: Readonly<Record<string, number>>): string {
-  return Object.entries(grades)
-    .map(([g, f]) => `${g}=${exactNumber(f)}`)
-    .join(";");
-}
-
-/** “优=1;良=0.8” (also “优：1，良：0.8”); `bad` is the first entry that does not read. */
+/**
+ * An older sheet's 等次系数 text, “优=1;良=0.8” (also “优：1，良：0.8”); `bad` is the first entry that does not read.
+ * The sheet now writes the factors as the 十、等次系数 table (scheme-sheet.ts).
+ */
 export function parseGradeFactors(v: Cell): { grades?: Record<string, number>; bad?: string } {
   if (isBlank(v)) return {};
   const grades: Record<string, number> = {};
