@@ -37,8 +37,9 @@ const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 
 /** Wall and CPU seconds (user + system) of one LibreOffice conversion in its own process, a warm profile. */
 export function convertSeconds(file: string, outDir: string, profile: string, format = "xlsx"): { wall: number; cpu: number } {
-  const args = ["-f", "KH %e %U %S", SOFFICE as string, `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file];
-  const r = spawnSync("/usr/bin/time", args, { encoding: "utf8", timeout: 3_600_000 });
+  // bash's `time` reports the child's CPU too, and bash is everywhere (/usr/bin/time is a package of its own).
+  const args = ["-c", 'TIMEFORMAT="KH %R %U %S"; time "$@" >/dev/null 2>&1', "bash", SOFFICE as string, `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file];
+  const r = spawnSync("bash", args, { encoding: "utf8", timeout: 3_600_000 });
   const m = /KH ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
   if (r.status !== 0 || !m) throw new Error(`soffice failed on ${file}: ${r.stderr}`);
   return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]) };
