@@ -152,3 +152,44 @@ describe("Excel host: 第N次调度通报 chart", () => {
     expect(excel.workbook.sheet("龙虎榜").charts).toHaveLength(want.get("龙虎榜")!.length);
   });
 });
+
+describe("the fake's charts refuse what Excel refuses (host-facts, Charts)", () => {
+  async function oneChart(excel: FakeExcel, then: (chart: Excel.Chart) => void) {
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("表");
+      const chart = ws.charts.add("ColumnClustered", ws.getRange("B1:B3"), "Columns");
+      then(chart);
+      await ctx.sync();
+    });
+  }
+  const fresh = () => {
+    const excel = new FakeExcel();
+    excel.workbook.addSheet("表", [
+      ["甲", 1],
+      ["乙", 2],
+      ["丙", 3],
+    ]);
+    return excel;
+  };
+
+  it("a point past the series' last, a series past the chart's last, a colour not #RRGGBB", async () => {
+    await expect(oneChart(fresh(), (c) => c.series.getItemAt(0).points.getItemAt(3).format.fill.setSolidColor("#FF0000"))).rejects.toThrow(/InvalidArgument/);
+    await expect(oneChart(fresh(), (c) => c.series.getItemAt(1).format.fill.setSolidColor("#FF0000"))).rejects.toThrow(/ItemNotFound/);
+    await expect(oneChart(fresh(), (c) => c.series.getItemAt(0).format.fill.setSolidColor("red"))).rejects.toThrow(/InvalidArgument/);
+    const excel = fresh();
+    await oneChart(excel, (c) => c.series.getItemAt(0).points.getItemAt(2).format.fill.setSolidColor("#FF0000"));
+    expect(excel.workbook.sheet("表").charts[0].series[0]).toMatchObject({ values: "表!B1:B3", points: { 2: "#FF0000" } });
+  });
+
+  it("clearing the sheet's cells leaves its charts; a protected sheet refuses a new one", async () => {
+    const excel = fresh();
+    await oneChart(excel, () => undefined);
+    await excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("表").getRange().clear("All");
+      await ctx.sync();
+    });
+    expect(excel.workbook.sheet("表").charts).toHaveLength(1);
+    excel.workbook.sheet("表").protected = true;
+    await expect(oneChart(excel, () => undefined)).rejects.toThrow(/AccessDenied/);
+  });
+});
