@@ -9,7 +9,9 @@ import { Area, areaText } from "./render-plan";
 export function chartCells(spec: ChartSpec): Area {
   const m = /^([A-Z]{1,3})(\d+)$/i.exec(spec.anchor.from);
   if (!m || !(spec.anchor.columns >= 1) || !(spec.anchor.rows >= 1))
-    throw new Error(`图表“${spec.title}”的位置 ${spec.anchor.from}（${spec.anchor.columns} 列 × ${spec.anchor.rows} 行）无效，未写入任何内容。`);
+    throw new Error(
+      `图表“${spec.title}”的位置 ${spec.anchor.from}（${spec.anchor.columns} 列 × ${spec.anchor.rows} 行）无效，未写入任何内容。`
+    );
   const left = columnIndex(m[1]);
   const top = Number(m[2]) - 1;
   return { top, left, bottom: top + spec.anchor.rows - 1, right: left + spec.anchor.columns - 1 };

@@ -28,7 +28,10 @@ export async function bulletinThenBoard(host: WorkbookHost): Promise<void> {
 }
 
 /** The charts the in-memory host keeps for the same workflow: what every host must draw. */
-export async function expectedCharts(workflow: (host: WorkbookHost) => Promise<unknown>, village: boolean): Promise<Map<string, ChartSpec[]>> {
+export async function expectedCharts(
+  workflow: (host: WorkbookHost) => Promise<unknown>,
+  village: boolean
+): Promise<Map<string, ChartSpec[]>> {
   const host = village ? villageHost() : pensionHost();
   await workflow(host);
   return new Map(host.workbook.sheets.filter((s) => s.charts).map((s) => [s.name, s.charts!]));

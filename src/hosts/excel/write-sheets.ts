@@ -207,7 +207,11 @@ export async function writeSheets(
       try {
         await ctx.sync();
       } catch (error) {
-        const what = [...(drawn.length ? ["图表"] : []), ...(printed.length ? ["打印设置"] : []), ...(activate ? [`切换到“${activate}”`] : [])];
+        const what = [
+          ...(drawn.length ? ["图表"] : []),
+          ...(printed.length ? ["打印设置"] : []),
+          ...(activate ? [`切换到“${activate}”`] : []),
+        ];
         warnings.push(`工作表已写好，但${what.join("、")}未全部完成（再生成一次即可补上）：${messageOf(error)}`);
       }
     }

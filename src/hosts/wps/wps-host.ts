@@ -104,7 +104,9 @@ export class WpsHost implements WorkbookHost {
         try {
           drawCharts(sheet, plan.charts, plan.mode === "replace");
         } catch (e) {
-          warnings.push(`工作表“${plan.name}”已写好，但图表未能全部画出（${e instanceof Error ? e.message : String(e)}），再生成一次即可补上。`);
+          warnings.push(
+            `工作表“${plan.name}”已写好，但图表未能全部画出（${e instanceof Error ? e.message : String(e)}），再生成一次即可补上。`
+          );
         }
       }
       const name = writtenName(plan.writes, models, options.activate);

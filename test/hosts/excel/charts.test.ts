@@ -58,7 +58,16 @@ function drawn(spec: ChartSpec, sheet: string) {
       points: Object.fromEntries((spec.bars.pointColours ?? []).map((p) => [p.index, p.colour])),
     },
     ...(spec.line
-      ? [{ name: spec.line.name, values: ref(spec.line.values), xValues: ref(spec.categories), chartType: "Line", line: spec.line.colour, points: {} }]
+      ? [
+          {
+            name: spec.line.name,
+            values: ref(spec.line.values),
+            xValues: ref(spec.categories),
+            chartType: "Line",
+            line: spec.line.colour,
+            points: {},
+          },
+        ]
       : []),
   ];
   return {
@@ -173,7 +182,9 @@ describe("the fake's charts refuse what Excel refuses (host-facts, Charts)", () 
   };
 
   it("a point past the series' last, a series past the chart's last, a colour not #RRGGBB", async () => {
-    await expect(oneChart(fresh(), (c) => c.series.getItemAt(0).points.getItemAt(3).format.fill.setSolidColor("#FF0000"))).rejects.toThrow(/InvalidArgument/);
+    await expect(oneChart(fresh(), (c) => c.series.getItemAt(0).points.getItemAt(3).format.fill.setSolidColor("#FF0000"))).rejects.toThrow(
+      /InvalidArgument/
+    );
     await expect(oneChart(fresh(), (c) => c.series.getItemAt(1).format.fill.setSolidColor("#FF0000"))).rejects.toThrow(/ItemNotFound/);
     await expect(oneChart(fresh(), (c) => c.series.getItemAt(0).format.fill.setSolidColor("red"))).rejects.toThrow(/InvalidArgument/);
     const excel = fresh();

@@ -91,17 +91,26 @@ export class ChartCollectionProxy {
 
   add(type: string, source: RangeLike, seriesBy = "Auto"): ChartProxy {
     let created: FakeChart | undefined;
-    this.ctx.record({ kind: "call", target: `${this.label}!charts`, name: "charts.add", value: { type, source: source.label, seriesBy }, range: false }, () => {
-      const sheet = this.editable();
-      const { sheet: from, area } = source.target();
-      const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && area.right - area.left > area.bottom - area.top);
-      const series: FakeSeries[] = [];
-      if (byRows)
-        for (let r = area.top; r <= area.bottom; r++) series.push(seriesOver(from, { ...area, top: r, bottom: r }));
-      else for (let c = area.left; c <= area.right; c++) series.push(seriesOver(from, { ...area, left: c, right: c }));
-      created = { name: `图表 ${sheet.charts.length + 1}`, type, source: `${from.name}!${areaText(area)}`, seriesBy, valueAxis: {}, series };
-      sheet.charts.push(created);
-    });
+    this.ctx.record(
+      { kind: "call", target: `${this.label}!charts`, name: "charts.add", value: { type, source: source.label, seriesBy }, range: false },
+      () => {
+        const sheet = this.editable();
+        const { sheet: from, area } = source.target();
+        const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && area.right - area.left > area.bottom - area.top);
+        const series: FakeSeries[] = [];
+        if (byRows) for (let r = area.top; r <= area.bottom; r++) series.push(seriesOver(from, { ...area, top: r, bottom: r }));
+        else for (let c = area.left; c <= area.right; c++) series.push(seriesOver(from, { ...area, left: c, right: c }));
+        created = {
+          name: `图表 ${sheet.charts.length + 1}`,
+          type,
+          source: `${from.name}!${areaText(area)}`,
+          seriesBy,
+          valueAxis: {},
+          series,
+        };
+        sheet.charts.push(created);
+      }
+    );
     return new ChartProxy(this.ctx, this.label, () => created, this.sheet, this.fail);
   }
 
@@ -254,7 +263,8 @@ export class SeriesProxy {
           fill: {
             setSolidColor: (v: string) =>
               set(`points.${index}.format.fill.setSolidColor`, v, (s) => {
-                if (!Number.isInteger(index) || index < 0 || index >= s.length) throw fail("InvalidArgument", `point ${index} of ${s.length}`);
+                if (!Number.isInteger(index) || index < 0 || index >= s.length)
+                  throw fail("InvalidArgument", `point ${index} of ${s.length}`);
                 s.points[index] = colour(v);
               }),
           },
@@ -277,7 +287,10 @@ export class SeriesProxy {
   }
 
   set chartType(v: string) {
-    this.ctx.record({ kind: "set", target: `${this.label}!series`, name: "chartType", value: v, range: false }, () => (this.bound().chartType = v));
+    this.ctx.record(
+      { kind: "set", target: `${this.label}!series`, name: "chartType", value: v, range: false },
+      () => (this.bound().chartType = v)
+    );
   }
 
   setValues(range: RangeLike): void {

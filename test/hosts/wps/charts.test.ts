@@ -52,7 +52,15 @@ function drawn(spec: ChartSpec, sheet: string) {
         points: Object.fromEntries((spec.bars.pointColours ?? []).map((p) => [p.index + 1, bgrOf(p.colour)])),
       }),
       ...(spec.line
-        ? [expect.objectContaining({ name: spec.line.name, values: ref(spec.line.values), xValues: ref(spec.categories), chartType: 4, line: bgrOf(spec.line.colour) })]
+        ? [
+            expect.objectContaining({
+              name: spec.line.name,
+              values: ref(spec.line.values),
+              xValues: ref(spec.categories),
+              chartType: 4,
+              line: bgrOf(spec.line.colour),
+            }),
+          ]
         : []),
     ],
   };
@@ -116,7 +124,16 @@ describe("WPS host: 龙虎榜 charts", () => {
     const original = proto.ChartObjects;
     proto.ChartObjects = function () {
       const objects = original.call(this);
-      return { ...objects, get Count() { return objects.Count; }, Delete: objects.Delete, Add: () => { throw new Error("图表失败"); } };
+      return {
+        ...objects,
+        get Count() {
+          return objects.Count;
+        },
+        Delete: objects.Delete,
+        Add: () => {
+          throw new Error("图表失败");
+        },
+      };
     };
     try {
       await generateBoard(host, { scheme: villageScheme(), now: NOW });

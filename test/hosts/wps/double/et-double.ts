@@ -115,7 +115,8 @@ export class DoubleSheet {
     const app = this.book.app;
     return chartObjects(this.charts, {
       quirk: (v) => (app.options.methodProps ? () => v : v),
-      selection: () => (app.options.chartWithSeries ? `${app.selection.sheet.Name}!${formatAddress(app.selection.rect, false)}` : undefined),
+      selection: () =>
+        app.options.chartWithSeries ? `${app.selection.sheet.Name}!${formatAddress(app.selection.rect, false)}` : undefined,
     });
   }
   Activate(): void {
