@@ -10,7 +10,8 @@
  *   - ExcelApi 1.9 — what the Excel host writes with: page layout (A4, title rows, fit to width), RangeAreas
  *     (one format on many rows at once) and Range.copyFrom (the backup that makes a failed write undoable) are 1.9;
  *     freeze panes, workbook protection and
- *     standard widths 1.7; conditional formats 1.6; *OrNullObject 1.4. Windows 1903, Mac 16.24, web.
+ *     standard widths 1.7; conditional formats 1.6; *OrNullObject 1.4; charts 1.1 (a series' values and x values
+ *     and the 应达 line series 1.7, the value axis' number format 1.8). Windows 1903, Mac 16.24, web.
  * Optional (the add-in works without it, with less):
  *   - ExcelApi 1.13 — merged areas when reading a clerk's sheet (merged header cells). Windows 2102, Mac 16.50, web.
  * Every Microsoft 365 build since version 2102 (early 2021) has all of them, Excel 2021 perpetual (2108) too;

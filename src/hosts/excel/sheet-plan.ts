@@ -6,7 +6,8 @@
  * not with the units. Pure and checked before anything is written, so a model Excel would reject stops the write
  * before it starts.
  */
-import { ConditionalFormat, PrintSetup, columnLetter } from "../../core/sheet-model";
+import { ChartSpec, ConditionalFormat, PrintSetup, columnLetter } from "../../core/sheet-model";
+import { chartCells } from "../chart-cells";
 import { formulaRuns } from "../formula-runs";
 import { fromR1C1, toR1C1 } from "../formula-text";
 import { Area, CellStyle, RenderCell, SheetRender, areaText, parseArea } from "../render-plan";
@@ -43,6 +44,11 @@ export interface SheetPlan {
   print?: PrintSetup;
   /** The rows the cells occupy on the sheet (0-based, inclusive), for undoing an append. */
   rows?: { top: number; bottom: number };
+  /**
+   * The sheet's native charts (none for appended rows). Drawn after the cells, with the old ones deleted first: a
+   * sheet written again has these and no others (SheetModel.charts).
+   */
+  charts: ChartSpec[];
 }
 
 // Excel's limits (Excel specifications and limits).
@@ -123,13 +129,32 @@ export function planSheet(render: SheetRender): SheetPlan {
   }
   if (render.hidden) ops.push({ kind: "hide" });
 
+  const charts = appending ? [] : (render.charts ?? []);
+  for (const chart of charts) checkChart(chart, render.name);
+
   return {
     name: render.name,
     mode: render.mode,
     ops,
     print: appending ? undefined : render.print,
     rows: height > 0 ? { top: startRow, bottom: lastRow } : undefined,
+    charts,
   };
+}
+
+/** A chart's ranges, place and colours, checked before anything is written, as the cells' are. */
+function checkChart(chart: ChartSpec, sheet: string): void {
+  chartCells(chart);
+  for (const series of [chart.bars, ...(chart.line ? [chart.line] : [])]) {
+    for (const a1 of [chart.categories, series.values]) {
+      const a = parseArea(a1);
+      if (a.bottom >= MAX_ROWS || a.right >= MAX_COLUMNS)
+        throw new Error(`工作表“${sheet}”图表“${chart.title}”的区域 ${a1} 应是工作表内有边界的矩形，未写入任何内容。`);
+    }
+    for (const colour of [series.colour, ...(series.pointColours ?? []).map((p) => p.colour)]) {
+      if (!COLOUR.test(colour)) throw new Error(`工作表“${sheet}”图表“${chart.title}”的颜色“${colour}”应写成 #RRGGBB，未写入任何内容。`);
+    }
+  }
 }
 
 const FORMAT_PROPS: readonly FormatProp[] = ["fill", "fontColour", "bold", "fontSize", "horizontal", "wrap", "border"];

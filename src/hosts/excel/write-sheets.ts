@@ -4,7 +4,7 @@
  *   2. read the markers (very hidden `KH_标记`), and for each sheet we may write: its protection and used extent
  *      (a log's row count, a replaced sheet's backup extent) — skipped when there is nothing to read;
  *   3. write everything: one 2-D assignment per sheet block, formats grouped into ranges, then sync;
- *   4. page setup and activation (skipped when there is none).
+ *   4. charts, page setup and activation (skipped when there is none).
  * With `maxRequestBytes` (Excel on the web refuses requests over 5 MB) step 3 is cut into requests of that size.
  *
  * Nothing half-written remains when step 3 fails:
@@ -19,11 +19,16 @@
  *     restored.
  *   - backups left by a crash (the pane closed mid-write) are deleted by the next write.
  * Step 4 is separate on purpose: a printer setting Excel refuses is reported as a warning, never undoes the sheets.
+ * The charts go there too, the old ones of each rewritten sheet deleted first (the sheet is cleared in place, and
+ * clearing its cells leaves charts where they float): a chart Excel refuses leaves the written cells, and a failed
+ * step 3 leaves the old charts over the restored cells. Which charts a sheet has is read in step 2, so charts
+ * cost no request of their own.
  */
 import { MARKER_SHEET, PlannedWrite, cleanSheetName, planWrite, readMarkers } from "../../core/generated-sheets";
 import { CellValue, SheetModel, columnLetter } from "../../core/sheet-model";
 import { WriteResult } from "../host";
 import { renderWrite, writtenName } from "../render-plan";
+import { addChart, deleteCharts } from "./apply-charts";
 import { applyOp, applyPrint, clearSheet, groupFormats, opBytes, splitOp } from "./apply-ops";
 import { SheetPlan, planSheet } from "./sheet-plan";
 
@@ -48,6 +53,8 @@ interface Probe {
   used: Excel.Range;
   /** Cells with values: where a log's next row goes. */
   filled: Excel.Range;
+  /** The charts on the sheet, deleted when the sheet is rewritten. */
+  charts: Excel.ChartCollection;
 }
 
 interface Undo {
@@ -89,8 +96,10 @@ export async function writeSheets(
         protection: ws.protection,
         used: ws.getUsedRangeOrNullObject(false),
         filled: ws.getUsedRangeOrNullObject(true),
+        charts: ws.charts,
       };
       probe.protection.load("protected");
+      probe.charts.load("items/name");
       probe.used.load("rowIndex,columnIndex,rowCount,columnCount");
       probe.filled.load("rowIndex,rowCount");
       probes.set(name, probe);
@@ -180,17 +189,30 @@ export async function writeSheets(
       throw new Error(`写入工作表时出错，已撤销本次写入，工作簿保持原样：${why}`);
     }
 
-    // Request 4: page setup and activation; a refusal here leaves the written sheets as they are.
+    // Request 4: charts, page setup and activation; a refusal here leaves the written sheets as they are. Charts
+    // come first: a machine without a printer driver refuses page setup every time, and would never get them.
     const warnings: string[] = [];
     const activate = writtenName(plan.writes, models, options.activate);
     const printed = plans.filter((p) => p.print);
-    if (printed.length > 0 || activate) {
+    const oldCharts = (p: SheetPlan) => (p.mode === "replace" ? (probes.get(p.name)?.charts.items.length ?? 0) : 0);
+    const drawn = plans.filter((p) => p.charts.length > 0 || oldCharts(p) > 0);
+    if (drawn.length > 0 || printed.length > 0 || activate) {
+      for (const p of drawn) {
+        const ws = sheets.getItem(p.name);
+        if (oldCharts(p) > 0) deleteCharts(probes.get(p.name)!.charts);
+        for (const chart of p.charts) addChart(ws, chart);
+      }
       for (const p of printed) applyPrint(sheets.getItem(p.name), p.print!);
       if (activate) sheets.getItem(activate).activate();
       try {
         await ctx.sync();
       } catch (error) {
-        warnings.push(`工作表已写好，但打印设置或切换到“${activate ?? ""}”未完成：${messageOf(error)}`);
+        const what = [
+          ...(drawn.length ? ["图表"] : []),
+          ...(printed.length ? ["打印设置"] : []),
+          ...(activate ? [`切换到“${activate}”`] : []),
+        ];
+        warnings.push(`工作表已写好，但${what.join("、")}未全部完成（再生成一次即可补上）：${messageOf(error)}`);
       }
     }
     return { written: plan.writes.map((w) => w.model.name), warnings };

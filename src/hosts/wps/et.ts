@@ -77,6 +77,74 @@ export interface EtRange {
   Merge: Decl<Et.Range, "Merge">;
   Clear: As<Et.Range, "Clear", () => void>;
   Select: As<Et.Range, "Select", () => void>;
+  /** Position and size in points (where a chart over these cells goes). */
+  readonly Left: Prop<Decl<Et.Range, "Left">>;
+  readonly Top: Prop<Decl<Et.Range, "Top">>;
+  readonly Width: Prop<Decl<Et.Range, "Width">>;
+  readonly Height: Prop<Decl<Et.Range, "Height">>;
+}
+
+/** A colour of a chart part: `RGB` is a BGR integer like Interior.Color (red + green·256 + blue·65536). */
+export interface EtColorFormat {
+  RGB: Decl<Kso.ColorFormat, "RGB">;
+}
+
+export interface EtChartFormat {
+  readonly Fill: As<Kso.MsoChartFormat, "Fill", { readonly ForeColor: As<Kso.FillFormat, "ForeColor", EtColorFormat> }>;
+  readonly Line: As<Kso.MsoChartFormat, "Line", { readonly ForeColor: As<Kso.LineFormat, "ForeColor", EtColorFormat> }>;
+}
+
+export interface EtChartPoint {
+  readonly Format: As<Kso.ChartPoint, "Format", EtChartFormat>;
+}
+
+export interface EtSeries {
+  Name: Decl<Kso.MsoSeries, "Name">;
+  /** A worksheet range (Kingsoft: any). */
+  Values: As<Kso.MsoSeries, "Values", EtRange>;
+  XValues: As<Kso.MsoSeries, "XValues", EtRange>;
+  /** XlChartType as a number (xlLine 4). */
+  ChartType: As<Kso.MsoSeries, "ChartType", number>;
+  readonly Format: As<Kso.MsoSeries, "Format", EtChartFormat>;
+  /** 1-based point (Kingsoft: `Points(Index?): any`). */
+  Points: As<Kso.MsoSeries, "Points", (index: number) => EtChartPoint>;
+  Delete: As<Kso.MsoSeries, "Delete", () => unknown>;
+}
+
+export interface EtSeriesCollection {
+  readonly Count: Prop<Decl<Kso.SeriesCollection, "Count">>;
+  Item: As<Kso.SeriesCollection, "Item", (index: number) => EtSeries>;
+  NewSeries: As<Kso.SeriesCollection, "NewSeries", () => EtSeries>;
+}
+
+export interface EtAxis {
+  MinimumScale: Decl<Kso.MsoAxis, "MinimumScale">;
+  readonly TickLabels: As<Kso.MsoAxis, "TickLabels", { NumberFormat: Decl<Kso.MsoTickLabels, "NumberFormat"> }>;
+}
+
+export interface EtChart {
+  /** XlChartType as a number (xlColumnClustered 51). */
+  ChartType: As<Et.Chart, "ChartType", number>;
+  HasTitle: Decl<Et.Chart, "HasTitle">;
+  readonly ChartTitle: As<Et.Chart, "ChartTitle", { Text: Decl<Et.ChartTitle, "Text"> }>;
+  HasLegend: Decl<Et.Chart, "HasLegend">;
+  readonly Legend: As<Et.Chart, "Legend", { Position: As<Et.Legend, "Position", number> }>;
+  /** Without an index, the collection. */
+  SeriesCollection: As<Et.Chart, "SeriesCollection", () => EtSeriesCollection>;
+  /** xlValue 2 (Kingsoft: a TypedIDispatch<Kso.Axes>; with a type, one axis as in Excel's `Axes(xlValue)`). */
+  Axes: As<Et.Chart, "Axes", (type: number) => EtAxis>;
+}
+
+export interface EtChartObject {
+  readonly Chart: As<Et.ChartObject, "Chart", EtChart>;
+}
+
+export interface EtChartObjects {
+  readonly Count: Prop<Decl<Et.ChartObjects, "Count">>;
+  /** Left, top, width and height in points. */
+  Add: As<Et.ChartObjects, "Add", (left: number, top: number, width: number, height: number) => EtChartObject>;
+  /** Every chart object of the sheet. */
+  Delete: As<Et.ChartObjects, "Delete", () => unknown>;
 }
 
 export interface EtPageSetup {
@@ -102,6 +170,8 @@ export interface EtWorksheet {
   Range: As<Et.Worksheet, "Range", (address: string) => EtRange>;
   Activate: Decl<Et.Worksheet, "Activate">;
   Delete: Decl<Et.Worksheet, "Delete">;
+  /** Without an index, the sheet's ChartObjects collection (Kingsoft: `ChartObjects | ChartObject`). */
+  ChartObjects: As<Et.Worksheet, "ChartObjects", () => EtChartObjects>;
 }
 
 export interface EtSheets {
@@ -153,4 +223,8 @@ export const XL = {
   paperA4: 9,
   portrait: 1,
   landscape: 2,
+  columnClustered: 51,
+  line: 4,
+  valueAxis: 2,
+  legendBottom: -4107,
 } as const;

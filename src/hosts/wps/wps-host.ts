@@ -13,6 +13,7 @@ import { SheetRender, renderWrite, usedRows, writtenName } from "../render-plan"
 import { EtApplication, EtWorkbook, EtWorksheet } from "./et";
 import { prop } from "./et-access";
 import { readSheetData, usedBlock } from "./read-sheet";
+import { drawCharts } from "./render-charts";
 import { isVisible, renderSheet } from "./render-sheet";
 
 /** What is needed to undo one sheet's write if a later one fails. */
@@ -90,9 +91,23 @@ export class WpsHost implements WorkbookHost {
     // Deleting a sheet on rollback would otherwise ask the clerk to confirm.
     this.app.DisplayAlerts = false;
     try {
+      const written: { sheet: EtWorksheet; plan: SheetPlan }[] = [];
       for (const step of steps) {
-        const warning = this.writeOne(wb, step, undo);
+        const { sheet, warning } = this.writeOne(wb, step, undo);
         if (warning) warnings.push(warning);
+        written.push({ sheet, plan: step.plan });
+      }
+      // Charts once every sheet's cells are in: a chart ET refuses is a warning, never undoes the written cells
+      // (as page setup; the Excel host does the same).
+      for (const { sheet, plan } of written) {
+        if (plan.charts.length === 0 && plan.mode !== "replace") continue;
+        try {
+          drawCharts(sheet, plan.charts, plan.mode === "replace");
+        } catch (e) {
+          warnings.push(
+            `工作表“${plan.name}”已写好，但图表未能全部画出（${e instanceof Error ? e.message : String(e)}），再生成一次即可补上。`
+          );
+        }
       }
       const name = writtenName(plan.writes, models, options.activate);
       const target = name === undefined ? undefined : this.find(name);
@@ -114,7 +129,11 @@ export class WpsHost implements WorkbookHost {
     return { written: plan.writes.map((w) => w.model.name), warnings };
   }
 
-  private writeOne(wb: EtWorkbook, step: { sheet?: EtWorksheet; render: SheetRender; plan: SheetPlan }, undo: Undo[]): string | undefined {
+  private writeOne(
+    wb: EtWorkbook,
+    step: { sheet?: EtWorksheet; render: SheetRender; plan: SheetPlan },
+    undo: Undo[]
+  ): { sheet: EtWorksheet; warning?: string } {
     const { render, plan } = step;
     let sheet = step.sheet;
     if (sheet && render.mode === "append") {
@@ -130,7 +149,7 @@ export class WpsHost implements WorkbookHost {
       undo.push(() => created.Delete());
       sheet.Name = render.name;
     }
-    return renderSheet(this.app, sheet, plan, render);
+    return { sheet, warning: renderSheet(this.app, sheet, plan, render) };
   }
 
   /** Keep a replaced sheet's used range (formulas and constants) so a failed batch can put it back. */

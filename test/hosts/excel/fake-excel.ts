@@ -14,6 +14,7 @@
 import { columnLetter } from "../../../src/core/sheet-model";
 import { fromR1C1, r1c1Template, toR1C1 } from "../../../src/hosts/formula-text";
 import { Area, areaText, parseArea } from "../../../src/hosts/render-plan";
+import { ChartCollectionProxy, FakeChart } from "./fake-charts";
 
 export type FakeValue = number | string | boolean | null;
 
@@ -82,6 +83,8 @@ export class FakeSheet {
   page: FakePage = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   protected = false;
+  /** Charts float over the cells: clearing or copying ranges leaves them (see fake-charts.ts). */
+  charts: FakeChart[] = [];
 
   constructor(public name: string) {}
 
@@ -167,6 +170,7 @@ export class FakeSheet {
         merges: this.merges,
         cf: this.conditionalFormats,
         visibility: this.visibility,
+        charts: this.charts,
       })
     );
   }
@@ -456,6 +460,7 @@ class WorksheetsProxy extends Loadable {
 class WorksheetProxy extends Loadable {
   private ref: FakeSheet | null | undefined;
   readonly protection: WorksheetProtectionProxy;
+  readonly charts: ChartCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly pageLayout: PageLayoutProxy;
 
@@ -478,6 +483,7 @@ class WorksheetProxy extends Loadable {
       });
     }
     this.protection = new WorksheetProtectionProxy(ctx, () => this.sheet());
+    this.charts = new ChartCollectionProxy(ctx, label, () => this.sheet(), (code, message) => new OfficeError(code, message));
     this.freezePanes = new FreezePanesProxy(ctx, this);
     this.pageLayout = new PageLayoutProxy(ctx, this);
   }

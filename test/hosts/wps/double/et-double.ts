@@ -8,6 +8,7 @@
 import { fromR1C1, r1c1Template, toR1C1 } from "../../../../src/hosts/formula-text";
 import { contains, formatAddress, intersects, MAX_COL, MAX_ROW, parseAddress, Rect } from "./address";
 import { Stored, typeIn } from "./typed-input";
+import { DoubleChart, ROW_POINTS, chartObjects, columnLeft, rowTop } from "./charts";
 
 export interface DoubleOptions {
   /** Count, Row, Column and MergeCells as methods. */
@@ -18,6 +19,8 @@ export interface DoubleOptions {
   failWritesOn?: string;
   /** No printer driver: PageSetup throws, as it does in Excel and ET on such a machine. */
   noPrinter?: boolean;
+  /** A new chart object comes with a series over the selection (see charts.ts). */
+  chartWithSeries?: boolean;
 }
 
 export interface CellState extends Stored {
@@ -53,6 +56,8 @@ export class DoubleSheet {
   readonly cfs: CfState[] = [];
   readonly columnWidths = new Map<number, number>();
   frozen?: { rows: number; columns: number };
+  /** Chart objects float over the cells: Clear leaves them. */
+  readonly charts: DoubleChart[] = [];
   readonly StandardWidth = 8.38;
   private readonly pageSetup = { PaperSize: 0, Orientation: 1, PrintTitleRows: "", Zoom: 100 as number | boolean, FitToPagesWide: 1 as number | boolean, FitToPagesTall: 1 as number | boolean, CenterFooter: "" };
   private _name: string;
@@ -105,6 +110,14 @@ export class DoubleSheet {
   }
   Range(address: string): DoubleRange {
     return new DoubleRange(this, parseAddress(address));
+  }
+  ChartObjects() {
+    const app = this.book.app;
+    return chartObjects(this.charts, {
+      quirk: (v) => (app.options.methodProps ? () => v : v),
+      selection: () =>
+        app.options.chartWithSeries ? `${app.selection.sheet.Name}!${formatAddress(app.selection.rect, false)}` : undefined,
+    });
   }
   Activate(): void {
     if (this.Visible !== -1) throw new Error(`ET double: cannot activate hidden sheet "${this.Name}"`);
@@ -395,6 +408,19 @@ export class DoubleRange {
     const r = this.rect.r0 + row - 1;
     const c = this.rect.c0 + col - 1;
     return new DoubleRange(this.sheet, { r0: r, c0: c, r1: r, c1: c });
+  }
+  get Left(): number | (() => number) {
+    return this.quirk(columnLeft(this.sheet.columnWidths, this.sheet.StandardWidth, this.rect.c0));
+  }
+  get Top(): number | (() => number) {
+    return this.quirk(rowTop(this.rect.r0));
+  }
+  get Width(): number | (() => number) {
+    const w = this.sheet.columnWidths;
+    return this.quirk(columnLeft(w, this.sheet.StandardWidth, this.rect.c1 + 1) - columnLeft(w, this.sheet.StandardWidth, this.rect.c0));
+  }
+  get Height(): number | (() => number) {
+    return this.quirk((this.rect.r1 - this.rect.r0 + 1) * ROW_POINTS);
   }
   Address(rowAbsolute = true, columnAbsolute = true): string {
     return formatAddress(this.rect, rowAbsolute && columnAbsolute);
