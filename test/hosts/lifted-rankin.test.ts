@@ -12,7 +12,10 @@ import { SheetModel, columnLetter } from "../../src/core/sheet-model";
 import { ExcelHost } from "../../src/hosts/excel/excel-host";
 import { MemoryHost } from "../../src/hosts/memory/memory-host";
 import { sheetOfValues } from "../../src/hosts/memory/memory-workbook";
+import { WpsHost } from "../../src/hosts/wps/wps-host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
+import { DoubleApplication } from "./wps/double/et-double";
+import { putCells } from "./wps/double/fixtures";
 import { FakeExcel } from "./excel/fake-excel";
 import { ooxmlProblems } from "./xlsx/ooxml-check";
 import { cellXml, openZip, partText, sheetXml } from "./xlsx/zip-helpers";
@@ -69,6 +72,10 @@ describe("KH calls per recalculation (kh mode)", () => {
       await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
       const calls = callsOn(host);
       expect(calls).toBeLessThanOrEqual(22 * units + 1);
+      // Per cell (the models' own formulas, as a host without dynamic arrays writes them): one KH.RANKIN per unit.
+      const models = await khModels(units);
+      const perCell = models.reduce((n, m) => n + m.cells.reduce((k, row) => k + row.reduce((j, c) => j + kh(c?.formula), 0), 0), 0);
+      expect(perCell - calls).toBe(units - 1);
       const rankins = host.workbook.sheets.flatMap((s) => s.cells.flat()).filter((c) => c?.formula?.includes("KH.RANKIN("));
       expect(rankins).toHaveLength(1);
       counts.push(calls);
@@ -113,6 +120,32 @@ describe("Excel", () => {
   test("without: each cell its own KH.RANKIN (one R1C1 formula for the column)", async () => {
     const cells = await rankColumn(false);
     expect(cells.every((c, i) => c?.formula?.startsWith(`=KH.RANKIN(`) && c.formula.includes(`${3 + i},`))).toBe(true);
+  }, 60_000);
+});
+
+describe("WPS", () => {
+  async function rankWrites(options?: { dynamicArrays?: boolean }) {
+    const app = new DoubleApplication({}, ["数据"]);
+    putCells(app.sheet("数据")!, dataRows(UNITS));
+    await generateBoard(new WpsHost(app, options), { scheme: realScheme(), now: NOW, formulas: "kh" });
+    const scores = app.sheet("得分")!;
+    const col = [...Array(80).keys()].find((c) => scores.Cells.Item(2, c + 1).Value2 === "名次") as number;
+    const letter = columnLetter(col);
+    const writes = app.written.filter((w) => w.sheet === "得分" && w.address.replace(/\$/g, "").startsWith(`${letter}3`));
+    const formulas = Array.from({ length: UNITS }, (_, i) => scores.Cells.Item(3 + i, col + 1).Formula as string);
+    return { writes, formulas, letter };
+  }
+
+  test("by default (spilling not known in WPS): per cell, as one FormulaR1C1 on the column", async () => {
+    const { writes, formulas } = await rankWrites();
+    expect(writes.map((w) => w.property)).toEqual(["FormulaR1C1"]);
+    expect(formulas.every((f, i) => f.startsWith("=KH.RANKIN(") && f.includes(`${3 + i},`))).toBe(true);
+  }, 60_000);
+
+  test("with dynamicArrays: the lifted formula once, through Formula2 on the anchor", async () => {
+    const { writes, formulas, letter } = await rankWrites({ dynamicArrays: true });
+    expect(writes.map((w) => [w.address.replace(/\$/g, ""), w.property])).toEqual([[`${letter}3`, "Formula2"]]);
+    expect(formulas[0]).toMatch(/^=KH\.RANKIN\(\$/);
   }, 60_000);
 });
 
