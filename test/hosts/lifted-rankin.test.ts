@@ -12,6 +12,7 @@ import { SheetModel, columnLetter } from "../../src/core/sheet-model";
 import { ExcelHost } from "../../src/hosts/excel/excel-host";
 import { MemoryHost } from "../../src/hosts/memory/memory-host";
 import { sheetOfValues } from "../../src/hosts/memory/memory-workbook";
+import { EtApplication } from "../../src/hosts/wps/et";
 import { WpsHost } from "../../src/hosts/wps/wps-host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { DoubleApplication } from "./wps/double/et-double";
@@ -127,7 +128,7 @@ describe("WPS", () => {
   async function rankWrites(options?: { dynamicArrays?: boolean }) {
     const app = new DoubleApplication({}, ["数据"]);
     putCells(app.sheet("数据")!, dataRows(UNITS));
-    await generateBoard(new WpsHost(app, options), { scheme: realScheme(), now: NOW, formulas: "kh" });
+    await generateBoard(new WpsHost(app as unknown as EtApplication, options), { scheme: realScheme(), now: NOW, formulas: "kh" });
     const scores = app.sheet("得分")!;
     const col = [...Array(80).keys()].find((c) => scores.Cells.Item(2, c + 1).Value2 === "名次") as number;
     const letter = columnLetter(col);
@@ -182,6 +183,7 @@ describe(".xlsx", () => {
     const back = await XlsxHost.fromBuffer(bytes, { model: false });
     const data = await back.readSheet("得分");
     expect(data?.formulas?.[2][spill.col]).toBe(spill.formula);
+    expect(data?.spills).toEqual([`${columnLetter(spill.col)}3:${columnLetter(spill.col)}42`]);
     expect(data?.formulas?.slice(3, 42).map((r) => r[spill.col])).toEqual(new Array(39).fill(null));
     expect(data?.values.slice(2, 42).map((r) => r[spill.col])).toEqual(scores.cells.slice(2, 42).map((r) => r[spill.col].value));
     await back.writeSheets(models, { now: NOW });
