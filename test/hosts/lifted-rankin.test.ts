@@ -17,6 +17,8 @@ import { WpsHost } from "../../src/hosts/wps/wps-host";
 import { XlsxHost } from "../../src/hosts/xlsx/xlsx-host";
 import { DoubleApplication } from "./wps/double/et-double";
 import { putCells } from "./wps/double/fixtures";
+import { Workbook } from "exceljs";
+import { xlsxFromMemory } from "../../src/playground/xlsx-io";
 import { FakeExcel } from "./excel/fake-excel";
 import { ooxmlProblems } from "./xlsx/ooxml-check";
 import { cellXml, openZip, partText, sheetXml } from "./xlsx/zip-helpers";
@@ -96,8 +98,32 @@ describe("KH calls per recalculation (kh mode)", () => {
     expect(column[0]?.formula).toMatch(/^=KH\.RANKIN\(\$/);
     expect(column.slice(1).every((c) => c?.spilled && c.formula === undefined && typeof c.value === "number")).toBe(true);
     const data = await host.readSheet("得分");
+    expect(data?.spills).toEqual([`${columnLetter(col)}3:${columnLetter(col)}52`]);
     expect(data?.formulas?.slice(3, 52).map((r) => r[col])).toEqual(new Array(49).fill(null));
     expect(data?.values.slice(2, 52).map((r) => r[col])).toEqual(column.map((c) => c?.value));
+  }, 60_000);
+});
+
+describe("the playground's .xlsx download (exceljs)", () => {
+  test("saves the spill as an array formula over its range, the results below; a blocked spill as a plain formula", async () => {
+    const host = new MemoryHost({ sheets: [sheetOfValues("数据", dataRows(20))] });
+    await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
+    const scores = host.workbook.sheets.find((s) => s.name === "得分")!;
+    const col = scores.cells[1].findIndex((c) => c?.value === "名次");
+    const letter = columnLetter(col);
+    const saved = async () => {
+      const wb = new Workbook();
+      await wb.xlsx.load((await xlsxFromMemory(host.workbook)) as unknown as ArrayBuffer);
+      return wb.getWorksheet("得分")!;
+    };
+    const anchor = (await saved()).getCell(`${letter}3`).value as { formula: string; shareType?: string; ref?: string };
+    expect(anchor).toMatchObject({ shareType: "array", ref: `${letter}3:${letter}22` });
+    expect(anchor.formula).toMatch(/^_xldudf_KH_RANKIN\(\$/);
+    expect((await saved()).getCell(`${letter}4`).value).toBe(scores.cells[3][col]?.value);
+    scores.cells[10][col] = { value: 99 }; // typed over a spilled cell
+    const blocked = (await saved()).getCell(`${letter}3`).value as { formula: string; shareType?: string };
+    expect(blocked.shareType).toBeUndefined();
+    expect(blocked.formula).toMatch(/^_xldudf_KH_RANKIN\(\$/);
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@
  * failure leaves the workbook as it was.
  */
 import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
-import { CellValue, ChartSpec, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { CellValue, ChartSpec, GeneratedMarker, SheetModel, address } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { SheetRender, blankMergedTails, renderWrite, spillsOf, usedRows, writtenName } from "../render-plan";
 import { MemoryCell, MemorySheet, MemoryWorkbook } from "./memory-workbook";
@@ -78,7 +78,11 @@ export function readMemorySheet(sheet: MemorySheet): SheetData {
     formulas.push(Array.from({ length: width }, (_, c) => row[c]?.formula ?? null));
   }
   blankMergedTails(values, formulas, sheet.merges);
-  return { name: sheet.name, values, formulas, merges: [...sheet.merges] };
+  const spills: string[] = [];
+  sheet.cells.forEach((row, r) =>
+    row.forEach((cell, c) => cell?.spill && spills.push(`${address(r, c)}:${address(r + cell.spill.rows - 1, c)}`))
+  );
+  return { name: sheet.name, values, formulas, merges: [...sheet.merges], ...(spills.length ? { spills } : {}) };
 }
 
 function hasValue(v: CellValue): boolean {
@@ -121,8 +125,10 @@ function spill(cells: (MemoryCell | undefined)[][], render: SheetRender): void {
     const rows = cells.slice(render.startRow + s.row, render.startRow + s.last + 1);
     rows.forEach((row, i) => {
       const cell = (row[s.column] ??= { value: null });
-      if (i === 0) cell.formula = s.formula;
-      else {
+      if (i === 0) {
+        cell.formula = s.formula;
+        cell.spill = { formula: s.formula, rows: rows.length };
+      } else {
         delete cell.formula;
         cell.spilled = true;
       }
