@@ -58,7 +58,9 @@ export async function run(): Promise<void> {
   );
 
   // kh mode: 名次 as one lifted KH.RANKIN (spilled where Excel has dynamic arrays) or per cell.
-  console.log("\nkh mode: units | KH calls per recalculation, spilled | per cell | per unit | Excel web refresh: payload spilled | per cell");
+  console.log(
+    "\nkh mode: units | KH calls per recalculation, spilled | per cell | per unit | Excel web refresh: payload spilled | per cell"
+  );
   for (const units of [1000, 10000]) {
     const { lifted, perCell } = await khCalls(units);
     const spilled = await excelBoard(units, WEB_REQUEST_BYTES, undefined, { formulas: "kh", dynamicArrays: true });

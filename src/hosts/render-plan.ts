@@ -162,7 +162,8 @@ export function spillsOf(cells: readonly (readonly (RenderCell | undefined)[])[]
   const out: Spill[] = [];
   cells.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell?.spill) out.push({ row: r, column: c, last: Math.min(cells.length - 1, r + cell.spill.rows - 1), formula: cell.spill.formula });
+      if (cell?.spill)
+        out.push({ row: r, column: c, last: Math.min(cells.length - 1, r + cell.spill.rows - 1), formula: cell.spill.formula });
     })
   );
   return out;

@@ -20,28 +20,16 @@ import { putCells } from "./wps/double/fixtures";
 import { Workbook } from "exceljs";
 import { xlsxFromMemory } from "../../src/playground/xlsx-io";
 import { FakeExcel } from "./excel/fake-excel";
+import { khBoard, khCalls, khCallsIn } from "./real-scheme-board";
 import { ooxmlProblems } from "./xlsx/ooxml-check";
 import { cellXml, openZip, partText, sheetXml } from "./xlsx/zip-helpers";
 
 const NOW = "2025-11-22T10:00:00.000";
 const UNITS = 300;
-const KH_CALL = /\bKH\.[A-Z]+\(/g;
-const kh = (f: string | undefined) => (f ? (f.match(KH_CALL)?.length ?? 0) : 0);
 const realScheme = () => parseScheme(benchScheme()).scheme;
 
 /** The models one-click generation writes in kh mode, as a host receives them. */
-async function khModels(units = UNITS): Promise<SheetModel[]> {
-  const models: SheetModel[] = [];
-  class Capture extends MemoryHost {
-    override async writeSheets(m: SheetModel[], options: { activate?: string; now?: string } = {}) {
-      models.push(...m);
-      return super.writeSheets(m, options);
-    }
-  }
-  const host = new Capture({ sheets: [sheetOfValues("数据", dataRows(units))] });
-  await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
-  return models;
-}
+const khModels = async (units = UNITS) => (await khBoard(units, (r) => `单位${r + 1}`)).models;
 
 /** Where a model holds its spilled formulas: sheet, row, column and the spill's rows. */
 function spillsIn(models: SheetModel[]) {
@@ -58,26 +46,19 @@ describe("the models", () => {
     const scores = models.find((m) => m.name === "得分") as SheetModel;
     const { col, formula } = spills[0];
     expect(formula).toMatch(/^=KH\.RANKIN\(\$[A-Z]+\$3:\$[A-Z]+\$302,\$[A-Z]+\$3:\$[A-Z]+\$302,0,(TRUE|FALSE),/);
-    expect(kh(formula)).toBe(1);
+    expect(khCallsIn(formula)).toBe(1);
     for (let r = 2; r < 2 + UNITS; r++) expect(scores.cells[r][col].formula).toMatch(/^=KH\.RANKIN\([A-Z]+\d+,/);
   }, 60_000);
 });
 
 describe("KH calls per recalculation (kh mode)", () => {
-  /** Each formula cell calls its KH functions once per recalculation; a spill range's cells call nothing. */
-  const callsOn = (host: MemoryHost) =>
-    host.workbook.sheets.reduce((n, s) => n + s.cells.reduce((m, row) => m + row.reduce((k, c) => k + kh(c?.formula), 0), 0), 0);
-
   test("at most 22 per unit and 1 per ranked column where the host spills; one KH.RANKIN per unit more where not", async () => {
     const counts: number[] = [];
     for (const units of [100, 300]) {
-      const host = new MemoryHost({ sheets: [sheetOfValues("数据", dataRows(units))] });
-      await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
-      const calls = callsOn(host);
+      const { host } = await khBoard(units);
+      const { lifted: calls, perCell } = await khCalls(units);
       expect(calls).toBeLessThanOrEqual(22 * units + 1);
       // Per cell (the models' own formulas, as a host without dynamic arrays writes them): one KH.RANKIN per unit.
-      const models = await khModels(units);
-      const perCell = models.reduce((n, m) => n + m.cells.reduce((k, row) => k + row.reduce((j, c) => j + kh(c?.formula), 0), 0), 0);
       expect(perCell - calls).toBe(units - 1);
       const rankins = host.workbook.sheets.flatMap((s) => s.cells.flat()).filter((c) => c?.formula?.includes("KH.RANKIN("));
       expect(rankins).toHaveLength(1);

@@ -132,8 +132,15 @@ export async function wpsBoard(units: number): Promise<{ first: WpsPass; refresh
   return { first: passes[0], refresh: passes[1] };
 }
 
-/** KH.* calls one recalculation makes (each formula cell calls its KH functions once), the rank spilled or per cell. */
-export async function khCalls(units: number): Promise<{ lifted: number; perCell: number }> {
+/** KH.* calls a formula makes per recalculation. */
+export const khCallsIn = (f: string | undefined) => (f ? (f.match(/\bKH\.[A-Z]+\(/g)?.length ?? 0) : 0);
+
+/** KH.* calls of a grid of cells per recalculation (each formula cell calls its KH functions once). */
+export const khCallsOf = (cells: readonly (readonly ({ formula?: string } | undefined)[])[]) =>
+  cells.reduce((k, row) => k + row.reduce((j, c) => j + khCallsIn(c?.formula), 0), 0);
+
+/** One-click generation in kh mode on the memory host (which spills): the models it was given, and the host. */
+export async function khBoard(units: number, name: (r: number) => string = longName): Promise<{ models: SheetModel[]; host: MemoryHost }> {
   const models: SheetModel[] = [];
   class Capture extends MemoryHost {
     override async writeSheets(m: SheetModel[], options: { activate?: string; now?: string } = {}) {
@@ -141,10 +148,16 @@ export async function khCalls(units: number): Promise<{ lifted: number; perCell:
       return super.writeSheets(m, options);
     }
   }
-  const host = new Capture({ sheets: [sheetOfValues("数据", dataRows(units, longName))] });
+  const host = new Capture({ sheets: [sheetOfValues("数据", dataRows(units, name))] });
   await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
-  const calls = (f: string | undefined) => (f ? (f.match(/\bKH\.[A-Z]+\(/g)?.length ?? 0) : 0);
-  const perCell = models.reduce((n, m) => n + m.cells.reduce((k, row) => k + row.reduce((j, c) => j + calls(c?.formula), 0), 0), 0);
-  const lifted = host.workbook.sheets.reduce((n, sh) => n + sh.cells.reduce((k, row) => k + row.reduce((j, c) => j + calls(c?.formula), 0), 0), 0);
-  return { lifted, perCell };
+  return { models, host };
+}
+
+/** KH.* calls per recalculation in kh mode: 名次 spilled (the memory workbook) and per cell (the models' formulas). */
+export async function khCalls(units: number): Promise<{ lifted: number; perCell: number }> {
+  const { models, host } = await khBoard(units);
+  return {
+    lifted: host.workbook.sheets.reduce((n, s) => n + khCallsOf(s.cells), 0),
+    perCell: models.reduce((n, m) => n + khCallsOf(m.cells), 0),
+  };
 }

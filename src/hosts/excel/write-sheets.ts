@@ -119,8 +119,7 @@ export async function writeSheets(
       return filled && !filled.isNullObject ? filled.rowIndex + filled.rowCount : 0;
     };
     const markerWrite: PlannedWrite = { model: plan.markerSheet, exists: markerExists };
-    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) => planSheet(renderWrite(w, filledRows(w.model.name)), dynamicArrays)
-    );
+    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) => planSheet(renderWrite(w, filledRows(w.model.name)), dynamicArrays));
 
     // Request 3: the write, undone as a whole if Excel refuses any part of it.
     const undo: Undo = { created: [], backups: [], emptied: [], appended: [] };
