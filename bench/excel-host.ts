@@ -6,11 +6,12 @@
  *   - Excel (fake Office.js object model), desktop (one request) and web (requests cut at WEB_REQUEST_BYTES):
  *     syncs, requests, UTF-8 payload bytes, the largest request, queued actions, and per sheet where the bytes go;
  *   - WPS (ET double): calls into the ET object model (property reads and writes, method calls) and the cells
- *     handed over in arrays.
+ *     handed over in arrays;
+ *   - kh mode: KH.* calls per recalculation with 名次 as one spilled KH.RANKIN and per cell, and Excel's payload.
  * Host time is the add-in's JavaScript plus the double applying the requests, not Excel's or WPS's own time.
  */
 import { WEB_REQUEST_BYTES } from "../src/hosts/excel/index";
-import { ExcelPass, excelBoard, wpsBoard } from "../test/hosts/real-scheme-board";
+import { ExcelPass, excelBoard, khCalls, wpsBoard } from "../test/hosts/real-scheme-board";
 
 const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
@@ -73,6 +74,26 @@ export async function run(): Promise<void> {
     }
     const top = [...refresh.members].sort((x, y) => y[1] - x[1]).slice(0, 6);
     console.log(`        refresh, most called: ${top.map(([m, n]) => `${m} ${fmt(n)}`).join(", ")}`);
+  }
+
+  // kh mode: 名次 as one lifted KH.RANKIN (spilled where Excel has dynamic arrays) or per cell.
+  console.log(
+    "\nkh mode: units | KH calls per recalculation, spilled | per cell | per unit | Excel web refresh: payload spilled | per cell"
+  );
+  for (const units of [1000, 10000]) {
+    const { lifted, perCell } = await khCalls(units);
+    const spilled = await excelBoard(units, WEB_REQUEST_BYTES, undefined, { formulas: "kh", dynamicArrays: true });
+    const cells = await excelBoard(units, WEB_REQUEST_BYTES, undefined, { formulas: "kh", dynamicArrays: false });
+    console.log(
+      [
+        String(units).padStart(14),
+        fmt(lifted).padStart(34),
+        fmt(perCell).padStart(8),
+        ((lifted - 1) / units).toFixed(1).padStart(8),
+        mb(spilled.refresh.payload).padStart(34),
+        mb(cells.refresh.payload).padStart(8),
+      ].join(" | ")
+    );
   }
 }
 

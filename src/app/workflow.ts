@@ -41,6 +41,7 @@ import { DISPATCH_LOG_SHEET, dispatchLogSheet, readDispatchLog } from "../core/s
 import { drawLogSheet, DRAW_LOG_SHEET, DRAW_RECORD_CELLS } from "../core/sheets/draw-log-sheet";
 import { localIsoTime } from "../core/sheets/common";
 import { WorkbookHost } from "../hosts/host";
+import { parseArea } from "../hosts/render-plan";
 import { WorkflowError, asWorkflow } from "./errors";
 
 export { WorkflowError } from "./errors";
@@ -379,7 +380,10 @@ export async function explainCell(host: WorkbookHost, sheet: string, address: st
   const result = await asWorkflow(() => scoreUnits(ctx.scheme, ctx.table, { workbook: ctx.workbook }));
   const index = ctx.table.units.findIndex((u) => textKey(u.name) === name);
   if (index < 0) return undefined;
-  const formula = data.formulas?.[at.row - 1]?.[at.col] ?? undefined;
+  // A cell of a spill range (kh mode's 名次) shows the result of its anchor's formula.
+  const row = at.row - 1;
+  const spill = data.spills?.map(parseArea).find((a) => a.left === at.col && a.top < row && row <= a.bottom);
+  const formula = data.formulas?.[spill ? spill.top : row]?.[at.col] ?? undefined;
   return explainScore(
     { scheme: ctx.scheme, table: ctx.table, result, layout: ctx.layout, schemeSheet: ctx.schemeSheet, workbook: ctx.workbook },
     index,

@@ -11,6 +11,13 @@ export interface ModelCell {
   value: CellValue;
   /** A formula with its leading "=", in English function names and A1 references (e.g. "=RANK(B2,$B$2:$B$9)"). */
   formula?: string;
+  /**
+   * A dynamic-array (spilled) formula that answers this cell and the `rows - 1` cells below it in one call (the
+   * lifted KH.RANKIN of kh mode). A host with dynamic arrays writes it in this cell alone and leaves the cells below
+   * empty — they show its results, the spill range; a host without writes each cell's own `formula`, which gives the
+   * same values one call per cell.
+   */
+  spill?: { formula: string; rows: number };
 }
 
 /** Colours as "#RRGGBB". */

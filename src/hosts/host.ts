@@ -21,6 +21,11 @@ export interface SheetData {
    * results): "date" for a number shown as a date, "uncached" for a formula saved without its result.
    */
   notes?: Record<string, CellNote>;
+  /**
+   * The spill ranges of dynamic-array formulas (the .xlsx reader: `<f t="array" ref>` on a cell with `cm`), e.g.
+   * "X3:X18": the formula is in its first cell, the other cells hold its results as values.
+   */
+  spills?: string[];
 }
 
 export interface WriteResult {

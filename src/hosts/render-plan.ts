@@ -120,7 +120,7 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
   const rows = source.cells.slice(header);
   const width = Math.max(0, ...rows.map((r) => r.length));
   const cells: (RenderCell | undefined)[][] = rows.map((row) =>
-    row.map((c) => (c.formula !== undefined && by !== 0 ? { value: c.value, formula: shiftFormulaRows(c.formula, by) } : { ...c }))
+    row.map((c) => (c.formula !== undefined && by !== 0 ? shiftedCell(c, by) : { ...c }))
   );
   applyFormats(cells, source.formats ?? [], header, Math.max(width, source.columnWidths?.length ?? 0));
   const inData = (a1: string) => parseArea(a1).top >= header;
@@ -141,6 +141,52 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
     print: source.print,
     charts: appending ? [] : (source.charts ?? []),
   };
+}
+
+function shiftedCell(c: ModelCell, by: number): RenderCell {
+  const out: RenderCell = { value: c.value, formula: shiftFormulaRows(c.formula as string, by) };
+  if (c.spill) out.spill = { ...c.spill, formula: shiftFormulaRows(c.spill.formula, by) };
+  return out;
+}
+
+/** A spilled formula's anchor and range (0-based rows of the cells, inclusive). */
+export interface Spill {
+  row: number;
+  column: number;
+  last: number;
+  formula: string;
+}
+
+/** The spilled formulas of a grid of cells (see ModelCell.spill), top to bottom, each cut to the grid. */
+export function spillsOf(cells: readonly (readonly (RenderCell | undefined)[])[]): Spill[] {
+  const out: Spill[] = [];
+  cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell?.spill)
+        out.push({ row: r, column: c, last: Math.min(cells.length - 1, r + cell.spill.rows - 1), formula: cell.spill.formula });
+    })
+  );
+  return out;
+}
+
+/**
+ * The cells with the cells of each spill range (anchor included) holding no formula — their values kept, or with
+ * `empty` none — and their styles kept; the rows touched are copies, the others shared.
+ */
+export function withoutSpillFormulas(
+  cells: (RenderCell | undefined)[][],
+  spills: readonly Spill[],
+  empty: boolean
+): (RenderCell | undefined)[][] {
+  const out = cells.slice();
+  for (const s of spills) {
+    for (let r = s.row; r <= s.last; r++) {
+      const row = (out[r] = out[r] === cells[r] ? cells[r].slice() : out[r]);
+      const cell = row[s.column];
+      row[s.column] = { value: empty ? null : (cell?.value ?? null), style: cell?.style };
+    }
+  }
+  return out;
 }
 
 /**

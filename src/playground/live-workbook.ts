@@ -47,7 +47,8 @@ const UNKNOWN_FUNCTION = /^Function name .+ not recognized\.?$/;
 
 /** A constant or formula as HyperFormula should take it. */
 export function rawContent(cell: MemoryCell | undefined): RawCellContent {
-  if (!cell) return null;
+  // A spilled cell is the spilling formula's: HyperFormula fills it (a constant there would block the spill).
+  if (!cell || cell.spilled) return null;
   if (cell.formula) return forHyperFormula(cell.formula);
   if (typeof cell.value === "string") return `'${cell.value}`;
   return cell.value;
@@ -125,7 +126,7 @@ export class LiveWorkbook {
       if (this.stale.get(sheetName)?.has(k)) out.stale = true;
       return out;
     }
-    if (cell && cell.value !== null) return { value: cell.value };
+    if (cell && cell.value !== null && !cell.spilled) return { value: cell.value };
     const id = this.hf.getSheetId(sheetName);
     if (id === undefined || !this.hf.isCellPartOfArray({ sheet: id, row, col })) return { value: null };
     const v = this.hf.getCellValue({ sheet: id, row, col });

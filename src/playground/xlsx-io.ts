@@ -85,6 +85,21 @@ function styleOf(cell: Cell): CellStyle | undefined {
   return Object.keys(style).length ? style : undefined;
 }
 
+/**
+ * The cells to save, a spill's anchor kept as one only while every cell of its range is still spilled (a clerk who
+ * typed into one blocked it: the anchor is then saved as its plain formula).
+ */
+function withIntactSpills(cells: MemorySheet["cells"]): (MemoryCell | undefined)[][] {
+  return cells.map((row, r) =>
+    Array.from(row ?? [], (c, k) => {
+      if (!c?.spill) return c;
+      const rows = c.spill.rows;
+      const intact = Array.from({ length: rows - 1 }, (_, i) => cells[r + 1 + i]?.[k]).every((below) => below?.spilled);
+      return intact ? c : { ...c, spill: undefined };
+    })
+  );
+}
+
 /** The workbook as .xlsx bytes. */
 export async function xlsxFromMemory(memory: MemoryWorkbook): Promise<Uint8Array> {
   const wb = new Workbook();
@@ -97,7 +112,7 @@ export async function xlsxFromMemory(memory: MemoryWorkbook): Promise<Uint8Array
       mode: "create",
       hidden: sheet.visibility === "veryHidden",
       startRow: 0,
-      cells: sheet.cells.map((row) => Array.from(row ?? [], (c) => c)),
+      cells: withIntactSpills(sheet.cells),
       merges: sheet.merges,
       conditionalFormats: sheet.conditionalFormats ?? [],
       columnWidths: sheet.columnWidths ?? [],

@@ -309,6 +309,18 @@ describe("explainCell", () => {
     expect(e!.value).toBe(cell?.value);
   });
 
+  it("kh mode: a 名次 cell of the spill range shows the lifted KH.RANKIN of the column's anchor", async () => {
+    const host = villageHost();
+    await generateBoard(host, { scheme: villageScheme(), now: NOW, formulas: "kh" });
+    const scores = host.workbook.sheets.find((s) => s.name === "得分")!;
+    const anchor = scores.cells[2][15];
+    expect(anchor?.spill).toBeDefined();
+    const e = await explainCell(host, "得分", "P5");
+    expect(e!.formula).toBe(anchor?.formula);
+    expect(e!.formula).toMatch(/^=KH\.RANKIN\(\$N\$3:/);
+    expect(e!.value).toBe(scores.cells[4][15]?.value);
+  });
+
   it("explains 总分, 名次 of a vetoed unit, 等次, 加分 and 否决", async () => {
     const host = await board();
     const scheme = villageScheme();

@@ -10,6 +10,8 @@ import { generateBoard } from "../../src/app/workflow";
 import { parseScheme } from "../../src/core/scheme/parse";
 import { SheetModel } from "../../src/core/sheet-model";
 import { ExcelHost } from "../../src/hosts/excel/excel-host";
+import { MemoryHost } from "../../src/hosts/memory/memory-host";
+import { sheetOfValues } from "../../src/hosts/memory/memory-workbook";
 import { EtApplication } from "../../src/hosts/wps/et";
 import { WpsHost } from "../../src/hosts/wps/wps-host";
 import { FakeExcel } from "./excel/fake-excel";
@@ -46,7 +48,8 @@ const realScheme = () => parseScheme(scheme()).scheme;
 export async function excelBoard(
   units: number,
   budget?: number,
-  name: (r: number) => string = longName
+  name: (r: number) => string = longName,
+  mode: { formulas?: "native" | "kh"; dynamicArrays?: boolean } = {}
 ): Promise<{ first: ExcelPass; refresh: ExcelPass; excel: FakeExcel }> {
   const excel = new FakeExcel();
   excel.workbook.addSheet("数据", dataRows(units, name));
@@ -66,10 +69,10 @@ export async function excelBoard(
       return result;
     }
   }
-  const host = new Measured(excel.run, { maxRequestBytes: budget });
+  const host = new Measured(excel.run, { maxRequestBytes: budget, dynamicArrays: mode.dynamicArrays });
   const s = realScheme();
-  await generateBoard(host, { scheme: s, now: NOW });
-  await generateBoard(host, { scheme: s, now: NOW });
+  await generateBoard(host, { scheme: s, now: NOW, formulas: mode.formulas });
+  await generateBoard(host, { scheme: s, now: NOW, formulas: mode.formulas });
   // The first generation also writes 考核方案 (a JSON scheme is saved into the workbook): both passes do.
   return { first: passes[0], refresh: passes[1], excel };
 }
@@ -127,4 +130,34 @@ export async function wpsBoard(units: number): Promise<{ first: WpsPass; refresh
   await generateBoard(host, { scheme: s, now: NOW });
   await generateBoard(host, { scheme: s, now: NOW });
   return { first: passes[0], refresh: passes[1] };
+}
+
+/** KH.* calls a formula makes per recalculation. */
+export const khCallsIn = (f: string | undefined) => (f ? (f.match(/\bKH\.[A-Z]+\(/g)?.length ?? 0) : 0);
+
+/** KH.* calls of a grid of cells per recalculation (each formula cell calls its KH functions once). */
+export const khCallsOf = (cells: readonly (readonly ({ formula?: string } | undefined)[])[]) =>
+  cells.reduce((k, row) => k + row.reduce((j, c) => j + khCallsIn(c?.formula), 0), 0);
+
+/** One-click generation in kh mode on the memory host (which spills): the models it was given, and the host. */
+export async function khBoard(units: number, name: (r: number) => string = longName): Promise<{ models: SheetModel[]; host: MemoryHost }> {
+  const models: SheetModel[] = [];
+  class Capture extends MemoryHost {
+    override async writeSheets(m: SheetModel[], options: { activate?: string; now?: string } = {}) {
+      models.push(...m);
+      return super.writeSheets(m, options);
+    }
+  }
+  const host = new Capture({ sheets: [sheetOfValues("数据", dataRows(units, name))] });
+  await generateBoard(host, { scheme: realScheme(), now: NOW, formulas: "kh" });
+  return { models, host };
+}
+
+/** KH.* calls per recalculation in kh mode: 名次 spilled (the memory workbook) and per cell (the models' formulas). */
+export async function khCalls(units: number): Promise<{ lifted: number; perCell: number }> {
+  const { models, host } = await khBoard(units);
+  return {
+    lifted: host.workbook.sheets.reduce((n, s) => n + khCallsOf(s.cells), 0),
+    perCell: models.reduce((n, m) => n + khCallsOf(m.cells), 0),
+  };
 }

@@ -300,6 +300,17 @@ export function rankFormula(mode: FormulaMode, c: RowCells, r: ColumnRanges, den
   return `=1+COUNTIFS(${above.join(",")})${offset}`;
 }
 
+/**
+ * kh mode's 名次 for the whole column at once: rankFormula with every cell of the row replaced by its column's range
+ * (`whole`), so KH.RANKIN gets the column of totals (and keys) and answers a column of ranks (functions/lifting) — one
+ * call per recalculation where the host spills it, instead of one per unit each marshalling the whole column. The
+ * 排除 offset becomes IF over the 否决 column with COUNTIFS's criteria as ranges, which a dynamic-array host answers
+ * per entry.
+ */
+export function liftedRankFormula(whole: RowCells, r: ColumnRanges, dense: boolean): string {
+  return rankFormula("kh", whole, { ...r, key: r.key && { cell: r.key.range, range: r.key.range } }, dense);
+}
+
 /** 中国式排名's key on 读数: 分组/否决/总分 of the unit (the parts the ranking compares), as text. */
 export function totalKeyFormula(c: RowCells, r: ColumnRanges, scoresPrefix: string): string {
   const parts = [r.group ? c.group : undefined, r.veto ? c.veto : undefined, c.total].filter((x): x is string => !!x);

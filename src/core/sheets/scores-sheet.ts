@@ -44,6 +44,7 @@ import {
   sortedGradeFormulas,
   indicatorFormula,
   literalGradeFormula,
+  liftedRankFormula,
   rankFormula,
   totalFormula,
   vetoFormula,
@@ -174,8 +175,9 @@ class Builder {
     return `$${l}$${SCORES_FIRST_ROW}:$${l}$${this.last}`;
   }
 
-  rowCells(row: number | string = SHEET_ROW): RowCells {
-    const a = (c: number) => `${columnLetter(c)}${row}`;
+  /** The row's cells (relative), or with `whole` each column's absolute range over the unit rows. */
+  rowCells(row: number | string = SHEET_ROW, whole = false): RowCells {
+    const a = whole ? (c: number) => this.range(c) : (c: number) => `${columnLetter(c)}${row}`;
     const c = this.cols;
     return {
       firstScore: a(c.indicators[0]),
@@ -238,6 +240,8 @@ interface Templates {
   rank: RowTemplate;
   grade?: RowTemplate;
   disqualified?: (group: string) => RowTemplate;
+  /** kh mode: 名次 of the whole column as one lifted KH.RANKIN (spilled where the host has dynamic arrays). */
+  rankSpill?: string;
   /** Each 报酬 part's operand (when the scheme has pay). */
   payPart?: (key: PayKey) => string;
 }
@@ -306,6 +310,7 @@ function templatesOf(b: Builder, readings: Readings, parts: Parts): Templates {
         : undefined
     ),
     rank: new RowTemplate(rankFormula(mode, rc, ranges, !!scheme.ranking?.dense)),
+    rankSpill: mode === "kh" ? liftedRankFormula(b.rowCells(SHEET_ROW, true), ranges, !!scheme.ranking?.dense) : undefined,
     grade: t(
       grades.length
         ? gradeRanges
@@ -450,6 +455,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     cells[cols.total] = f(r.total, tp?.total);
     cells[cols.veto] = f(r.vetoed ? VETO_YES : VETO_NO, tp?.veto);
     cells[cols.rank] = f(r.rank, tp?.rank);
+    if (i === 0 && tp?.rankSpill) cells[cols.rank].spill = { formula: tp.rankSpill, rows: table.units.length };
     cells[cols.grade] = f(r.grade, tp?.grade);
     if (cols.disqualified >= 0) cells[cols.disqualified] = f(r.disqualified.join("、"), tp?.disqualified?.(u.group));
     rows.push(cells);

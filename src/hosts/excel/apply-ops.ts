@@ -80,6 +80,11 @@ export function applyOp(ws: Excel.Worksheet, op: ExcelOp): void {
       // One R1C1 formula, the same text for every cell of the column range, set as a single value.
       single(ws.getRange(rangeAddress(op.area))).formulasR1C1 = op.r1c1;
       return;
+    case "spill":
+      // The anchor alone; Excel spills the array the formula answers into the empty cells below (Microsoft Learn,
+      // "Handle dynamic arrays and spilling using the Excel JavaScript API": `formulas` on one cell, then it spills).
+      ws.getRange(rangeAddress({ ...op.area, bottom: op.area.top })).formulas = [[op.formula]];
+      return;
     case "format":
       applyFormat(ws.getRange(rangeAddress(op.area)).format, op.prop, op.value, op.area.bottom > op.area.top, op.area.right > op.area.left);
       return;
@@ -212,6 +217,8 @@ export function opBytes(op: ExcelOp): number {
       return json(op.grid) + ACTION_BYTES;
     case "columnFormula":
       return json(op.r1c1) + ACTION_BYTES;
+    case "spill":
+      return json(op.formula) + ACTION_BYTES;
     case "numberFormat":
       return json(op.format) + ACTION_BYTES;
     case "conditional":

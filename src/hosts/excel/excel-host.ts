@@ -16,6 +16,11 @@ export interface ExcelHostOptions {
   maxRequestBytes?: number;
   /** `Office.context.requirements.isSetSupported`; optional features (merged areas: ExcelApi 1.13) need it. */
   isSetSupported?: (name: string, version: string) => boolean;
+  /**
+   * Whether Excel spills array results (dynamic arrays), so kh mode's KH.RANKIN goes in once per column. Default:
+   * ExcelApi 1.12, the set of Range.getSpillingToRange — the API of spill ranges, in builds that have them.
+   */
+  dynamicArrays?: boolean;
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -90,7 +95,8 @@ export class ExcelHost implements WorkbookHost {
   }
 
   writeSheets(models: SheetModel[], options: { activate?: string; now?: string } = {}): Promise<ExcelWriteResult> {
-    return writeSheets(this.run, models, options, this.options.maxRequestBytes ?? Infinity);
+    const dynamicArrays = this.options.dynamicArrays ?? this.options.isSetSupported?.("ExcelApi", "1.12") ?? false;
+    return writeSheets(this.run, models, options, this.options.maxRequestBytes ?? Infinity, dynamicArrays);
   }
 
   /** The active sheet and the selected range's address on it (undefined when a chart or shape is selected). */

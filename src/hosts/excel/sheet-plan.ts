@@ -10,7 +10,7 @@ import { ChartSpec, ConditionalFormat, PrintSetup, columnLetter } from "../../co
 import { chartCells } from "../chart-cells";
 import { formulaRuns } from "../formula-runs";
 import { fromR1C1, toR1C1 } from "../formula-text";
-import { Area, CellStyle, RenderCell, SheetRender, areaText, parseArea } from "../render-plan";
+import { Area, CellStyle, RenderCell, SheetRender, areaText, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
 import { equalRuns, groupRects } from "./rects";
 import { TEXT_FORMAT, needsTextFormat } from "./text-guard";
 
@@ -28,6 +28,8 @@ export type SheetOp =
   | { kind: "cells"; area: Area; grid: CellInput[][]; formulas: boolean }
   /** One relative formula in R1C1 notation for every cell of a column range (a filled-down formula column). */
   | { kind: "columnFormula"; area: Area; r1c1: string }
+  /** A dynamic-array formula in one cell, spilling over the (empty) cells of `area` below it. */
+  | { kind: "spill"; area: Area; formula: string }
   /** One property on one rectangle; ops for the same property and value come one after another. */
   | { kind: "format"; area: Area; prop: FormatProp; value: string | number | boolean }
   | { kind: "merge"; area: Area }
@@ -69,7 +71,11 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-export function planSheet(render: SheetRender): SheetPlan {
+/**
+ * `dynamicArrays`: the host spills a formula's array result (Microsoft 365 and Excel 2021): a cell's spilled formula
+ * (ModelCell.spill) is written in its cell alone; without, each cell's own formula is written.
+ */
+export function planSheet(render: SheetRender, dynamicArrays = false): SheetPlan {
   const where = (row: number, col: number) => `工作表“${render.name}”的 ${columnLetter(col)}${row + 1}`;
   const ops: SheetOp[] = [];
   if (render.mode === "replace") ops.push({ kind: "clear", panes: !render.hidden });
@@ -99,7 +105,7 @@ export function planSheet(render: SheetRender): SheetPlan {
     for (const a of areas) ops.push({ kind: "numberFormat", area: moved(a, startRow), format });
   }
 
-  ops.push(...cellOps(cells, startRow, where));
+  ops.push(...cellOps(cells, startRow, where, dynamicArrays));
 
   for (const prop of FORMAT_PROPS) {
     const keyAt = (r: number, c: number) => formatKey(at(r, c)?.style, prop);
@@ -191,7 +197,13 @@ function formatValue(prop: FormatProp, key: string): string | number | boolean {
  * when its R1C1 text gives back exactly the model's formulas; every other cell in rectangles (grouped as formats
  * are), each cut to the cells that hold a value or a formula and written as one 2-D grid.
  */
-function cellOps(cells: (RenderCell | undefined)[][], startRow: number, where: (row: number, col: number) => string): SheetOp[] {
+function cellOps(
+  given: (RenderCell | undefined)[][],
+  startRow: number,
+  where: (row: number, col: number) => string,
+  dynamicArrays: boolean
+): SheetOp[] {
+  const { cells, spills } = dynamicArrays ? withSpills(given, startRow, where) : { cells: given, spills: [] };
   const height = cells.length;
   const width = Math.max(0, ...cells.map((row) => row?.length ?? 0));
   const inRun = new Uint8Array(height * width);
@@ -213,7 +225,26 @@ function cellOps(cells: (RenderCell | undefined)[][], startRow: number, where: (
     const block = cellBlock(cells, area, startRow, where);
     if (block) blocks.push(block);
   }
-  return [...blocks, ...ops];
+  return [...blocks, ...ops, ...spills];
+}
+
+/**
+ * The spilled formulas as ops, and the cells with their spill ranges emptied (their style kept): Excel shows #SPILL!
+ * where a cell of the range holds anything, so nothing else is written there.
+ */
+function withSpills(
+  cells: (RenderCell | undefined)[][],
+  startRow: number,
+  where: (row: number, col: number) => string
+): { cells: (RenderCell | undefined)[][]; spills: SheetOp[] } {
+  const found = spillsOf(cells);
+  if (found.length === 0) return { cells, spills: [] };
+  const spills: SheetOp[] = found.map((s) => ({
+    kind: "spill",
+    area: { top: startRow + s.row, left: s.column, bottom: startRow + s.last, right: s.column },
+    formula: input({ value: null, formula: s.formula }, startRow + s.row, s.column, where) as string,
+  }));
+  return { cells: withoutSpillFormulas(cells, found, true), spills };
 }
 
 /** The cells of one rectangle that hold a value or a formula, as one grid (undefined when there are none). */

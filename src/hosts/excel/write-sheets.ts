@@ -68,7 +68,8 @@ export async function writeSheets(
   run: ExcelRun,
   models: readonly SheetModel[],
   options: { activate?: string; now?: string },
-  budget: number = Infinity
+  budget: number = Infinity,
+  dynamicArrays = false
 ): Promise<ExcelWriteResult> {
   const now = options.now ?? new Date().toISOString();
   for (const m of models) checkName(cleanSheetName(m.name), m.name);
@@ -127,7 +128,7 @@ export async function writeSheets(
       return filled && !filled.isNullObject ? filled.rowIndex + filled.rowCount : 0;
     };
     const markerWrite: PlannedWrite = { model: plan.markerSheet, exists: markerExists };
-    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) => planSheet(renderWrite(w, filledRows(w.model.name))));
+    const plans: SheetPlan[] = [...plan.writes, markerWrite].map((w) => planSheet(renderWrite(w, filledRows(w.model.name)), dynamicArrays));
 
     // Request 3: the write, undone as a whole if Excel refuses any part of it.
     const undo: Undo = { created: [], backups: [], emptied: [], appended: [] };

@@ -3,9 +3,9 @@
  * failure leaves the workbook as it was.
  */
 import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
-import { CellValue, ChartSpec, GeneratedMarker, SheetModel } from "../../core/sheet-model";
+import { CellValue, ChartSpec, GeneratedMarker, SheetModel, address } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
-import { SheetRender, blankMergedTails, renderWrite, usedRows, writtenName } from "../render-plan";
+import { SheetRender, blankMergedTails, renderWrite, spillsOf, usedRows, writtenName } from "../render-plan";
 import { MemoryCell, MemorySheet, MemoryWorkbook } from "./memory-workbook";
 
 export class MemoryHost implements WorkbookHost {
@@ -78,7 +78,11 @@ export function readMemorySheet(sheet: MemorySheet): SheetData {
     formulas.push(Array.from({ length: width }, (_, c) => row[c]?.formula ?? null));
   }
   blankMergedTails(values, formulas, sheet.merges);
-  return { name: sheet.name, values, formulas, merges: [...sheet.merges] };
+  const spills: string[] = [];
+  sheet.cells.forEach((row, r) =>
+    row.forEach((cell, c) => cell?.spill && spills.push(`${address(r, c)}:${address(r + cell.spill.rows - 1, c)}`))
+  );
+  return { name: sheet.name, values, formulas, merges: [...sheet.merges], ...(spills.length ? { spills } : {}) };
 }
 
 function hasValue(v: CellValue): boolean {
@@ -93,6 +97,7 @@ function applyRender(render: SheetRender, old: MemorySheet | undefined): MemoryS
   for (const row of render.cells) {
     cells.push(row.map((c) => c && copyCell(c)));
   }
+  spill(cells, render);
   return {
     name: render.name,
     cells,
@@ -109,6 +114,26 @@ function applyRender(render: SheetRender, old: MemorySheet | undefined): MemoryS
 /** Charts as the sheet keeps them: a copy, and no field at all for none (so sheets without charts look as before). */
 function chartsOf(charts: ChartSpec[] | undefined): { charts?: ChartSpec[] } {
   return charts && charts.length ? { charts: charts.map((c) => JSON.parse(JSON.stringify(c)) as ChartSpec) } : {};
+}
+
+/**
+ * The memory workbook spills (the playground's HyperFormula does, and Excel with dynamic arrays): a spilled formula
+ * goes in its anchor, and the cells below keep the results the core computed, marked as spilled.
+ */
+function spill(cells: (MemoryCell | undefined)[][], render: SheetRender): void {
+  for (const s of spillsOf(render.cells)) {
+    const rows = cells.slice(render.startRow + s.row, render.startRow + s.last + 1);
+    rows.forEach((row, i) => {
+      const cell = (row[s.column] ??= { value: null });
+      if (i === 0) {
+        cell.formula = s.formula;
+        cell.spill = { formula: s.formula, rows: rows.length };
+      } else {
+        delete cell.formula;
+        cell.spilled = true;
+      }
+    });
+  }
 }
 
 function copyCell(c: MemoryCell): MemoryCell {

@@ -10,6 +10,13 @@ export interface MemoryCell {
   /** With its leading "=". */
   formula?: string;
   style?: CellStyle;
+  /**
+   * The cell is in the spill range of a dynamic-array formula above it (ModelCell.spill): its value is that
+   * formula's result, as Excel shows it, and it holds nothing of its own (a formula engine spills into it).
+   */
+  spilled?: boolean;
+  /** On a spill's anchor: its formula (the cell's `formula` too) and how many rows it spills over, itself included. */
+  spill?: { formula: string; rows: number };
 }
 
 export type Visibility = "visible" | "hidden" | "veryHidden";

@@ -16,6 +16,8 @@ import { bgr, prop } from "./et-access";
  * formula for a whole range as Excel's Range.FormulaR1C1 does; declared here so et.ts stays as its typings say.
  */
 type R1C1Range = EtRange & { FormulaR1C1: unknown };
+/** ET's dynamic-array formula property (et-jsapi-declare lib.et.d.ts Range: Formula2, with HasSpill, SpillingToRange). */
+type SpillRange = EtRange & { Formula2: Et.Range["Formula2"] };
 
 const ALIGN: Record<string, number> = { left: XL.left, center: XL.center, right: XL.right };
 const EDGES = [XL.edgeLeft, XL.edgeTop, XL.edgeBottom, XL.edgeRight, XL.insideVertical, XL.insideHorizontal];
@@ -72,6 +74,10 @@ function runOp(app: EtApplication, sheet: EtWorksheet, op: SheetOp, render: Shee
       (sheet.Range(rangeAddress(op.area)) as R1C1Range).FormulaR1C1 = op.r1c1;
       return;
     }
+    case "spill":
+      // Only with WpsHost's dynamicArrays (off by default: whether a build spills is assumed, docs/host-facts.md).
+      (sheet.Range(rangeAddress({ ...op.area, bottom: op.area.top })) as SpillRange).Formula2 = op.formula;
+      return;
     case "format":
       applyFormat(sheet.Range(rangeAddress(op.area)), op.prop, op.value);
       return;

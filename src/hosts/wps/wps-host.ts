@@ -22,7 +22,15 @@ type Undo = () => void;
 export class WpsHost implements WorkbookHost {
   readonly kind: HostKind = "wps";
 
-  constructor(private readonly app: EtApplication) {}
+  /**
+   * `dynamicArrays`: the build spills array results, so kh mode's KH.RANKIN is written once per column through
+   * Range.Formula2. Off by default: Kingsoft's typings declare Formula2 and spill ranges, but which builds spill a
+   * custom function's array is not documented (docs/host-facts.md, WPS 表格).
+   */
+  constructor(
+    private readonly app: EtApplication,
+    private readonly options: { dynamicArrays?: boolean } = {}
+  ) {}
 
   private workbook(): EtWorkbook {
     const wb = this.app.ActiveWorkbook;
@@ -80,7 +88,7 @@ export class WpsHost implements WorkbookHost {
       const sheet = write.exists ? this.find(write.model.name) : undefined;
       const existingRows = sheet && write.model.append ? usedRows(readSheetData(sheet).values) : 0;
       const render = renderWrite(write, existingRows);
-      return { sheet, render, plan: planSheet(render) };
+      return { sheet, render, plan: planSheet(render, this.options.dynamicArrays ?? false) };
     });
 
     const undo: Undo[] = [];

@@ -167,6 +167,7 @@ export function parseSheet(
   const token = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
   let row = -1;
   let column = -1;
+  const spills: string[] = [];
   for (let m = token.exec(body); m; m = token.exec(body)) {
     if (m[1] !== undefined) {
       const r = /\br\s*=\s*["'](\d+)["']/.exec(m[1]);
@@ -195,6 +196,9 @@ export function parseSheet(
         const text = stored || (master ? slideFormula(master.text, row - master.r, column - master.c) : "");
         formula = text ? fromFileFormula(text) : null;
       } else if (stored) formula = fromFileFormula(stored);
+      // A dynamic array (dynamic-arrays.ts): an array formula whose cell has cell metadata.
+      const ref = /\bref\s*=\s*["']([A-Za-z$0-9:]+)["']/.exec(fa)?.[1];
+      if (ref && /\bt\s*=\s*["']array["']/.test(fa) && /\bcm\s*=/.test(attrs)) spills.push(ref.replace(/\$/g, ""));
     }
     const value = cellValue(type, inner, strings, date1904);
     let note: CellNote | undefined;
@@ -214,7 +218,7 @@ export function parseSheet(
         .filter(Boolean)
     : [];
   blankMergedTails(values, formulas, merges);
-  return { name, values, formulas, merges, ...(notes ? { notes } : {}) };
+  return { name, values, formulas, merges, ...(notes ? { notes } : {}), ...(spills.length ? { spills } : {}) };
 }
 
 function cellValue(type: string, inner: string, strings: readonly string[], date1904: boolean): CellValue {

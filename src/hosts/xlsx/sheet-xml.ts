@@ -9,7 +9,7 @@
  * so re-entering the cell in Excel keeps it text too.
  */
 import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
-import { CellStyle, RenderCell, SheetRender, parseArea } from "../render-plan";
+import { CellStyle, RenderCell, SheetRender, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
 import { SharedFormulas } from "./shared-formulas";
 import { StyleBook } from "./style-book";
 import { toFileFormula } from "./xlsx-formulas";
@@ -66,10 +66,11 @@ interface Extent {
 type XfOf = (style: CellStyle | undefined, text: boolean) => number | undefined;
 
 /** A cell's XML; `f` is its <f> element when it holds a formula. */
-function cellXml(ref: string, rc: RenderCell, xf: XfOf, f: string | undefined): string {
+function cellXml(ref: string, rc: RenderCell, xf: XfOf, f: string | undefined, dynamic = false): string {
   const v = rc.value;
   if (f !== undefined) {
-    const s = styleAttr(xf(rc.style, false));
+    // cm="1": the dynamic-array cell metadata (dynamic-arrays.ts).
+    const s = styleAttr(xf(rc.style, false)) + (dynamic ? ` cm="1"` : "");
     return `<c r="${ref}"${s}${resultXml(v, f)}</c>`;
   }
   const text = typeof v === "string" && FORMULA_LIKE.test(v);
@@ -152,7 +153,22 @@ function styleXf(styles: StyleBook): XfOf {
 }
 
 /** The <row> elements of a render, given to `add`; the extent grows to cover them. */
-function rowsXml(render: SheetRender, styles: StyleBook, shared: SharedFormulas, add: (xml: string) => void, extent: Extent): void {
+function rowsXml(
+  given: SheetRender,
+  styles: StyleBook,
+  shared: SharedFormulas,
+  add: (xml: string) => void,
+  extent: Extent,
+  dynamicArrays = false
+): void {
+  // Spilled formulas (dynamic-arrays.ts): the anchor's <f t="array">, the range's cells their results alone.
+  const spills = dynamicArrays ? spillsOf(given.cells) : [];
+  const render = spills.length ? { ...given, cells: withoutSpillFormulas(given.cells, spills, false) } : given;
+  const anchors = new Map<string, string>();
+  for (const s of spills) {
+    const ref = `${letter(s.column)}${given.startRow + s.row + 1}:${letter(s.column)}${given.startRow + s.last + 1}`;
+    anchors.set(`${s.row},${s.column}`, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
+  }
   const formulas = shared.plan(render);
   const xf = styleXf(styles);
   render.cells.forEach((row, i) => {
@@ -162,7 +178,9 @@ function rowsXml(render: SheetRender, styles: StyleBook, shared: SharedFormulas,
     for (let c = 0; c < row.length; c++) {
       const rc = row[c];
       if (!rc) continue;
-      const xml = cellXml(letter(c) + r, rc, xf, rc.formula === undefined ? undefined : formulas.element(i, c, rc.formula));
+      const spilled = anchors.size ? anchors.get(`${i},${c}`) : undefined;
+      const f = spilled ?? (rc.formula === undefined ? undefined : formulas.element(i, c, rc.formula));
+      const xml = cellXml(letter(c) + r, rc, xf, f, spilled !== undefined);
       if (!xml) continue;
       cells += xml;
       right = c + 1;
@@ -214,11 +232,17 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
  * The XML of a generated sheet, as UTF-8: `renders[0]` is its content from the top, the others are log rows appended
  * to it (each starting below the previous); sheet-wide settings come from the latest render that has them.
  */
-export function worksheetXml(renders: readonly SheetRender[], styles: StyleBook, tabSelected: boolean, drawingRelId?: string): Uint8Array {
+export function worksheetXml(
+  renders: readonly SheetRender[],
+  styles: StyleBook,
+  tabSelected: boolean,
+  drawingRelId?: string,
+  dynamicArrays = false
+): Uint8Array {
   const rows = new Utf8Chunks();
   const extent: Extent = { rows: 0, columns: 0 };
   const shared = new SharedFormulas(0);
-  for (const render of renders) rowsXml(render, styles, shared, rows.add, extent);
+  for (const render of renders) rowsXml(render, styles, shared, rows.add, extent, dynamicArrays);
   const widths = latest(renders, (r) => (r.columnWidths.length ? r.columnWidths : undefined)) ?? [];
   const freeze = latest(renders, (r) => r.freeze);
   const print = latest(renders, (r) => r.print);

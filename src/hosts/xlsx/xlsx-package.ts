@@ -15,8 +15,9 @@
  */
 import { ChartSpec, sheetRef } from "../../core/sheet-model";
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingRels, drawingXml, sheetDrawingRels } from "./chart-xml";
-import { SheetRender, parseArea } from "../render-plan";
+import { SheetRender, parseArea, spillsOf } from "../render-plan";
 import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
+import { DYNAMIC_ARRAY_METADATA, METADATA_REL, METADATA_TYPE, isOurMetadata } from "./dynamic-arrays";
 import { StyleBook } from "./style-book";
 import {
   CALC_CHAIN_REL,
@@ -178,6 +179,12 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   const titles = new Map<number, string>();
   const ours = new Set<string>();
   let rewroteExisting = false;
+  // Spilled formulas need cm="1" to mean XLDAPR (dynamic-arrays.ts): so only when the file has no metadata part yet
+  // or has ours; a clerk's file with its own metadata (rich values, its own arrays) gets per-cell formulas.
+  const metadataRel = relations.find((r) => r.type === METADATA_REL && !r.external);
+  const metadataXml = metadataRel ? await parts.text(target(metadataRel)) : undefined;
+  const dynamicArrays = metadataRel ? metadataXml !== undefined && isOurMetadata(metadataXml) : true;
+  let spilled = false;
 
   for (const sheet of patch.sheets) {
     ours.add(sheet.name);
@@ -215,7 +222,8 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
           dropTypes.delete(part);
         }
       }
-      xml = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined);
+      xml = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, dynamicArrays);
+      spilled ||= dynamicArrays && sheet.renders.some((r) => spillsOf(r.cells).length > 0);
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
       if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
@@ -256,6 +264,12 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       addRels.push(relationshipTag(newId(), STYLES_REL, stylesPath.slice(dir.length)));
       addTypes.set(stylesPath, STYLES_TYPE);
     }
+  }
+  if (spilled && !metadataRel) {
+    const path = parts.taken(`${dir}metadata.xml`) ? freePart(parts, dir, "metadata") : `${dir}metadata.xml`;
+    parts.set(path, DYNAMIC_ARRAY_METADATA);
+    addRels.push(relationshipTag(newId(), METADATA_REL, path.slice(dir.length)));
+    addTypes.set(path, METADATA_TYPE);
   }
   rels = withRelationships(rels, addRels, dropRels);
   parts.set(relsPath, rels);

@@ -4,7 +4,7 @@
  * the .xlsx host itself writes sheet XML into the package (sheet-xml, xlsx-package).
  */
 import { Borders, Cell, ConditionalFormattingOptions, CellValue as ExcelCellValue, Fill, Font, Worksheet } from "exceljs";
-import { CellValue, Colour, address } from "../../core/sheet-model";
+import { CellValue, Colour, address, columnLetter } from "../../core/sheet-model";
 import { CellStyle, RenderCell, SheetRender } from "../render-plan";
 import { toFileFormula } from "./xlsx-formulas";
 
@@ -33,7 +33,11 @@ function constant(v: CellValue): ExcelCellValue {
 }
 
 function writeCell(cell: Cell, rc: RenderCell): void {
-  if (rc.formula !== undefined) {
+  if (rc.spill && rc.formula !== undefined) {
+    // A spill (the playground's kh 名次) as an array formula over its range; the cells below keep their results.
+    const ref = `${cell.address}:${columnLetter(Number(cell.col) - 1)}${Number(cell.row) + rc.spill.rows - 1}`;
+    cell.value = { formula: toFileFormula(rc.spill.formula), result: cachedResult(rc.value), shareType: "array", ref } as ExcelCellValue;
+  } else if (rc.formula !== undefined) {
     cell.value = { formula: toFileFormula(rc.formula), result: cachedResult(rc.value) } as ExcelCellValue;
   } else {
     cell.value = constant(rc.value);

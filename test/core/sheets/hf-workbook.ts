@@ -38,20 +38,34 @@ function setUp(): void {
   ready = true;
 }
 
-function modelContent(model: SheetModel): RawCellContent[][] {
-  return model.cells.map((row) => Array.from(row, (c) => (c === undefined ? null : (c.formula ?? (c.value as RawCellContent)))));
+/**
+ * A model's cells as HyperFormula takes them. HyperFormula spills array results (as Excel with dynamic arrays), so a
+ * spilled formula (ModelCell.spill) goes in its anchor and the cells below it stay empty for the spill; with
+ * `spill: false` each cell's own formula is written instead, as a host without dynamic arrays does.
+ */
+function modelContent(model: SheetModel, spill: boolean): RawCellContent[][] {
+  const out = model.cells.map((row) => Array.from(row, (c) => (c === undefined ? null : (c.formula ?? (c.value as RawCellContent)))));
+  if (!spill) return out;
+  model.cells.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (!c?.spill) return;
+      out[r][k] = c.spill.formula;
+      for (let i = 1; i < c.spill.rows && r + i < out.length; i++) out[r + i][k] = null;
+    })
+  );
+  return out;
 }
 
 export class FormulaWorkbook {
   readonly hf: HyperFormula;
 
-  constructor(data: Record<string, readonly (readonly Cell[])[]>, models: readonly SheetModel[]) {
+  constructor(data: Record<string, readonly (readonly Cell[])[]>, models: readonly SheetModel[], options: { spill?: boolean } = {}) {
     setUp();
     const sheets: Record<string, RawCellContent[][]> = {};
     // A clerk's text that looks like a formula is text: HyperFormula reads a leading apostrophe as “this is text”.
     const text = (c: Cell) => (c === undefined ? null : typeof c === "string" && c.startsWith("=") ? `'${c}` : c);
     for (const [name, values] of Object.entries(data)) sheets[name] = values.map((r) => r.map(text));
-    for (const m of models) sheets[m.name] = modelContent(m);
+    for (const m of models) sheets[m.name] = modelContent(m, options.spill ?? true);
     this.hf = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false }, [
       { name: "TRUE", expression: "=TRUE()" },
       { name: "FALSE", expression: "=FALSE()" },
