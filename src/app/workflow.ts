@@ -249,11 +249,11 @@ export async function generateBoard(host: WorkbookHost, opts: BoardOptions = {})
     ...(readings ? [readings] : [])
   );
   progress("写入工作簿", 0.75);
-  const { written } = await host.writeSheets(models, { activate: LEADERBOARD_SHEET, now });
+  const { written, warnings: unfinished = [] } = await host.writeSheets(models, { activate: LEADERBOARD_SHEET, now });
   progress("完成", 1);
   // 读数 is very hidden: the clerk is told of the sheets they can open.
   const shown = written.filter((name) => name !== readings?.name);
-  return { written: shown, units: result.units, warnings: ctx.warnings, problems: missingLines(result.units) };
+  return { written: shown, units: result.units, warnings: [...ctx.warnings, ...unfinished], problems: missingLines(result.units) };
 }
 
 export interface BulletinOptions {
@@ -305,12 +305,12 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName, moves, issue }), log.model];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
   progress("写入工作簿", 0.75);
-  const { written } = await host.writeSheets(models, { activate: bulletinName, now });
+  const { written, warnings: unfinished = [] } = await host.writeSheets(models, { activate: bulletinName, now });
   progress("完成", 1);
   return {
     sheet: written[ctx.schemeModel ? 1 : 0],
     text: sentences.join(""),
-    warnings: [...ctx.warnings, ...missingLines(result.units)],
+    warnings: [...ctx.warnings, ...missingLines(result.units), ...unfinished],
     written,
   };
 }

@@ -31,6 +31,8 @@ export interface SheetData {
 export interface WriteResult {
   /** The names the models were written under (a clerk's own sheet of the same name is never replaced). */
   written: string[];
+  /** What the host could not finish after the cells were in (charts, page setup, activation): told to the clerk. */
+  warnings?: string[];
 }
 
 export interface WorkbookHost {

@@ -20,6 +20,13 @@ async function rejection(p: Promise<unknown>): Promise<WorkflowError> {
   throw new Error("expected a WorkflowError");
 }
 
+/** The host, its writes reporting `warning` as unfinished (what the Excel and WPS hosts say of a refused chart). */
+function withUnfinished(host: MemoryHost, warning: string): MemoryHost {
+  const write = host.writeSheets.bind(host);
+  host.writeSheets = async (models, options) => ({ ...(await write(models, options)), warnings: [warning] });
+  return host;
+}
+
 describe("generateBoard", () => {
   it("writes 考核方案, 得分, 龙虎榜 and 奖惩兑现, activates 龙虎榜, and returns the core's units", async () => {
     const host = villageHost();
@@ -35,6 +42,14 @@ describe("generateBoard", () => {
     expect(steps.map((s) => s[1])).toEqual([...steps.map((s) => s[1])].sort((a, b) => a - b));
     expect(out.problems).toEqual([]);
     expect((await loadScheme(host))?.scheme).toEqual(scheme);
+  });
+
+  it("tells what the host could not finish after the cells were in (e.g. a chart Excel refused)", async () => {
+    const unfinished = "工作表已写好，但图表未全部完成（再生成一次即可补上）：refused";
+    const board = await generateBoard(withUnfinished(villageHost(), unfinished), { scheme: villageScheme(), now: NOW });
+    expect(board.warnings).toContain(unfinished);
+    const stage = await generateBulletin(withUnfinished(pensionHost(), unfinished), 2, { scheme: pensionScheme(), now: NOW });
+    expect(stage.warnings).toContain(unfinished);
   });
 
   it("generated twice (the second time from the workbook's own 考核方案) refreshes in place and nothing else changes", async () => {
