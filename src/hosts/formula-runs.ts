@@ -105,9 +105,10 @@ class RelativeRows {
     for (let k = 0; k < rows.length; k++) {
       if (!next.startsWith(between[k], at)) return false;
       at += between[k].length;
-      const row = String(rows[k] + 1);
-      if (!next.startsWith(row, at)) return false;
-      at += row.length;
+      // The row read as digits in place (no string made for it: this runs for every formula of a big sheet).
+      const end = runEnd(next, at);
+      if (end === at || next.charCodeAt(at) === 48 || runValue(next, at, end) !== rows[k] + 1) return false;
+      at = end;
     }
     const tail = between[rows.length];
     if (at + tail.length !== next.length || !next.startsWith(tail, at)) return false;
