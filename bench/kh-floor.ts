@@ -19,7 +19,7 @@
  *   reading the data sheet (parseSheet) 0.2 s; module loading 0.2 s (exceljs 0.24 s before it was made lazy).
  */
 import { spawnSync } from "child_process";
-import { promises as fs } from "fs";
+import { promises as fs, readFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
@@ -49,15 +49,13 @@ function child(args: string[], usageFile: string): Figures & { stdout: string } 
   });
   const ms = performance.now() - start;
   if (run.status !== 0) throw new Error(`${args.join(" ")} failed (${run.status}): ${run.stderr}`);
-  return { ms, maxRssMb: Number(require("fs").readFileSync(usageFile, "utf8")) / 1024, stdout: run.stdout };
+  return { ms, maxRssMb: Number(readFileSync(usageFile, "utf8")) / 1024, stdout: run.stdout };
 }
 
 /** The CLI and the floor writer as bundles (kh's own build; the floor bundled the same way). */
 function build(dir: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cli = require(path.join(ROOT, "scripts", "build-cli.js")) as { build(): void; stale(): boolean };
   if (cli.stale()) cli.build();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require("esbuild") as typeof import("esbuild");
   const floor = path.join(dir, "floor.js");
   esbuild.buildSync({
@@ -81,7 +79,12 @@ interface Row {
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-floor-"));
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores; median of ${RUNS}`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} on ${os.cpus().length} cores; median of ${RUNS}`
+  );
   try {
     const floorJs = build(dir);
     const usage = path.join(dir, "usage");
@@ -125,7 +128,9 @@ function verdict(rows: Row[]): void {
   if (five) {
     const ratio = five.kh.ms / five.floor.ms;
     const ok = ratio <= 1.5 && five.kh.maxRssMb <= 150;
-    console.log(`5,000 units: ${ratio.toFixed(2)}× the floor (goal ≤ 1.5×), ${five.kh.maxRssMb.toFixed(0)} MB (goal ≤ 150): ${ok ? "met" : "NOT met"}`);
+    console.log(
+      `5,000 units: ${ratio.toFixed(2)}× the floor (goal ≤ 1.5×), ${five.kh.maxRssMb.toFixed(0)} MB (goal ≤ 150): ${ok ? "met" : "NOT met"}`
+    );
   }
   if (five && twenty) {
     const slope = twenty.kh.ms / 20000 / (five.kh.ms / 5000);
@@ -137,7 +142,10 @@ function verdict(rows: Row[]): void {
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   run(sizes.length ? sizes : SIZES).catch((e) => {
     console.error(e);
     process.exit(1);

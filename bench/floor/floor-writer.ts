@@ -73,7 +73,8 @@ function cellsOf(xml: string): Cells {
     formula: new Int32Array(cap).fill(-1),
     count: 0,
   };
-  const cell = /<c r="([A-Z]+)(\d+)"(?: s="\d+")?(?: t="(\w+)")?(?:\/>|>(<f[^>]*\/>|<f[^>]*>[^<]*<\/f>)?(?:<v>([^<]*)<\/v>|<is>(?:<t[^>]*>([^<]*)<\/t>)?<\/is>)?<\/c>)/g;
+  const cell =
+    /<c r="([A-Z]+)(\d+)"(?: s="\d+")?(?: t="(\w+)")?(?:\/>|>(<f[^>]*\/>|<f[^>]*>[^<]*<\/f>)?(?:<v>([^<]*)<\/v>|<is>(?:<t[^>]*>([^<]*)<\/t>)?<\/is>)?<\/c>)/g;
   for (let m = cell.exec(xml); m; m = cell.exec(xml)) {
     const k = out.count++;
     out.columns[k] = columnIndex(m[1]);
@@ -103,7 +104,9 @@ const letter = (c: number) => (letters[c] ??= columnLetter(c));
 
 /** The sheet XML of `cells`, handed to `add` a piece at a time. */
 function writeSheet(cells: Cells, add: (s: string) => void): void {
-  add(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`);
+  add(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+  );
   let row = -1;
   let line = "";
   for (let k = 0; k < cells.count; k++) {
@@ -222,7 +225,16 @@ async function load(file: string): Promise<{ sheets: { name: string; cells: Cell
       count,
     },
   }));
-  const small = head.small.map((e): ZipEntry => ({ name: e.name, method: e.method, flags: 0, time: 0, date: 0x21, crc: e.crc, size: e.size, raw: Buffer.from(e.raw, "base64") }));
+  const small = head.small.map((e): ZipEntry => ({
+    name: e.name,
+    method: e.method,
+    flags: 0,
+    time: 0,
+    date: 0x21,
+    crc: e.crc,
+    size: e.size,
+    raw: Buffer.from(e.raw, "base64"),
+  }));
   return { sheets, small };
 }
 

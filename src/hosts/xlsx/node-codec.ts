@@ -12,6 +12,5 @@ export const nodeCodec: ZipCodec = {
   crc32: (data, previous = 0) => (typeof zlib.crc32 === "function" ? zlib.crc32(data, previous) >>> 0 : crc32(data, previous)),
   // Z_SYNC_FLUSH ends a piece on a byte boundary with the stream left open (zlib.net/manual.html, deflate()); only
   // the last piece ends it (Z_FINISH, the default).
-  deflatePiece: (data, level, last) =>
-    zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+  deflatePiece: (data, level, last) => zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
 };

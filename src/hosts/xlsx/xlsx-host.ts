@@ -85,7 +85,8 @@ export class XlsxHost implements WorkbookHost {
 
   /** The exceljs model of the workbook as opened (see the note above: asking for it makes reads and the save use it). */
   get workbook(): Workbook {
-    if (!this.model && !this.reader) throw new Error("空白工作簿的 exceljs 模型在第一次读写之后才有（先调用 sheetNames、readSheet 或 toBuffer）");
+    if (!this.model && !this.reader)
+      throw new Error("空白工作簿的 exceljs 模型在第一次读写之后才有（先调用 sheetNames、readSheet 或 toBuffer）");
     if (!this.model) throw new Error("这个工作簿打开时没有载入 exceljs 模型（model: false）");
     this.exposed = true;
     return this.model;

@@ -42,7 +42,9 @@ describe("zip-io", () => {
 
   it("deflates a part written in pieces (several megabytes: deflated a megabyte at a time with zlib) into one valid entry", async () => {
     // Rows of a sheet, not all alike, so the deflate stream has real work across the piece boundaries.
-    const rows = Array.from({ length: 60000 }, (_, r) => text(`<row r="${r + 1}"><c r="A${r + 1}" t="str"><f>'读数'!B${r}</f><v>单位${r}</v></c></row>`));
+    const rows = Array.from({ length: 60000 }, (_, r) =>
+      text(`<row r="${r + 1}"><c r="A${r + 1}" t="str"><f>'读数'!B${r}</f><v>单位${r}</v></c></row>`)
+    );
     const whole = new Uint8Array(rows.reduce((n, r) => n + r.length, 0));
     rows.reduce((at, r) => (whole.set(r, at), at + r.length), 0);
     expect(whole.length).toBeGreaterThan(3 << 20);
