@@ -8,15 +8,23 @@
  * Goals: 5,000 units ≤ 1.5× the floor and ≤ 150 MB; 20,000 linear (per-unit cost within 10% of 5,000's), ≤ 400 MB.
  * Run alone: `npx tsx bench/kh-floor.ts [n…]`.
  *
- * Where kh's time went, before this work (`node --cpu-prof dist-cli/kh.js score …`, 5,000 units, self time summed
- * per function; total 7.4 s, 770 MB):
- *   garbage collection 1.7 s (23%) — the model's ~700,000 formula strings, built per cell, flattened by the
- *     shared-formula search, and the render's copy of every cell;
- *   shared-formula search (formulaRuns, RelativeRows.step) 1.7 s (22%) — every formula compared with the one above;
- *   applyFormats (a style per cell in the render) 0.6 s (8%);
+ * Where kh's time went (`node --cpu-prof dist-cli/kh.js score …`, 5,000 units, self time summed per function; the
+ * machine shared, so shares matter more than milliseconds). Before issue 14's work — 7.4 s of samples, 770 MB:
+ *   garbage collection 1.7 s (23%): the model's 700,000 formula strings (92 million characters, all two-byte for
+ *     the Chinese sheet names: 184 MB), built per cell as ropes and flattened by the shared-formula search, and the
+ *     render's copy of every cell;
+ *   shared-formula search (formulaRuns, RelativeRows.step) 1.7 s (22%): every formula compared with the one above;
+ *   applyFormats 0.6 s (8%): render cells copied by spread, then given a style — a slow object shape in V8;
  *   zlib deflate 0.55 s (7%); sheet XML text 0.4 s (cellXml, resultXml, rowsXml, UTF-8 chunks);
- *   scoring (core: score, readings) 0.5 s; building the models (scoresSheets, readingsModel…) 0.4 s;
- *   reading the data sheet (parseSheet) 0.2 s; module loading 0.2 s (exceljs 0.24 s before it was made lazy).
+ *   scoring (core: score, adjustments, columnStats) 0.5 s; the models (scoresSheets, readingsModel…) 0.4 s;
+ *   reading the data sheet (parseSheet) 0.2 s; loading modules 0.4 s (exceljs 0.24 s, docx 0.05 s).
+ * After (4.3 s of samples, 477 MB): garbage collection 0.9 s (20%), zlib 0.6 s (14%), the shared-formula search
+ * 0.5 s (11%), sheet XML text 0.35 s, the models 0.55 s, scoring 0.3 s, reading 0.2 s, render 0.25 s, modules 0.05 s.
+ * What is left between kh and the floor is mostly the formula strings: the core's models hold one per cell (184 MB
+ * at 5,000 units, 4× that at 20,000), which is the memory and most of the garbage collection, and the search that
+ * finds them to be filled-down columns. Only a model that says "this column is one formula filled down" instead
+ * of 5,000 strings (the xlsx, Excel and WPS hosts each write such a column as one formula already) can reach the
+ * floor's memory.
  */
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
