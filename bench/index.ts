@@ -3,6 +3,7 @@
  * prints its own figures; add yours to the list.
  */
 import * as excelHost from "./excel-host";
+import * as khFloor from "./kh-floor";
 import * as libreofficeRecalc from "./libreoffice-recalc";
 import * as v2Recalc from "./v2-recalc";
 import * as rankin from "./rankin";
@@ -16,6 +17,7 @@ const benches: [string, { run(): Promise<void> }][] = [
   ["excel-host", excelHost],
   ["score-units", scoreUnits],
   ["score-workbook", scoreWorkbook],
+  ["kh-floor", khFloor],
   ["libreoffice-recalc", libreofficeRecalc],
   ["v2-recalc", v2Recalc],
 ];

@@ -24,9 +24,14 @@ export class RowTemplate {
     this.parts.push(text.slice(start));
   }
 
+  /**
+   * The formula of one row. Joined, not concatenated with +=: that makes a rope of a dozen pieces per formula, which
+   * every later look at the text (the search for shared formulas compares each with the one above) flattens into a
+   * copy — at 700,000 formulas, a third of kh's time in the garbage collector.
+   */
   fill(dataRow: number, sheetRow: number): string {
-    let out = this.parts[0];
-    for (let i = 0; i < this.slots.length; i++) out += (this.slots[i] ? dataRow : sheetRow) + this.parts[i + 1];
-    return out;
+    const out: (string | number)[] = [this.parts[0]];
+    for (let i = 0; i < this.slots.length; i++) out.push(this.slots[i] ? dataRow : sheetRow, this.parts[i + 1]);
+    return out.join("");
   }
 }

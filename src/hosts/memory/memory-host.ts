@@ -136,9 +136,14 @@ function spill(cells: (MemoryCell | undefined)[][], render: SheetRender): void {
   }
 }
 
+/**
+ * A render cell as the sheet keeps it (its own object: the playground sets values in place). The style object is
+ * shared, as the render shares it among the cells that look alike: styles are never changed in place (render-plan),
+ * and a copy for each of a big sheet's cells was most of this host's memory.
+ */
 function copyCell(c: MemoryCell): MemoryCell {
   const out: MemoryCell = { value: c.value };
   if (c.formula !== undefined) out.formula = c.formula;
-  if (c.style) out.style = { ...c.style };
+  if (c.style) out.style = c.style;
   return out;
 }

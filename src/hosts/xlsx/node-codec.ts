@@ -9,5 +9,8 @@ export const nodeCodec: ZipCodec = {
   deflate: (data, level) => zlib.deflateRawSync(data, { level }),
   inflate: (data) => zlib.inflateRawSync(data),
   // zlib.crc32 is in Node 20.15 and later.
-  crc32: (data) => (typeof zlib.crc32 === "function" ? zlib.crc32(data) >>> 0 : crc32(data)),
+  crc32: (data, previous = 0) => (typeof zlib.crc32 === "function" ? zlib.crc32(data, previous) >>> 0 : crc32(data, previous)),
+  // Z_SYNC_FLUSH ends a piece on a byte boundary with the stream left open (zlib.net/manual.html, deflate()); only
+  // the last piece ends it (Z_FINISH, the default).
+  deflatePiece: (data, level, last) => zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
 };

@@ -100,14 +100,16 @@ function styleAttr(id: number | undefined): string {
 }
 
 /**
- * XML text turned into UTF-8 as it is made, a chunk at a time: a big sheet's XML never exists as one string
- * (tens of MB, two bytes a character once it holds Chinese), and the pieces die young.
+ * XML text turned into UTF-8 as it is made, a chunk at a time, and handed on (to the part's deflate stream): a big
+ * sheet's XML never exists as one string (tens of MB, two bytes a character once it holds Chinese), nor whole as
+ * bytes, and the pieces die young.
  */
 class Utf8Chunks {
   private static readonly encoder = new TextEncoder();
   private parts: string[] = [];
   private pending = 0;
-  private readonly chunks: Uint8Array[] = [];
+
+  constructor(private readonly out: (bytes: Uint8Array) => void) {}
 
   add = (s: string): void => {
     this.parts.push(s);
@@ -115,27 +117,11 @@ class Utf8Chunks {
     if (this.pending >= 1 << 16) this.flush();
   };
 
-  private flush(): void {
+  flush(): void {
     if (this.parts.length === 0) return;
-    this.chunks.push(Utf8Chunks.encoder.encode(this.parts.join("")));
+    this.out(Utf8Chunks.encoder.encode(this.parts.join("")));
     this.parts = [];
     this.pending = 0;
-  }
-
-  /** All of it, between `before` and `after`. */
-  bytes(before: string, after: string): Uint8Array {
-    this.flush();
-    const head = Utf8Chunks.encoder.encode(before);
-    const tail = Utf8Chunks.encoder.encode(after);
-    const out = new Uint8Array(head.length + tail.length + this.chunks.reduce((n, c) => n + c.length, 0));
-    out.set(head, 0);
-    let at = head.length;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    out.set(tail, at);
-    return out;
   }
 }
 
@@ -152,15 +138,36 @@ function styleXf(styles: StyleBook): XfOf {
   };
 }
 
-/** The <row> elements of a render, given to `add`; the extent grows to cover them. */
-function rowsXml(
-  given: SheetRender,
-  styles: StyleBook,
-  shared: SharedFormulas,
-  add: (xml: string) => void,
-  extent: Extent,
-  dynamicArrays = false
-): void {
+/** Whether a cell is written (cellXml gives it an element); its style is looked up as cellXml does, in its order. */
+function written(rc: RenderCell, xf: XfOf): boolean {
+  const v = rc.value;
+  if (rc.formula !== undefined) {
+    xf(rc.style, false);
+    return true;
+  }
+  const id = xf(rc.style, typeof v === "string" && FORMULA_LIKE.test(v));
+  return !(v === null || v === "") || id !== undefined;
+}
+
+/** The extent of a render's cells, grown into `extent`: what rowsXml will cover, known before the rows are made. */
+function renderExtent(render: SheetRender, xf: XfOf, extent: Extent): void {
+  render.cells.forEach((row, i) => {
+    let right = 0;
+    for (let c = 0; c < row.length; c++) if (row[c] && written(row[c] as RenderCell, xf)) right = c + 1;
+    if (right === 0) return;
+    extent.rows = Math.max(extent.rows, render.startRow + i + 1);
+    extent.columns = Math.max(extent.columns, right);
+  });
+}
+
+/** A render as written: with dynamic arrays, its spills' anchors as <f t="array"> and the range's cells values alone. */
+interface WrittenRender {
+  render: SheetRender;
+  /** "row,column" of an anchor (0-based, in the render) → its formula element. */
+  anchors: Map<string, string>;
+}
+
+function writtenRender(given: SheetRender, dynamicArrays: boolean): WrittenRender {
   // Spilled formulas (dynamic-arrays.ts): the anchor's <f t="array">, the range's cells their results alone.
   const spills = dynamicArrays ? spillsOf(given.cells) : [];
   const render = spills.length ? { ...given, cells: withoutSpillFormulas(given.cells, spills, false) } : given;
@@ -169,8 +176,12 @@ function rowsXml(
     const ref = `${letter(s.column)}${given.startRow + s.row + 1}:${letter(s.column)}${given.startRow + s.last + 1}`;
     anchors.set(`${s.row},${s.column}`, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
   }
+  return { render, anchors };
+}
+
+/** The <row> elements of a render, given to `add`; the extent grows to cover them. */
+function rowsXml({ render, anchors }: WrittenRender, xf: XfOf, shared: SharedFormulas, add: (xml: string) => void, extent: Extent): void {
   const formulas = shared.plan(render);
-  const xf = styleXf(styles);
   render.cells.forEach((row, i) => {
     const r = render.startRow + i + 1;
     let cells = "";
@@ -229,20 +240,23 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
 }
 
 /**
- * The XML of a generated sheet, as UTF-8: `renders[0]` is its content from the top, the others are log rows appended
- * to it (each starting below the previous); sheet-wide settings come from the latest render that has them.
+ * The XML of a generated sheet, as UTF-8 handed to `out` a chunk at a time, in order: `renders[0]` is its content
+ * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
+ * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
+ * the cells, so that the rows can be written as they are made.
  */
 export function worksheetXml(
   renders: readonly SheetRender[],
   styles: StyleBook,
   tabSelected: boolean,
-  drawingRelId?: string,
+  drawingRelId: string | undefined,
+  out: (bytes: Uint8Array) => void,
   dynamicArrays = false
-): Uint8Array {
-  const rows = new Utf8Chunks();
+): void {
+  const xf = styleXf(styles);
+  const views = renders.map((r) => writtenRender(r, dynamicArrays));
   const extent: Extent = { rows: 0, columns: 0 };
-  const shared = new SharedFormulas(0);
-  for (const render of renders) rowsXml(render, styles, shared, rows.add, extent, dynamicArrays);
+  for (const v of views) renderExtent(v.render, xf, extent);
   const widths = latest(renders, (r) => (r.columnWidths.length ? r.columnWidths : undefined)) ?? [];
   const freeze = latest(renders, (r) => r.freeze);
   const print = latest(renders, (r) => r.print);
@@ -258,6 +272,11 @@ export function worksheetXml(
   const cols = widths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) head.push(`<cols>${cols}</cols>`);
   head.push("<sheetData>");
+  const text = new Utf8Chunks(out);
+  text.add(head.join(""));
+  const shared = new SharedFormulas(0);
+  const covered: Extent = { rows: 0, columns: 0 };
+  for (const v of views) rowsXml(v, xf, shared, text.add, covered);
   const tail: string[] = ["</sheetData>"];
   if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
   tail.push(conditionalXml(conditional, styles, 1));
@@ -270,7 +289,8 @@ export function worksheetXml(
   // The sheet's charts (chart-xml.ts): <drawing> follows <headerFooter> in CT_Worksheet.
   if (drawingRelId) tail.push(`<drawing r:id="${drawingRelId}"/>`);
   tail.push("</worksheet>");
-  return rows.bytes(head.join(""), tail.join(""));
+  text.add(tail.join(""));
+  text.flush();
 }
 
 /**
@@ -283,7 +303,8 @@ export function appendedSheetXml(xml: string, renders: readonly SheetRender[], s
   const extent: Extent = { rows: 0, columns: 0 };
   const usedSi = [...xml.matchAll(/<f\b[^>]*?\ssi="(\d+)"/g)].map((m) => Number(m[1]));
   const shared = new SharedFormulas(Math.max(-1, ...usedSi) + 1);
-  for (const render of renders) rowsXml(render, styles, shared, (row) => rows.push(row), extent);
+  const xf = styleXf(styles);
+  for (const render of renders) rowsXml(writtenRender(render, false), xf, shared, (row) => rows.push(row), extent);
   const first = renders[0].startRow + 1;
 
   let out = xml;

@@ -15,8 +15,11 @@
  * most of the time and memory of opening a big workbook). `workbook` hands it out, for callers that edit cells
  * directly: once it has been asked for, reads come from it and the save starts from the model as exceljs
  * serialises it (with whatever was changed in it) instead of the original bytes, the generated sheets patched on.
+ *
+ * exceljs itself (and xlsx-read, which reads its model) is loaded only when a model is: requiring it takes a quarter
+ * of a second, most of `kh`'s start, and the command line never needs it.
  */
-import { Workbook } from "exceljs";
+import type { Workbook } from "exceljs";
 import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, readMarkers } from "../../core/generated-sheets";
 import { GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
@@ -25,7 +28,6 @@ import { generatedData } from "./generated-data";
 import { PackageReader } from "./package-reader";
 import { argb } from "./style-book";
 import { GeneratedSheet, patchPackage } from "./xlsx-package";
-import { readWorksheet } from "./xlsx-read";
 import { ZipCodec, webCodec } from "./zip-io";
 
 export interface OpenOptions {
@@ -41,7 +43,9 @@ export class XlsxHost implements WorkbookHost {
   compressionLevel = 6;
   /** How the saved file is compressed (xlsx-file sets Node's zlib). */
   codec: ZipCodec;
-  private readonly model?: Workbook;
+  /** The exceljs model; a host made without bytes or a workbook gets an empty one when it is first needed. */
+  private model?: Workbook;
+  private modelLoad?: Promise<Workbook>;
   /** The bytes the workbook was opened from, and their reader; the save patches them. */
   private readonly original?: Uint8Array;
   private readonly reader?: PackageReader;
@@ -54,7 +58,7 @@ export class XlsxHost implements WorkbookHost {
 
   /** A host over an exceljs workbook (saved through exceljs, with the generated sheets patched on). */
   constructor(workbook?: Workbook, opened?: { bytes: Uint8Array; reader: PackageReader; codec: ZipCodec }) {
-    this.model = workbook ?? (opened ? undefined : new Workbook());
+    this.model = workbook;
     this.original = opened?.bytes;
     this.reader = opened?.reader;
     this.codec = opened?.codec ?? webCodec;
@@ -67,7 +71,7 @@ export class XlsxHost implements WorkbookHost {
     const reader = await PackageReader.open(bytes, codec);
     let model: Workbook | undefined;
     if (options.model !== false) {
-      model = new Workbook();
+      model = await newWorkbook();
       // exceljs's type asks for a Node Buffer, but it hands the bytes to JSZip, which takes any of these.
       await model.xlsx.load(bytes as unknown as ArrayBuffer);
     }
@@ -81,6 +85,8 @@ export class XlsxHost implements WorkbookHost {
 
   /** The exceljs model of the workbook as opened (see the note above: asking for it makes reads and the save use it). */
   get workbook(): Workbook {
+    if (!this.model && !this.reader)
+      throw new Error("空白工作簿的 exceljs 模型在第一次读写之后才有（先调用 sheetNames、readSheet 或 toBuffer）");
     if (!this.model) throw new Error("这个工作簿打开时没有载入 exceljs 模型（model: false）");
     this.exposed = true;
     return this.model;
@@ -92,20 +98,28 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const base = this.original && !this.fromModel ? this.original : new Uint8Array(await (this.model as Workbook).xlsx.writeBuffer());
+    const base = this.original && !this.fromModel ? this.original : new Uint8Array(await (await this.ownModel()).xlsx.writeBuffer());
     if (this.generated.size === 0 && this.active === undefined) return base;
     const sheets = [...this.generated.values()].filter((g) => !this.created.includes(g.name));
     for (const name of this.created) sheets.push(this.generated.get(name) as GeneratedSheet);
     return patchPackage(base, { sheets, active: this.active, codec: this.codec, level: this.compressionLevel });
   }
 
-  private baseNames(): string[] {
-    if (this.fromModel) return (this.model as Workbook).worksheets.map((ws) => ws.name);
+  /** The model reads and saves go through (see fromModel): an empty workbook's made on first use. */
+  private async ownModel(): Promise<Workbook> {
+    if (this.model) return this.model;
+    // One load however many reads ask at once: a second empty model would lose what was put in the first.
+    this.modelLoad ??= newWorkbook().then((wb) => (this.model = wb));
+    return this.modelLoad;
+  }
+
+  private async baseNames(): Promise<string[]> {
+    if (this.fromModel) return (await this.ownModel()).worksheets.map((ws) => ws.name);
     return (this.reader as PackageReader).sheets.map((s) => s.name);
   }
 
   async sheetNames(): Promise<string[]> {
-    const names = this.baseNames();
+    const names = await this.baseNames();
     return [...names, ...this.created.filter((n) => !names.includes(n))];
   }
 
@@ -117,9 +131,11 @@ export class XlsxHost implements WorkbookHost {
 
   private async readBase(name: string): Promise<SheetData | undefined> {
     if (!this.fromModel) return (this.reader as PackageReader).readSheet(name);
-    const model = this.model as Workbook;
+    const model = await this.ownModel();
     const ws = model.getWorksheet(name);
-    return ws && readWorksheet(ws, !!model.properties?.date1904);
+    if (!ws) return undefined;
+    const { readWorksheet } = await import("./xlsx-read");
+    return readWorksheet(ws, !!model.properties?.date1904);
   }
 
   async readMarkers(): Promise<GeneratedMarker[]> {
@@ -161,6 +177,12 @@ export class XlsxHost implements WorkbookHost {
     this.generated.set(render.name, { name: render.name, hidden: render.hidden, onBase: false, renders: [render] });
     if (!names.includes(render.name) && !this.created.includes(render.name)) this.created.push(render.name);
   }
+}
+
+/** A new exceljs workbook, exceljs loaded on first use. */
+async function newWorkbook(): Promise<Workbook> {
+  const { Workbook } = await import("exceljs");
+  return new Workbook();
 }
 
 /** What the saved file could not hold, found before anything is recorded: bad colours and overlapping merges. */

@@ -42,7 +42,7 @@ import {
   withRelPrefix,
   withSheets,
 } from "./workbook-parts";
-import { NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
+import { DeflatingEntry, NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
 import { isStrict, normalPart, relPrefixes, toTransitional } from "./namespaces";
 import { PackageError } from "./package-reader";
 
@@ -119,6 +119,11 @@ class Parts {
 
   set(name: string, content: string | Uint8Array): void {
     this.entries.set(name, { name, data: typeof content === "string" ? this.encoder.encode(content) : content });
+  }
+
+  /** A part already deflated (DeflatingEntry): written into the zip as it is. */
+  setDeflated(entry: ZipEntry): void {
+    this.entries.set(entry.name, entry);
   }
 
   remove(name: string): void {
@@ -207,9 +212,8 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       addRels.push(relationshipTag(rId, WORKSHEET_REL, path.slice(dir.length)));
       addTypes.set(path, WORKSHEET_TYPE);
     }
-    let xml: string | Uint8Array;
     if (sheet.onBase) {
-      xml = withTabSelected(appendedSheetXml((await parts.text(path)) ?? "", sheet.renders, styles), selected);
+      parts.set(path, withTabSelected(appendedSheetXml((await parts.text(path)) ?? "", sheet.renders, styles), selected));
     } else {
       // The old part's own relationships (drawings, comments, printer settings) belonged to the old content, and
       // so did our charts: removed with their parts, so a refresh leaves one set of charts, not another beside it.
@@ -222,13 +226,15 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
           dropTypes.delete(part);
         }
       }
-      xml = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, dynamicArrays);
+      // Deflated as it is made: the XML of a big sheet is never whole in memory.
+      const part = new DeflatingEntry(path, patch.codec, patch.level);
+      worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.write, dynamicArrays);
+      parts.setDeflated(await part.entry());
       spilled ||= dynamicArrays && sheet.renders.some((r) => spillsOf(r.cells).length > 0);
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
       if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
     }
-    parts.set(path, xml);
   }
 
   if (patch.active !== undefined) {

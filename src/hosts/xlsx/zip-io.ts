@@ -4,6 +4,8 @@
  * writing copies an unchanged entry's compressed bytes and CRC as they were, and deflates only new content.
  * Compression goes through a ZipCodec: the web streams one here (browsers and Node alike), or Node's zlib
  * (xlsx-file), which is faster and takes a level. No ZIP64: a workbook part over 4 GB is not a township's.
+ * A big part (a generated sheet's XML) can be deflated as it is made (DeflatingEntry), where the codec can deflate
+ * it a piece at a time, so it never exists whole in memory.
  */
 
 export interface ZipCodec {
@@ -11,7 +13,14 @@ export interface ZipCodec {
   deflate(data: Uint8Array, level: number): Promise<Uint8Array> | Uint8Array;
   /** Raw inflate; `size` is the uncompressed size the zip records. */
   inflate(data: Uint8Array, size: number): Promise<Uint8Array> | Uint8Array;
-  crc32(data: Uint8Array): number;
+  /** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it; 0 to start). */
+  crc32(data: Uint8Array, previous?: number): number;
+  /**
+   * Raw deflate of one piece of a longer content: every piece but the last ends on a byte boundary without ending
+   * the stream (zlib's sync flush), so the pieces one after another are the content's deflate stream. A codec
+   * without it deflates such content whole (DeflatingEntry).
+   */
+  deflatePiece?(data: Uint8Array, level: number, last: boolean): Uint8Array;
 }
 
 export interface ZipEntry {
@@ -102,6 +111,67 @@ function dosNow(): { time: number; date: number } {
   };
 }
 
+/** How much of a part DeflatingEntry deflates at once: big enough that the pieces cost nothing in compression. */
+const PIECE = 1 << 20;
+
+function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * A new part written a piece at a time and deflated as it comes (a megabyte at a time, with the codec's
+ * deflatePiece; whole at the end with a codec that has none): a generated sheet's XML, tens of MB, is never held
+ * whole, only its compressed bytes. `entry()` ends it; the entry is written into the zip as it is (writeZip).
+ */
+export class DeflatingEntry {
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+  private readonly deflated: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly codec: ZipCodec,
+    private readonly level: number
+  ) {}
+
+  write = (bytes: Uint8Array): void => {
+    this.pending.push(bytes);
+    this.pendingSize += bytes.length;
+    if (this.codec.deflatePiece && this.pendingSize >= PIECE) this.deflatePending(false);
+  };
+
+  private takePending(): Uint8Array {
+    const data = concatenated(this.pending);
+    this.pending = [];
+    this.pendingSize = 0;
+    this.crc = this.codec.crc32(data, this.crc);
+    this.size += data.length;
+    return data;
+  }
+
+  private deflatePending(last: boolean): void {
+    this.deflated.push((this.codec.deflatePiece as NonNullable<ZipCodec["deflatePiece"]>)(this.takePending(), this.level, last));
+  }
+
+  async entry(): Promise<ZipEntry> {
+    let raw: Uint8Array;
+    if (this.codec.deflatePiece) {
+      this.deflatePending(true);
+      raw = concatenated(this.deflated);
+    } else raw = await this.codec.deflate(this.takePending(), this.level);
+    return { name: this.name, method: 8, flags: 0, ...dosNow(), crc: this.crc, size: this.size, raw };
+  }
+}
+
 /** A zip of `entries`: kept ones as they were (compressed bytes and CRC), new ones deflated at `level`. */
 export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec: ZipCodec, level: number): Promise<Uint8Array> {
   const now = dosNow();
@@ -167,8 +237,8 @@ export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec:
 
 let table: Uint32Array | undefined;
 
-/** CRC-32 (the zip one), for codecs that have no native one. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (the zip one), for codecs that have no native one; `previous` as in ZipCodec.crc32. */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -177,7 +247,7 @@ export function crc32(data: Uint8Array): number {
       table[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = ~previous;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
-import { ZipFormatError, crc32, entryData, readZip, webCodec, writeZip } from "../../../src/hosts/xlsx/zip-io";
+import { DeflatingEntry, ZipFormatError, crc32, entryData, readZip, webCodec, writeZip } from "../../../src/hosts/xlsx/zip-io";
 import { rawEntries } from "./zip-helpers";
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -38,6 +38,32 @@ describe("zip-io", () => {
       const packed = await a.deflate(data, 9);
       for (const b of [webCodec, nodeCodec]) expect(new Uint8Array(await b.inflate(packed, data.length))).toEqual(data);
     }
+  });
+
+  it("deflates a part written in pieces (several megabytes: deflated a megabyte at a time with zlib) into one valid entry", async () => {
+    // Rows of a sheet, not all alike, so the deflate stream has real work across the piece boundaries.
+    const rows = Array.from({ length: 60000 }, (_, r) =>
+      text(`<row r="${r + 1}"><c r="A${r + 1}" t="str"><f>'读数'!B${r}</f><v>单位${r}</v></c></row>`)
+    );
+    const whole = new Uint8Array(rows.reduce((n, r) => n + r.length, 0));
+    rows.reduce((at, r) => (whole.set(r, at), at + r.length), 0);
+    expect(whole.length).toBeGreaterThan(3 << 20);
+    for (const codec of [nodeCodec, webCodec]) {
+      const part = new DeflatingEntry("xl/worksheets/sheet9.xml", codec, 6);
+      rows.forEach(part.write);
+      const entry = await part.entry();
+      expect([entry.size, entry.crc]).toEqual([whole.length, crc32(whole)]);
+      const back = await JSZip.loadAsync(await writeZip([entry], codec, 6), { checkCRC32: true });
+      // Buffer.equals: toEqual walks a typed array of megabytes element by element, for a minute.
+      expect(Buffer.from(await back.file("xl/worksheets/sheet9.xml")!.async("uint8array")).equals(whole)).toBe(true);
+    }
+  });
+
+  it("continues a CRC-32 from the CRC of what came before, as zlib does", () => {
+    const [a, b] = [text("甲乙丙".repeat(300)), text("abc")];
+    const both = new Uint8Array([...a, ...b]);
+    expect(crc32(b, crc32(a))).toBe(crc32(both));
+    expect(nodeCodec.crc32(b, nodeCodec.crc32(a))).toBe(crc32(both));
   });
 
   it("refuses what is not a zip, and a broken one", async () => {
