@@ -267,10 +267,37 @@ export interface ColumnRanges {
   group?: string;
   veto?: string;
   total: string;
-  /** 中国式排名: 读数's column marking the first unit of each (分组, 否决, 总分) with 1. */
+  /**
+   * 中国式排名: 读数's column marking the first unit of each (分组, 否决, 总分) — native: with the unit's side
+   * (rankSide), "" for the others, so one COUNTIFS criterion counts a side's distinct totals; kh mode: 1, else 0.
+   */
   first?: string;
   /** With groups and exclusion: 读数's column of 分组/否决 keys, the unit's cell and the range. */
   key?: { cell: string; range: string };
+}
+
+/**
+ * Joins the parts of 读数's ranking keys. Not "|": HyperFormula (the playground's engine) reads it as a regular
+ * expression's alternation inside COUNTIFS criteria even with regular expressions off, and counts nothing.
+ */
+export const KEY_SEPARATOR = "/";
+const COMPETING = "否";
+
+/**
+ * What names the side a unit is ranked in (its group, and in 排除 mode its side of the veto), as a value never "":
+ * the 分组/否决 key, else 分组 with the separator (a blank group is still a side), else 否决, else 1. `at` prefixes
+ * a 得分 cell with its sheet where the formula is on 读数.
+ */
+export function rankSide(c: RowCells, r: ColumnRanges, at: (cell: string) => string = (x) => x): string {
+  if (r.key) return r.key.cell;
+  if (r.group) return `${at(c.group)}&"${KEY_SEPARATOR}"`;
+  if (r.veto) return at(c.veto);
+  return "1";
+}
+
+/** The side of the units a vetoed unit ranks after in 排除 mode: the competing (否) side of its group. */
+function competingSide(c: RowCells, r: ColumnRanges): string {
+  return r.group ? `${c.group}&"${KEY_SEPARATOR}${COMPETING}"` : `"${COMPETING}"`;
 }
 
 /** The COUNTIFS criteria pairs that keep a count within the unit's group (and, excluding, its side of the veto). */
@@ -287,17 +314,26 @@ function sameGroup(c: RowCells, r: ColumnRanges, veto: string | undefined = c.ve
  * its side strictly above; 中国式排名: 1 + the distinct totals above (the first unit of each total counted).
  */
 export function rankFormula(mode: FormulaMode, c: RowCells, r: ColumnRanges, dense: boolean): string {
+  if (mode === "kh") return khRankFormula(c, r, dense);
+  if (dense && r.first) {
+    // 读数's first-occurrence column holds the side: one criterion instead of the side's and a 1 (−1.2 s CPU of
+    // LibreOffice's 7 s at 5,000 units, bench/libreoffice-recalc).
+    const offset = r.veto ? `+IF(${c.veto}="是",COUNTIFS(${r.first},${competingSide(c, r)}),0)` : "";
+    return `=1+COUNTIFS(${r.first},${rankSide(c, r)},${r.total},">"&${c.total})${offset}`;
+  }
+  const offset = r.veto ? `+IF(${c.veto}="是",COUNTIFS(${sameGroup(c, r, '"否"').join(",")}),0)` : "";
+  const side = r.key ? [r.key.range, r.key.cell] : sameGroup(c, r);
+  return `=1+COUNTIFS(${[...side, r.total, `">"&${c.total}`].join(",")})${offset}`;
+}
+
+/** kh mode's 名次: KH.RANKIN over the side's key, and the competing count of the vetoed as native COUNTIFS. */
+function khRankFormula(c: RowCells, r: ColumnRanges, dense: boolean): string {
   const distinct = dense && r.first ? [r.first, "1"] : [];
   // Competing units (distinct totals, for 中国式) of the group: what a vetoed unit's rank continues from.
   const offset = r.veto ? `+IF(${c.veto}="是",COUNTIFS(${[...sameGroup(c, r, '"否"'), ...distinct].join(",")}),0)` : "";
-  if (mode === "kh") {
-    const key = r.key ?? (r.group ? { cell: c.group, range: r.group } : r.veto ? { cell: c.veto, range: r.veto } : undefined);
-    const args = key ? `,0,${dense ? "TRUE" : "FALSE"},${key.cell},${key.range}` : dense ? ",0,TRUE" : "";
-    return `=KH.RANKIN(${c.total},${r.total}${args})${offset}`;
-  }
-  const side = r.key ? [r.key.range, r.key.cell] : sameGroup(c, r);
-  const above = [...side, ...distinct, r.total, `">"&${c.total}`];
-  return `=1+COUNTIFS(${above.join(",")})${offset}`;
+  const key = r.key ?? (r.group ? { cell: c.group, range: r.group } : r.veto ? { cell: c.veto, range: r.veto } : undefined);
+  const args = key ? `,0,${dense ? "TRUE" : "FALSE"},${key.cell},${key.range}` : dense ? ",0,TRUE" : "";
+  return `=KH.RANKIN(${c.total},${r.total}${args})${offset}`;
 }
 
 /**
@@ -318,13 +354,13 @@ export function totalKeyFormula(c: RowCells, r: ColumnRanges, scoresPrefix: stri
 }
 
 /**
- * 中国式排名's helper on 读数: 1 for the first unit (top to bottom) of its key, else 0 — MATCH over the whole key
- * column, which LibreOffice and Excel answer from a lookup cache, where an expanding COUNTIFS($B$3:B3,…) range
- * would cost n²/2 comparisons uncached (measured: 中国式 5,000 units went from several times to about the cost of
- * the competition ranks).
+ * 中国式排名's helper on 读数: for the first unit (top to bottom) of its key, `mark` (the unit's side in native
+ * mode, 1 in kh mode), else "" (native) or 0 (kh). MATCH over the whole key column, which LibreOffice and Excel
+ * answer from a lookup cache, where an expanding COUNTIFS($B$3:B3,…) range would cost n²/2 comparisons uncached
+ * (measured: 中国式 5,000 units went from several times to about the cost of the competition ranks).
  */
-export function firstOfKeyFormula(key: string, keys: string, firstRow: number): string {
-  return `=IF(MATCH(${key},${keys},0)=ROW()-${firstRow - 1},1,0)`;
+export function firstOfKeyFormula(key: string, keys: string, firstRow: number, mark?: string): string {
+  return `=IF(MATCH(${key},${keys},0)=ROW()-${firstRow - 1},${mark ?? "1"},${mark ? '""' : "0"})`;
 }
 
 /** Where the grade table is: its thresholds and grades as absolute ranges. */

@@ -27,7 +27,7 @@ import { METHOD_NAMES } from "../scheme/labels";
 import { SchemeSheetLayout } from "../scheme/scheme-sheet";
 import { DataTable } from "../data-table";
 import { ScoreResult } from "../scoring/types";
-import { ModelCell, RangeFormat, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
+import { CellValue, ModelCell, RangeFormat, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
 import { COLOURS, decimalsFormat, fitWidth, val } from "./common";
 import {
   ColumnRanges,
@@ -39,6 +39,8 @@ import {
   coefficientFormula,
   deductionFormula,
   firstOfKeyFormula,
+  KEY_SEPARATOR,
+  rankSide,
   totalKeyFormula,
   gradeFormula,
   sortedGradeFormulas,
@@ -372,12 +374,6 @@ function lastPlaceTemplates(
   };
 }
 
-/**
- * Joins the parts of 读数's ranking keys. Not "|": HyperFormula (the playground's engine) reads it as a regular
- * expression's alternation inside COUNTIFS criteria even with regular expressions off, and counts nothing.
- */
-export const KEY_SEPARATOR = "/";
-
 /** The ranges 名次 counts over, with 读数's helper columns for 中国式排名 and for kh mode's group keys. */
 function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, units: ScoreResult["units"]): ColumnRanges {
   const cols = b.cols;
@@ -389,22 +385,6 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
   };
   const scores = `${sheetRef(b.input.name ?? SCORES_SHEET)}!`;
   const keyOf = (u: ScoreResult["units"][number]) => `${u.group}|${excluding && u.vetoed ? VETO_YES : VETO_NO}`;
-  if (b.input.scheme.ranking?.dense) {
-    const seen = new Set<string>();
-    const firsts = units.map((u) => {
-      const k = `${keyOf(u)}|${u.total}`;
-      const first = !seen.has(k);
-      seen.add(k);
-      return first ? 1 : 0;
-    });
-    const keys = units.map((u) => [...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join(KEY_SEPARATOR));
-    const key = readings.helper(
-      "中国式排名键",
-      totalKeyFormula(b.rowCells(), ranges, scores),
-      units.map((u, i) => [keys[i], String(u.total)].filter((x) => x !== "").join(KEY_SEPARATOR))
-    );
-    ranges.first = readings.helper("中国式排名首现", firstOfKeyFormula(key.cell, key.range, SCORES_FIRST_ROW), firsts).range;
-  }
   // With groups and exclusion, one 分组|否决 key column: one COUNTIFS criterion instead of two (and kh mode's plain
   // range for KH.RANKIN's groups).
   if (parts.hasGroups && excluding) {
@@ -415,6 +395,29 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
       units.map((u) => `${u.group}${KEY_SEPARATOR}${u.vetoed ? VETO_YES : VETO_NO}`)
     );
     ranges.key = key;
+  }
+  if (b.input.scheme.ranking?.dense) {
+    const native = b.mode !== "kh";
+    const sideOf = (u: ScoreResult["units"][number]): CellValue => {
+      const veto = u.vetoed ? VETO_YES : VETO_NO;
+      if (parts.hasGroups) return excluding ? `${u.group}${KEY_SEPARATOR}${veto}` : `${u.group}${KEY_SEPARATOR}`;
+      return excluding ? veto : 1;
+    };
+    const seen = new Set<string>();
+    const firsts = units.map((u) => {
+      const k = `${keyOf(u)}|${u.total}`;
+      const first = !seen.has(k);
+      seen.add(k);
+      return native ? (first ? sideOf(u) : "") : first ? 1 : 0;
+    });
+    const keys = units.map((u) => [...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join(KEY_SEPARATOR));
+    const key = readings.helper(
+      "中国式排名键",
+      totalKeyFormula(b.rowCells(), ranges, scores),
+      units.map((u, i) => [keys[i], String(u.total)].filter((x) => x !== "").join(KEY_SEPARATOR))
+    );
+    const mark = native ? rankSide(b.rowCells(), ranges, (c) => `${scores}${c}`) : undefined;
+    ranges.first = readings.helper("中国式排名首现", firstOfKeyFormula(key.cell, key.range, SCORES_FIRST_ROW, mark), firsts).range;
   }
   return ranges;
 }
