@@ -16,6 +16,7 @@ import {
   columnIndex,
   columnLetter,
 } from "../core/sheet-model";
+import { FilledCell, templateOf } from "../core/sheets/row-template";
 import { shiftFormulaRows } from "./formula-text";
 
 /** The formatting of one cell, the RangeFormats that cover it merged in order (a later format wins per property). */
@@ -148,12 +149,42 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
 /** A model cell as rendered: its formulas moved by `by` rows, every field declared (one object shape, see above). */
 function renderCell(c: ModelCell, by: number): RenderCell {
   const shift = (f: string) => (by !== 0 ? shiftFormulaRows(f, by) : f);
-  return {
-    value: c.value,
-    formula: c.formula !== undefined ? shift(c.formula) : undefined,
-    style: undefined,
-    spill: c.spill ? { ...c.spill, formula: shift(c.spill.formula) } : undefined,
-  };
+  const spill = c.spill ? { ...c.spill, formula: shift(c.spill.formula) } : undefined;
+  const filled = templateOf(c);
+  if (filled) return new FilledRenderCell(c.value, filled, by, spill);
+  return { value: c.value, formula: c.formula !== undefined ? shift(c.formula) : undefined, style: undefined, spill };
+}
+
+/**
+ * The render of a model's FilledCell (row k of a filled-down column's template): it keeps the template, its rows
+ * and the rows the render moves it by, and makes the formula's text only when read. The hosts find a run of such
+ * cells without reading them (formula-runs) and write the run's first formula alone.
+ */
+export class FilledRenderCell implements RenderCell {
+  style: CellStyle | undefined = undefined;
+
+  constructor(
+    public value: CellValue,
+    readonly filled: FilledCell,
+    /** Rows the render moves the formula down by (see renderWrite). */
+    readonly by: number,
+    public spill: RenderCell["spill"]
+  ) {}
+
+  get formula(): string {
+    const f = this.filled.formula;
+    return this.by !== 0 ? shiftFormulaRows(f, this.by) : f;
+  }
+}
+
+/** The cell as a FilledRenderCell, when it is one. */
+export function filledOf(cell: RenderCell | undefined): FilledRenderCell | undefined {
+  return cell instanceof FilledRenderCell ? cell : undefined;
+}
+
+/** Whether a cell holds a formula, found without making the text of a filled one. */
+export function hasFormula(cell: ModelCell): boolean {
+  return cell instanceof FilledRenderCell || templateOf(cell) !== undefined || cell.formula !== undefined;
 }
 
 /** A spilled formula's anchor and range (0-based rows of the cells, inclusive). */
