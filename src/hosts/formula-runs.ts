@@ -149,11 +149,7 @@ function follows(prev: FilledRenderCell | undefined, next: FilledRenderCell | un
   const a = prev.filled;
   const b = next.filled;
   return (
-    a.template === b.template &&
-    a.template.separate &&
-    prev.by === next.by &&
-    b.dataRow === a.dataRow + 1 &&
-    b.sheetRow === a.sheetRow + 1
+    a.template === b.template && a.template.separate && prev.by === next.by && b.dataRow === a.dataRow + 1 && b.sheetRow === a.sheetRow + 1
   );
 }
 
