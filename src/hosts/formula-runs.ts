@@ -8,7 +8,8 @@
  * formula (formula-text's shiftFormulaRows); each next formula is then checked against the previous one with
  * those numbers one higher, character for character.
  */
-import { RenderCell } from "./render-plan";
+import { RowTemplate } from "../core/sheets/row-template";
+import { FilledRenderCell, RenderCell, filledOf } from "./render-plan";
 import { shiftFormulaRows } from "./formula-text";
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -123,6 +124,11 @@ class RelativeRows {
     for (let k = 0; k < rows.length; k++) rows[k]++;
     return true;
   }
+
+  /** Follow the formula `n` rows further down without reading it (cells of a run known to be its moves down). */
+  advance(n: number): void {
+    for (let k = 0; k < this.rows.length; k++) this.rows[k] += n;
+  }
 }
 
 /** A run of at least two formulas down one column: rows `first`..`last` of the cells, `formula` the first one's. */
@@ -133,7 +139,27 @@ export interface FormulaRun {
   formula: string;
 }
 
-/** The runs of filled-down formulas of a grid of cells, column by column, top to bottom. */
+/**
+ * Whether `next` is `prev`'s template filled in one row further down (both its rows one higher, moved alike by the
+ * render): then its formula is `prev`'s moved down a row, once one such pair of the template has been seen to be
+ * (formulaRuns). A data row that skips (a merged group, a totals row) is not: that formula's rows differ by more.
+ */
+function follows(prev: FilledRenderCell | undefined, next: FilledRenderCell | undefined): boolean {
+  if (!prev || !next) return false;
+  const a = prev.filled;
+  const b = next.filled;
+  return (
+    a.template === b.template && a.template.separate && prev.by === next.by && b.dataRow === a.dataRow + 1 && b.sheetRow === a.sheetRow + 1
+  );
+}
+
+/**
+ * The runs of filled-down formulas of a grid of cells, column by column, top to bottom. A run of FilledRenderCells
+ * of one template is found without making their formulas' text: the run's first formula and the one below it are
+ * compared as text, as every other formula is, and once that pair holds, each next cell of the template that
+ * follows the one above is in the run — filling the template in for the next rows is the same as moving its
+ * formula down a row, since its rows are the only numbers that change (RowTemplate.separate).
+ */
 export function formulaRuns(cells: readonly (readonly (RenderCell | undefined)[])[]): FormulaRun[] {
   const height = cells.length;
   let width = 0;
@@ -144,21 +170,44 @@ export function formulaRuns(cells: readonly (readonly (RenderCell | undefined)[]
     let master: string | undefined;
     // The run's relative rows: undefined until a second formula joins, null when it cannot be shared.
     let relative: RelativeRows | null | undefined;
+    // The run's last cell when it is a FilledRenderCell; the template whose next rows were seen to be the run's
+    // formula moved down; how many cells joined by that since `relative` last stepped.
+    let prev: FilledRenderCell | undefined;
+    let trusted: RowTemplate | undefined;
+    let skipped = 0;
     const close = (last: number) => {
       if (master !== undefined && last > first) out.push({ column: c, first, last, formula: master });
       master = undefined;
       relative = undefined;
+      prev = undefined;
+      trusted = undefined;
+      skipped = 0;
     };
     for (let i = 0; i < height; i++) {
-      const formula = cells[i][c]?.formula;
+      const cell = cells[i][c];
+      const filled = filledOf(cell);
+      const next = follows(prev, filled);
+      if (master !== undefined && next && trusted === filled!.filled.template) {
+        prev = filled;
+        skipped++;
+        continue;
+      }
+      const formula = cell?.formula;
       if (formula !== undefined && master !== undefined) {
         if (relative === undefined) relative = sameShape(master, formula) ? (RelativeRows.of(master) ?? null) : null;
-        if (relative && relative.step(formula)) continue;
+        if (relative && skipped) relative.advance(skipped);
+        skipped = 0;
+        if (relative && relative.step(formula)) {
+          if (next) trusted = filled!.filled.template;
+          prev = filled;
+          continue;
+        }
       }
       close(i - 1);
       if (formula !== undefined) {
         first = i;
         master = formula;
+        prev = filled;
       }
     }
     close(height - 1);

@@ -13,7 +13,7 @@ import { ScoreResult } from "../scoring/types";
 import { PayKey } from "../scoring/pay";
 import { ModelCell, SheetModel, columnLetter, sheetRef } from "../sheet-model";
 import { COLOURS, fitWidth, val } from "./common";
-import { RowTemplate, SHEET_ROW } from "./row-template";
+import { FilledCell, RowTemplate, SHEET_ROW } from "./row-template";
 
 export const PAY_SHEET = "报酬";
 export const PAY_HEADERS = ["单位", "分组", "总分", "基础", "绩效", "奖励", "集体经济", "合计"] as const;
@@ -64,7 +64,7 @@ export function paySheet(input: PaySheetInput): SheetModel {
       p?.total ?? null,
     ];
     const row = firstRow + i;
-    rows.push(values.map((value, k) => (input.formulas && templates[k] ? { value, formula: templates[k]!.fill(row, row) } : { value })));
+    rows.push(values.map((value, k) => (input.formulas && templates[k] ? new FilledCell(value, templates[k]!, row, row) : { value })));
   });
   const last = firstRow + result.units.length - 1;
   const lastCol = columnLetter(PAY_HEADERS.length - 1);

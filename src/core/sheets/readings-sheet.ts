@@ -20,7 +20,7 @@ import { Cell, cleanText, readFlag, readNumber, textKey } from "../values";
 import { tieKey } from "../round";
 import { COLOURS, fitWidth, val } from "./common";
 import { flagReading, numberReading, numberTextReading, textReading } from "./reading-formulas";
-import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
+import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "./row-template";
 
 export const READINGS_SHEET = "读数";
 /** number: 党建 → 18.5; flag: 计生否决 → TRUE/FALSE; text: 类别, 民调等级 → cleaned text. */
@@ -300,11 +300,12 @@ export class Readings {
     return { columns: this.columns, best: this.best, groups: this.bestGroups, grades: this.grades };
   }
 
-  fill(col: number, unit: number): string {
+  /** The cell of column `col` for unit `unit`: its template filled in for the unit's rows. */
+  unitCell(col: number, unit: number, value: CellValue): FilledCell {
     const u = this.table.units[unit];
     const c = this.columns[col];
     const dataRow = c.dataColumn === undefined ? u.row : this.rowOf(u, c.dataColumn);
-    return c.template.fill(dataRow, this.firstRow + unit);
+    return new FilledCell(value, c.template, dataRow, this.firstRow + unit);
   }
 }
 
@@ -318,13 +319,14 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
     [val("单位"), ...columns.map((c) => val(c.header))],
   ];
   // 单位 repeats 得分's column A by formula: one formula for the column, not every name again in the request.
-  const nameOf = (i: number): ModelCell => (r.scoresName ? { value: names[i], formula: `=${sheetRef(r.scoresName)}!A${r.firstRow + i}` } : val(names[i]));
+  const name = r.scoresName ? new RowTemplate(`=${sheetRef(r.scoresName)}!A${SHEET_ROW}`) : undefined;
+  const nameOf = (i: number): ModelCell => (name ? new FilledCell(names[i], name, r.firstRow + i, r.firstRow + i) : val(names[i]));
   const blank = val(null);
   for (let i = 0; i < r.bodyRows; i++) {
     const unit = i < names.length;
     rows.push([
       unit ? nameOf(i) : blank,
-      ...columns.map((c, k) => (c.cells ? (c.cells[i] ?? blank) : unit ? { value: c.values[i], formula: r.fill(k, i) } : blank)),
+      ...columns.map((c, k) => (c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.values[i]) : blank)),
     ]);
   }
   const formats = [{ range: `A2:${columnLetter(Math.max(columns.length, 1))}2`, bold: true, fill: COLOURS.header }];

@@ -60,7 +60,7 @@ import { PayKey } from "../scoring/pay";
 import { Pay, isColumnParam } from "../scheme/types";
 import { numberLiteral } from "./formula-text";
 import { PAY_SHEET, paySheet } from "./pay-sheet";
-import { DATA_ROW, RowTemplate, SHEET_ROW } from "./row-template";
+import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "./row-template";
 
 export const SCORES_SHEET = "得分";
 /** 1-based rows: title, header, first unit. */
@@ -447,7 +447,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     const row = SCORES_FIRST_ROW + i;
     const cells: ModelCell[] = new Array(cols.width);
     const f = (value: ModelCell["value"], tpl: RowTemplate | undefined, when = true): ModelCell =>
-      tpl && when ? { value, formula: tpl.fill(u.row, row) } : { value };
+      tpl && when ? new FilledCell(value, tpl, u.row, row) : { value };
     const nameCell = table.value(u, table.nameColumn);
     cells[cols.name] = f(u.name, tp?.name, typeof nameCell === "string" && nameCell === u.name);
     cells[cols.group] = f(u.group, tp?.group);

@@ -10,7 +10,7 @@ import { ChartSpec, ConditionalFormat, PrintSetup, columnLetter } from "../../co
 import { chartCells } from "../chart-cells";
 import { formulaRuns } from "../formula-runs";
 import { fromR1C1, toR1C1 } from "../formula-text";
-import { Area, CellStyle, RenderCell, SheetRender, areaText, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
+import { Area, CellStyle, RenderCell, SheetRender, areaText, hasFormula, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
 import { equalRuns, groupRects } from "./rects";
 import { TEXT_FORMAT, needsTextFormat } from "./text-guard";
 
@@ -93,7 +93,7 @@ export function planSheet(render: SheetRender, dynamicArrays = false): SheetPlan
 
   // Text that Excel would read as a formula, number or date gets "@" first (see text-guard).
   const guarded = (cell: RenderCell | undefined) =>
-    !!cell && cell.formula === undefined && typeof cell.value === "string" && needsTextFormat(cell.value);
+    !!cell && typeof cell.value === "string" && !hasFormula(cell) && needsTextFormat(cell.value);
 
   const numberFormatAt = (r: number, c: number): string | undefined => {
     const cell = at(r, c);

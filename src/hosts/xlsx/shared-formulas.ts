@@ -5,7 +5,7 @@
  * characters each and differ from row to row only there, so this is most of the file and of the time to save it.
  * The runs are found by ../formula-runs, which the Excel and WPS hosts share.
  */
-import { SheetRender } from "../render-plan";
+import { RenderCell, SheetRender } from "../render-plan";
 import { columnLetter } from "../../core/sheet-model";
 import { formulaRuns } from "../formula-runs";
 import { toFileFormula } from "./xlsx-formulas";
@@ -20,9 +20,10 @@ export class RenderFormulas {
     private readonly elements: readonly string[]
   ) {}
 
-  element(row: number, column: number, formula: string): string {
+  /** The <f> of a formula cell; the text of a formula in a run other than its first is never made. */
+  element(row: number, column: number, cell: RenderCell): string {
     const k = column < this.width ? this.runs[row * this.width + column] : 0;
-    return k ? this.elements[k - 1] : `<f>${xmlEscape(toFileFormula(formula))}</f>`;
+    return k ? this.elements[k - 1] : `<f>${xmlEscape(toFileFormula(cell.formula as string))}</f>`;
   }
 }
 

@@ -9,7 +9,7 @@
  * so re-entering the cell in Excel keeps it text too.
  */
 import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
-import { CellStyle, RenderCell, SheetRender, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
+import { CellStyle, RenderCell, SheetRender, hasFormula, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
 import { SharedFormulas } from "./shared-formulas";
 import { StyleBook } from "./style-book";
 import { toFileFormula } from "./xlsx-formulas";
@@ -141,7 +141,7 @@ function styleXf(styles: StyleBook): XfOf {
 /** Whether a cell is written (cellXml gives it an element); its style is looked up as cellXml does, in its order. */
 function written(rc: RenderCell, xf: XfOf): boolean {
   const v = rc.value;
-  if (rc.formula !== undefined) {
+  if (hasFormula(rc)) {
     xf(rc.style, false);
     return true;
   }
@@ -190,7 +190,7 @@ function rowsXml({ render, anchors }: WrittenRender, xf: XfOf, shared: SharedFor
       const rc = row[c];
       if (!rc) continue;
       const spilled = anchors.size ? anchors.get(`${i},${c}`) : undefined;
-      const f = spilled ?? (rc.formula === undefined ? undefined : formulas.element(i, c, rc.formula));
+      const f = spilled ?? (hasFormula(rc) ? formulas.element(i, c, rc) : undefined);
       const xml = cellXml(letter(c) + r, rc, xf, f, spilled !== undefined);
       if (!xml) continue;
       cells += xml;

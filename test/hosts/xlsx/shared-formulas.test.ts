@@ -33,7 +33,7 @@ function elements(r: SheetRender, firstSi = 0): (string | undefined)[][] {
   const planned = new SharedFormulas(firstSi).plan(r);
   const width = Math.max(...r.cells.map((row) => row.length));
   return Array.from({ length: width }, (_, c) =>
-    r.cells.map((row, i) => (row[c]?.formula === undefined ? undefined : planned.element(i, c, row[c]!.formula!)))
+    r.cells.map((row, i) => (row[c]?.formula === undefined ? undefined : planned.element(i, c, row[c]!)))
   );
 }
 
