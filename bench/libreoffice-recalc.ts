@@ -38,7 +38,20 @@ const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true
 /** Wall and CPU seconds (user + system) of one LibreOffice conversion in its own process, a warm profile. */
 export function convertSeconds(file: string, outDir: string, profile: string, format = "xlsx"): { wall: number; cpu: number } {
   // bash's `time` reports the child's CPU too, and bash is everywhere (/usr/bin/time is a package of its own).
-  const args = ["-c", 'TIMEFORMAT="KH %R %U %S"; time "$@" >/dev/null 2>&1', "bash", SOFFICE as string, `-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file];
+  const args = [
+    "-c",
+    'TIMEFORMAT="KH %R %U %S"; time "$@" >/dev/null 2>&1',
+    "bash",
+    SOFFICE as string,
+    `-env:UserInstallation=file://${profile}`,
+    "--headless",
+    "--norestore",
+    "--convert-to",
+    format,
+    "--outdir",
+    outDir,
+    file,
+  ];
   const r = spawnSync("bash", args, { encoding: "utf8", timeout: 3_600_000 });
   const m = /KH ([\d.]+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? "");
   if (r.status !== 0 || !m) throw new Error(`soffice failed on ${file}: ${r.stderr}`);
@@ -99,7 +112,11 @@ async function clerkTemplate(input: string, out: string, n: number, dense: boole
       const grade = `2.5*IF(${x}="优",1,IF(${x}="良",0.8,IF(${x}="中",0.6,0.4)))`;
       row.push({ formula: methods[i] === "grade" ? grade : `MIN(MAX(--${x},0),2.5)` });
     }
-    row.push({ formula: `MIN(--'数据'!${dataCol("加分")}${r},5)` }, { formula: `ABS('数据'!${dataCol("扣分")}${r})` }, { formula: `IF('数据'!${dataCol("系数")}${r}="",1,'数据'!${dataCol("系数")}${r})` });
+    row.push(
+      { formula: `MIN(--'数据'!${dataCol("加分")}${r},5)` },
+      { formula: `ABS('数据'!${dataCol("扣分")}${r})` },
+      { formula: `IF('数据'!${dataCol("系数")}${r}="",1,'数据'!${dataCol("系数")}${r})` }
+    );
     row.push({ formula: `ROUND((SUM(C${r}:${col(1 + k)}${r})+${col(2 + k)}${r}-${col(3 + k)}${r})*${col(4 + k)}${r},2)` });
     row.push({ formula: `IF(OR('数据'!${dataCol("否决1")}${r}="是",'数据'!${dataCol("否决2")}${r}="√"),"是","否")` });
     const g = `$B$2:$B$${last}`;
@@ -130,7 +147,12 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
     console.log("LibreOffice (soffice) is not installed: skipped (apt-get install libreoffice-calc-nogui)");
     return;
   }
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} on ${os.cpus().length} cores`
+  );
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-bench-"));
   const profile = await libreOfficeProfile();
   try {
@@ -163,7 +185,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
         const ratio = (key: string, k: keyof Seconds) => ((at(key, n)?.[k] ?? NaN) / countifs[k]).toFixed(2);
         line.push(
           `ratio to the COUNTIFS template: ours ${ratio("ours-false", "wall")}× (CPU ${ratio("ours-false", "cpu")}×), ` +
-            `ours 中国式 ${ratio("ours-true", "wall")}× (CPU ${ratio("ours-true", "cpu")}×)`,
+            `ours 中国式 ${ratio("ours-true", "wall")}× (CPU ${ratio("ours-true", "cpu")}×)`
         );
       }
       console.log(line.join(" · "));
@@ -181,7 +203,10 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
 }
 
 if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
   run(sizes.length ? sizes : SIZES).catch((e) => {
     console.error(e);
     process.exit(1);

@@ -302,7 +302,10 @@ export async function generateBulletin(host: WorkbookHost, stage: number, opts: 
   const moves = rankChanges(stageProgress.units, previous, stage);
   const issue = issueNumber(previous, stage);
   const sentences = bulletinSentences({ progress: stageProgress, bottom, streaks: log.streaks, moves: biggestMoves(moves) });
-  const models = [bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName, moves, issue }), log.model];
+  const models = [
+    bulletinSheet({ scheme: ctx.scheme, progress: stageProgress, now, sentences, name: bulletinName, moves, issue }),
+    log.model,
+  ];
   if (ctx.schemeModel) models.unshift(ctx.schemeModel);
   progress("写入工作簿", 0.75);
   const { written, warnings: unfinished = [] } = await host.writeSheets(models, { activate: bulletinName, now });

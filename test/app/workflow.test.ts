@@ -209,7 +209,8 @@ describe("generateBulletin and the 调度记录", () => {
     await saveScheme(host, pensionScheme());
     const first = await generateBulletin(host, 1, { now: NOW });
     const second = await generateBulletin(host, 2, { now: NOW });
-    const sheet = (n: number) => host.workbook.sheets.find((s) => s.name === `第${n}次调度通报`)!.cells.map((r) => r.map((c) => c?.value ?? null));
+    const sheet = (n: number) =>
+      host.workbook.sheets.find((s) => s.name === `第${n}次调度通报`)!.cells.map((r) => r.map((c) => c?.value ?? null));
     const [one, two] = [sheet(1), sheet(2)];
     expect(one[0][0]).toMatch(/第1次调度通报（第1期）$/);
     expect(two[0][0]).toMatch(/第2次调度通报（第2期）$/);
@@ -217,7 +218,11 @@ describe("generateBulletin and the 调度记录", () => {
     expect(two[at(two)].slice(10)).toEqual(["上次名次", "升降"]);
     // Dispatch 1 has nothing before it: every ranked unit is 新. Dispatch 2's 上次名次 is dispatch 1's 名次.
     const rows = (grid: unknown[][]) => grid.slice(at(grid) + 1).filter((r) => r[1]);
-    expect(rows(one).filter((r) => r[0] !== null).every((r) => r[11] === "新")).toBe(true);
+    expect(
+      rows(one)
+        .filter((r) => r[0] !== null)
+        .every((r) => r[11] === "新")
+    ).toBe(true);
     const rankIn1 = new Map(rows(one).map((r) => [r[1], r[0]]));
     for (const r of rows(two)) {
       const before = rankIn1.get(r[1]) ?? null;
@@ -226,10 +231,14 @@ describe("generateBulletin and the 调度记录", () => {
       const d = (before as number) - (r[0] as number);
       expect(r[11]).toBe(d > 0 ? `↑${d}` : d < 0 ? `↓${-d}` : "—");
     }
-    const deltas = rows(two).filter((r) => r[0] !== null && r[10] !== null).map((r) => (r[10] as number) - (r[0] as number));
+    const deltas = rows(two)
+      .filter((r) => r[0] !== null && r[10] !== null)
+      .map((r) => (r[10] as number) - (r[0] as number));
     const up = Math.max(...deltas);
     expect(up).toBeGreaterThan(0);
-    const risers = rows(two).filter((r) => r[0] !== null && (r[10] as number) - (r[0] as number) === up).map((r) => `${r[1]}（↑${up}）`);
+    const risers = rows(two)
+      .filter((r) => r[0] !== null && (r[10] as number) - (r[0] as number) === up)
+      .map((r) => `${r[1]}（↑${up}）`);
     expect(second.text).toContain(`与上次调度相比，名次上升最多的是${risers.join("、")}`);
     expect(first.text).not.toContain("与上次调度相比");
   });
@@ -345,7 +354,9 @@ describe("explainCell", () => {
     const total = await explainCell(host, "得分", `$N$${row}`);
     expect(total!.lines[total!.lines.length - 1]).toBe(`保留 2 位小数（四舍五入）= ${units[vetoed].total}`);
     // The line before shows two more decimals than the sheet, so it adds up as written (no float noise).
-    expect(total!.lines[total!.lines.length - 2]).toMatch(/^\(\d+(\.\d{1,4})? \+ 加分 \d+(\.\d{1,4})? − 扣分 \d+(\.\d{1,4})?\) × 系数 [\d.]+ = \d+(\.\d{1,4})?$/);
+    expect(total!.lines[total!.lines.length - 2]).toMatch(
+      /^\(\d+(\.\d{1,4})? \+ 加分 \d+(\.\d{1,4})? − 扣分 \d+(\.\d{1,4})?\) × 系数 [\d.]+ = \d+(\.\d{1,4})?$/
+    );
     const rank = await explainCell(host, "得分", `P${row}`);
     expect(rank!.value).toBe(units[vetoed].rank);
     expect(rank!.lines.join("")).toMatch(/被一票否决，排在“行政村”组\d+ 个参评单位之后/);

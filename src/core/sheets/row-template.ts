@@ -7,7 +7,6 @@
  */
 import { CellValue, ModelCell } from "../sheet-model";
 
-
 /** Placeholder for the unit's row on the data sheet (or, per column, the row its value is read from). */
 export const DATA_ROW = "\u0001";
 /** Placeholder for the unit's row on the generated sheets (得分 and 读数 share their rows). */

@@ -410,7 +410,9 @@ function rankRanges(b: Builder, readings: Readings, parts: Parts, rc: RowCells, 
       seen.add(k);
       return native ? (first ? sideOf(u) : "") : first ? 1 : 0;
     });
-    const keys = units.map((u) => [...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join(KEY_SEPARATOR));
+    const keys = units.map((u) =>
+      [...(parts.hasGroups ? [u.group] : []), ...(excluding ? [u.vetoed ? VETO_YES : VETO_NO] : [])].join(KEY_SEPARATOR)
+    );
     const key = readings.helper(
       "中国式排名键",
       totalKeyFormula(b.rowCells(), ranges, scores),
