@@ -39,6 +39,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { writeInput } from "./score-workbook";
+import { runAlone } from "./run-alone";
 
 const SIZES = [1000, 5000, 20000];
 const RUNS = 3;
@@ -156,13 +157,4 @@ function verdict(rows: Row[]): void {
   }
 }
 
-if (require.main === module) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
-  run(sizes.length ? sizes : SIZES).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runAlone(run, SIZES);

@@ -22,6 +22,7 @@ import * as path from "path";
 import { main } from "../src/cli/main";
 import { scheme, writeInput } from "./score-workbook";
 import { SOFFICE, libreOfficeProfile, stripCachedValues, stripFormulas } from "../test/support/libreoffice";
+import { runAlone } from "./run-alone";
 
 const SIZES = [500, 1000, 2000, 5000];
 /** The classic 中国式 template is O(n³): beyond this it would run for hours. */
@@ -202,13 +203,4 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
-  run(sizes.length ? sizes : SIZES).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runAlone(run, SIZES);

@@ -16,6 +16,7 @@ import { performance } from "perf_hooks";
 import { main } from "../src/cli/main";
 import { convertSeconds, exponent, recalcSeconds } from "./libreoffice-recalc";
 import { SOFFICE, libreOfficeProfile } from "../test/support/libreoffice";
+import { runAlone } from "./run-alone";
 
 const SIZES = [250, 500, 1000, 2000];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
@@ -129,13 +130,4 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  run(sizes.length ? sizes : undefined).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (require.main === module) runAlone(run, SIZES);
