@@ -39,7 +39,7 @@ import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { writeInput } from "./score-workbook";
-import { runAlone } from "./run-alone";
+import { loadLine, runAlone } from "./common";
 
 const SIZES = [1000, 5000, 20000];
 const RUNS = 3;
@@ -95,12 +95,7 @@ interface Row {
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-floor-"));
-  console.log(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")} on ${os.cpus().length} cores; median of ${RUNS}`
-  );
+  console.log(`${loadLine()}; median of ${RUNS}`);
   try {
     const floorJs = build(dir);
     const usage = path.join(dir, "usage");

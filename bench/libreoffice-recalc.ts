@@ -22,7 +22,7 @@ import * as path from "path";
 import { main } from "../src/cli/main";
 import { scheme, writeInput } from "./score-workbook";
 import { SOFFICE, libreOfficeProfile, stripCachedValues, stripFormulas } from "../test/support/libreoffice";
-import { runAlone } from "./run-alone";
+import { loadLine, runAlone } from "./common";
 
 const SIZES = [500, 1000, 2000, 5000];
 /** The classic 中国式 template is O(n³): beyond this it would run for hours. */
@@ -148,12 +148,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
     console.log("LibreOffice (soffice) is not installed: skipped (apt-get install libreoffice-calc-nogui)");
     return;
   }
-  console.log(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")} on ${os.cpus().length} cores`
-  );
+  console.log(loadLine());
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-bench-"));
   const profile = await libreOfficeProfile();
   try {

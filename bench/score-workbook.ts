@@ -13,6 +13,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
+import { loadLine } from "./common";
 
 const INDICATORS = 40;
 const SIZES = [1000, 5000, 20000];
@@ -174,8 +175,7 @@ function measure(workbook: string, schemeFile: string, out: string): ChildReport
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-bench-"));
-  // The machine may be shared: the load average says how much the figures can be trusted.
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`);
+  console.log(loadLine());
   try {
     const rows: { n: number; r: ChildReport; bytes: number }[] = [];
     for (const n of sizes) {

@@ -16,7 +16,7 @@ import { performance } from "perf_hooks";
 import { main } from "../src/cli/main";
 import { convertSeconds, exponent, recalcSeconds } from "./libreoffice-recalc";
 import { SOFFICE, libreOfficeProfile } from "../test/support/libreoffice";
-import { runAlone } from "./run-alone";
+import { loadLine, runAlone } from "./common";
 
 const SIZES = [250, 500, 1000, 2000];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
@@ -95,12 +95,7 @@ async function kh(args: string[]): Promise<number> {
 }
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
-  console.log(
-    `load average ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")} on ${os.cpus().length} cores`
-  );
+  console.log(loadLine());
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-v2-bench-"));
   const profile = await libreOfficeProfile();
   const outDir = path.join(dir, "lo");

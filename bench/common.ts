@@ -1,3 +1,6 @@
+/** What the benchmarks share: running one on its own, and saying how busy the machine was. */
+import * as os from "os";
+
 /** A benchmark run on its own (`npx tsx bench/NAME.ts [n…]`): the sizes from the command line, else its defaults. */
 export function runAlone(run: (sizes: number[]) => Promise<void>, defaults: number[]): void {
   const sizes = process.argv
@@ -8,4 +11,12 @@ export function runAlone(run: (sizes: number[]) => Promise<void>, defaults: numb
     console.error(e);
     process.exit(1);
   });
+}
+
+/** The machine may be shared: the load average says how much the figures can be trusted. */
+export function loadLine(): string {
+  return `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} on ${os.cpus().length} cores`;
 }
