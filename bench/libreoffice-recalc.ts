@@ -92,7 +92,7 @@ async function kh(args: string[]): Promise<void> {
 }
 
 /** The clerk's own 得分 for the bench's data: what one writes by hand with RANK-like COUNTIFS. */
-async function clerkTemplate(input: string, out: string, n: number, dense: boolean): Promise<void> {
+export async function clerkTemplate(input: string, out: string, n: number, dense: boolean): Promise<void> {
   const wb = new Workbook();
   await wb.xlsx.readFile(input);
   const data = wb.getWorksheet("数据")!;

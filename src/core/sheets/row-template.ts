@@ -37,6 +37,26 @@ export class RowTemplate {
   }
 
   /**
+   * The formula over a run of rows at once: each placeholder's reference (`C` + row) made the absolute range of the
+   * run (`$C$3:$C$5002`, the data rows for DATA_ROW, the sheet rows for SHEET_ROW), for one spilled (array) formula
+   * in place of a filled-down column. Undefined when a placeholder does not follow a reference's column letters, or
+   * the run has no data rows (`dataRows` undefined: they do not follow each other) and the formula needs them.
+   */
+  lift(dataRows: readonly [number, number] | undefined, sheetRows: readonly [number, number]): string | undefined {
+    const out: string[] = [];
+    for (let i = 0; i < this.slots.length; i++) {
+      const m = /(^|[^A-Za-z0-9_.$])\$?([A-Z]{1,3})$/.exec(this.parts[i]);
+      if (!m) return undefined;
+      const rows = this.slots[i] ? dataRows : sheetRows;
+      if (!rows) return undefined;
+      const [first, last] = rows;
+      out.push(this.parts[i].slice(0, m.index + m[1].length), `$${m[2]}$${first}:$${m[2]}$${last}`);
+    }
+    out.push(this.parts[this.parts.length - 1]);
+    return out.join("");
+  }
+
+  /**
    * The formula of one row. Joined, not concatenated with +=: that makes a rope of a dozen pieces per formula, which
    * every later look at the text (the search for shared formulas compares each with the one above) flattens into a
    * copy — at 700,000 formulas, a third of kh's time in the garbage collector.

@@ -84,8 +84,13 @@ function v2Models(c: V2Case, mode: "native" | "kh"): SheetModel[] {
   return [schemeSheet(scheme), out.scores, ...(out.readings ? [out.readings] : []), ...(out.pay ? [out.pay] : [])];
 }
 
+/** Every formula a host may write: each cell's own, and a column's spilled formula (读数's lifted readings). */
 function formulas(ms: SheetModel[]): { sheet: string; formula: string }[] {
-  return ms.flatMap((m) => m.cells.flatMap((row) => row.filter((c) => c?.formula).map((c) => ({ sheet: m.name, formula: c.formula as string }))));
+  return ms.flatMap((m) =>
+    m.cells.flatMap((row) =>
+      row.flatMap((c) => [c?.formula, c?.spill?.formula].filter((f): f is string => !!f).map((formula) => ({ sheet: m.name, formula })))
+    )
+  );
 }
 
 function tooBig(ms: SheetModel[]): string[] {
@@ -95,7 +100,7 @@ function tooBig(ms: SheetModel[]): string[] {
 }
 
 test("the nesting counter counts calls, not brackets or strings", () => {
-  expect(functionNesting("=IF(A1,MIN(MAX(B1,0),(1+2)),\"((\")")).toBe(3);
+  expect(functionNesting('=IF(A1,MIN(MAX(B1,0),(1+2)),"((")')).toBe(3);
   expect(functionNesting("='a(b'!A1+SUM(1)")).toBe(1);
 });
 
