@@ -5,6 +5,7 @@
 import * as excelHost from "./excel-host";
 import * as khFloor from "./kh-floor";
 import * as libreofficeRecalc from "./libreoffice-recalc";
+import * as libreofficeInstructions from "./libreoffice-instructions";
 import * as v2Recalc from "./v2-recalc";
 import * as rankin from "./rankin";
 import * as scoreUnits from "./score-units";
@@ -19,6 +20,7 @@ const benches: [string, { run(): Promise<void> }][] = [
   ["score-workbook", scoreWorkbook],
   ["kh-floor", khFloor],
   ["libreoffice-recalc", libreofficeRecalc],
+  ["libreoffice-instructions", libreofficeInstructions],
   ["v2-recalc", v2Recalc],
 ];
 
