@@ -134,3 +134,12 @@ export function renderRow(render: SheetRender, i: number): (RenderCell | undefin
   const rows = sources.get(render);
   return rows ? rows.row(i) : render.cells[i];
 }
+
+/** Every style a cell of a render has (a lazy render's found without making every row). */
+export function renderStyles(render: SheetRender): Set<CellStyle> {
+  const rows = sources.get(render);
+  if (rows) return rows.styles();
+  const out = new Set<CellStyle>();
+  for (const row of render.cells) for (const c of row) if (c?.style) out.add(c.style);
+  return out;
+}

@@ -15,7 +15,7 @@
  */
 import { ChartSpec, sheetRef } from "../../core/sheet-model";
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingRels, drawingXml, sheetDrawingRels } from "./chart-xml";
-import { SheetRender, parseArea, spillsOf } from "../render-plan";
+import { SheetRender, parseArea } from "../render-plan";
 import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
 import { DYNAMIC_ARRAY_METADATA, METADATA_REL, METADATA_TYPE, isOurMetadata } from "./dynamic-arrays";
 import { StyleBook } from "./style-book";
@@ -228,9 +228,9 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       }
       // Deflated as it is made: the XML of a big sheet is never whole in memory.
       const part = new DeflatingEntry(path, patch.codec, patch.level);
-      worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.write, dynamicArrays);
+      const wroteSpill = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.write, dynamicArrays);
       parts.setDeflated(await part.entry());
-      spilled ||= dynamicArrays && sheet.renders.some((r) => spillsOf(r.cells).length > 0);
+      spilled ||= wroteSpill;
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
       if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
