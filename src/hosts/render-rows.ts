@@ -16,14 +16,17 @@ interface Applied {
   left: number;
   right: number;
   given: Partial<CellStyle>;
-  /** The style a cell's style becomes under this format: cells of one style share the next one. */
-  next: Map<CellStyle | undefined, CellStyle>;
 }
 
 export class RenderRows {
   /** How many rows the render has (the model's below its header, or more where a format reaches further). */
   readonly height: number;
   private readonly applied: Applied[];
+  /** The formats over each row, in their order: those of row i are byRow[from[i]] to byRow[from[i + 1] - 1]. */
+  private readonly from: Int32Array;
+  private readonly byRow: Int32Array;
+  /** The style a cell's style becomes under a format (by its index): cells of one style share the next one. */
+  private readonly next = new Map<CellStyle | undefined, Map<number, CellStyle>>();
 
   constructor(
     private readonly model: SheetModel,
@@ -42,11 +45,19 @@ export class RenderRows {
       left: a.left,
       right: a.right === Infinity ? widthOf() - 1 : a.right,
       given,
-      next: new Map(),
     }));
     let height = Math.max(0, rows - skip);
     for (const f of this.applied) if (f.top <= f.bottom) height = Math.max(height, f.bottom - skip + 1);
     this.height = height;
+    // A sheet may have a format per row (龙虎榜's thousands): each row looks only at its own.
+    this.from = new Int32Array(height + 1);
+    for (const f of this.applied) for (let m = f.top; m <= f.bottom; m++) this.from[m - skip + 1]++;
+    for (let i = 0; i < height; i++) this.from[i + 1] += this.from[i];
+    this.byRow = new Int32Array(this.from[height]);
+    const filled = this.from.slice(0, height);
+    this.applied.forEach((f, k) => {
+      for (let m = f.top; m <= f.bottom; m++) this.byRow[filled[m - skip]++] = k;
+    });
   }
 
   /** Row i of the render (model row skip + i): its cells, undefined where the model has none and no format. */
@@ -54,34 +65,36 @@ export class RenderRows {
     const m = this.skip + i;
     const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
     const row: (RenderCell | undefined)[] = source ? source.map(this.render) : [];
-    for (const f of this.applied) {
-      if (m < f.top || m > f.bottom) continue;
+    for (let j = this.from[i]; j < this.from[i + 1]; j++) {
+      const k = this.byRow[j];
+      const f = this.applied[k];
       for (let c = f.left; c <= f.right; c++) {
         const cell = (row[c] ??= { value: null as CellValue });
-        let next = f.next.get(cell.style);
-        if (!next) {
-          next = cell.style ? { ...cell.style, ...f.given } : { ...f.given };
-          f.next.set(cell.style, next);
-        }
-        cell.style = next;
+        cell.style = this.styled(cell.style, k);
       }
     }
     return row;
   }
 
-  /**
-   * Every style a cell of the render gets. Rows between the same format edges are styled alike, so one row of each
-   * stretch is looked at, not every row.
-   */
-  styles(): Set<CellStyle> {
-    const edges = new Set<number>([0]);
-    for (const f of this.applied) edges.add(f.top - this.skip).add(f.bottom - this.skip + 1);
-    const out = new Set<CellStyle>();
-    for (const i of edges) {
-      if (i < 0 || i >= this.height) continue;
-      for (const cell of this.row(i)) if (cell?.style) out.add(cell.style);
+  /** A style under format k. */
+  private styled(style: CellStyle | undefined, k: number): CellStyle {
+    let under = this.next.get(style);
+    if (!under) this.next.set(style, (under = new Map()));
+    let next = under.get(k);
+    if (!next) {
+      const given = this.applied[k].given;
+      next = style ? { ...style, ...given } : { ...given };
+      under.set(k, next);
     }
-    return out;
+    return next;
+  }
+
+  /**
+   * The fields each format that styles a cell gives: a cell's style is made of these, so a check of their colours
+   * covers every cell's (checkRender) without making a row.
+   */
+  givenStyles(): Partial<CellStyle>[] {
+    return this.applied.filter((f) => f.top <= f.bottom && f.left <= f.right).map((f) => f.given);
   }
 }
 
@@ -135,11 +148,11 @@ export function renderRow(render: SheetRender, i: number): (RenderCell | undefin
   return rows ? rows.row(i) : render.cells[i];
 }
 
-/** Every style a cell of a render has (a lazy render's found without making every row). */
-export function renderStyles(render: SheetRender): Set<CellStyle> {
+/** The styles a render's cells are made of: for a lazy one its formats' fields (see givenStyles), else each cell's. */
+export function renderStyles(render: SheetRender): Partial<CellStyle>[] {
   const rows = sources.get(render);
-  if (rows) return rows.styles();
+  if (rows) return rows.givenStyles();
   const out = new Set<CellStyle>();
   for (const row of render.cells) for (const c of row) if (c?.style) out.add(c.style);
-  return out;
+  return [...out];
 }

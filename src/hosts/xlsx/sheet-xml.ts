@@ -1,5 +1,5 @@
 /**
- * The worksheet XML of a generated sheet, built as strings a row at a time and turned into UTF-8 as it goes: values,
+ * The worksheet XML of a generated sheet, built as strings a row at a time and handed on as they are made (DeflatingEntry turns them into UTF-8): values,
  * formulas with their cached results (filled-down columns as shared formulas, see shared-formulas), styles (through
  * the StyleBook), merges, column widths, frozen panes, conditional formats, page setup and footer. Also the two edits made to a sheet already in the file: log rows appended to it, and its tab
  * selected or not (the only change a clerk's sheet can get, so that one tab is selected, as Excel itself does).
@@ -99,32 +99,6 @@ function textElement(text: string): string {
 
 function styleAttr(id: number | undefined): string {
   return id === undefined ? "" : ` s="${id}"`;
-}
-
-/**
- * XML text turned into UTF-8 as it is made, a chunk at a time, and handed on (to the part's deflate stream): a big
- * sheet's XML never exists as one string (tens of MB, two bytes a character once it holds Chinese), nor whole as
- * bytes, and the pieces die young.
- */
-class Utf8Chunks {
-  private static readonly encoder = new TextEncoder();
-  private parts: string[] = [];
-  private pending = 0;
-
-  constructor(private readonly out: (bytes: Uint8Array) => void) {}
-
-  add = (s: string): void => {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending >= 1 << 16) this.flush();
-  };
-
-  flush(): void {
-    if (this.parts.length === 0) return;
-    this.out(Utf8Chunks.encoder.encode(this.parts.join("")));
-    this.parts = [];
-    this.pending = 0;
-  }
 }
 
 /** StyleBook.cellXf, remembered per style object (cells with the same style share one, see render-plan). */
@@ -288,7 +262,7 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
 }
 
 /**
- * The XML of a generated sheet, as UTF-8 handed to `out` a chunk at a time, in order: `renders[0]` is its content
+ * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
  * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
  * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
  * the cells, so that the rows can be written as they are made. Says whether a spilled formula was written.
@@ -298,7 +272,7 @@ export function worksheetXml(
   styles: StyleBook,
   tabSelected: boolean,
   drawingRelId: string | undefined,
-  out: (bytes: Uint8Array) => void,
+  out: (xml: string) => void,
   dynamicArrays = false
 ): boolean {
   const xf = styleXf(styles);
@@ -321,11 +295,10 @@ export function worksheetXml(
   const cols = widths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) head.push(`<cols>${cols}</cols>`);
   head.push("<sheetData>");
-  const text = new Utf8Chunks(out);
-  text.add(head.join(""));
+  out(head.join(""));
   const covered: Extent = { rows: 0, columns: 0 };
   let spilled = false;
-  renders.forEach((r, k) => (spilled = rowsXml(r, dynamicArrays, planned[k], xf, text.add, covered) || spilled));
+  renders.forEach((r, k) => (spilled = rowsXml(r, dynamicArrays, planned[k], xf, out, covered) || spilled));
   const tail: string[] = ["</sheetData>"];
   if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
   tail.push(conditionalXml(conditional, styles, 1));
@@ -338,8 +311,7 @@ export function worksheetXml(
   // The sheet's charts (chart-xml.ts): <drawing> follows <headerFooter> in CT_Worksheet.
   if (drawingRelId) tail.push(`<drawing r:id="${drawingRelId}"/>`);
   tail.push("</worksheet>");
-  text.add(tail.join(""));
-  text.flush();
+  out(tail.join(""));
   return spilled;
 }
 

@@ -228,7 +228,7 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       }
       // Deflated as it is made: the XML of a big sheet is never whole in memory.
       const part = new DeflatingEntry(path, patch.codec, patch.level);
-      const wroteSpill = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.write, dynamicArrays);
+      const wroteSpill = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.text, dynamicArrays);
       parts.setDeflated(await part.entry());
       spilled ||= wroteSpill;
       replaced.add(at);
