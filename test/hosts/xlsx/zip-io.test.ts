@@ -59,6 +59,26 @@ describe("zip-io", () => {
     }
   });
 
+  it("takes text and bytes in any mix, in order, whatever their sizes", async () => {
+    const pieces: (string | Uint8Array)[] = [];
+    for (let k = 0; k < 400; k++) {
+      if (k % 7 === 0) pieces.push(text(`<row r="${k}">${"字".repeat(k * 50)}</row>`));
+      else pieces.push(k % 50 === 0 ? "大".repeat(700000) : `<c r="A${k}"><v>${k}</v></c>`.repeat(k));
+    }
+    const whole = text(pieces.map((p) => (typeof p === "string" ? p : new TextDecoder().decode(p))).join(""));
+    for (const codec of [nodeCodec, webCodec]) {
+      const part = new DeflatingEntry("xl/worksheets/sheet9.xml", codec, 6);
+      for (const p of pieces) {
+        if (typeof p === "string") part.text(p);
+        else part.write(p);
+      }
+      const entry = await part.entry();
+      expect([entry.size, entry.crc]).toEqual([whole.length, crc32(whole)]);
+      const back = await JSZip.loadAsync(await writeZip([entry], codec, 6), { checkCRC32: true });
+      expect(Buffer.from(await back.file("xl/worksheets/sheet9.xml")!.async("uint8array")).equals(whole)).toBe(true);
+    }
+  });
+
   it("continues a CRC-32 from the CRC of what came before, as zlib does", () => {
     const [a, b] = [text("甲乙丙".repeat(300)), text("abc")];
     const both = new Uint8Array([...a, ...b]);
