@@ -27,6 +27,8 @@ export class RenderRows {
   private readonly byRow: Int32Array;
   /** The style a cell's style becomes under a format (by its index): cells of one style share the next one. */
   private readonly next = new Map<CellStyle | undefined, Map<number, CellStyle>>();
+  /** Each column's style under a list of formats (rowStyles), by the list. */
+  private readonly byFormats = new Map<string, (CellStyle | undefined)[]>();
 
   constructor(
     private readonly model: SheetModel,
@@ -65,15 +67,31 @@ export class RenderRows {
     const m = this.skip + i;
     const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
     const row: (RenderCell | undefined)[] = source ? source.map(this.render) : [];
+    if (this.from[i] === this.from[i + 1]) return row;
+    const styles = this.rowStyles(i);
+    for (let c = 0; c < styles.length; c++) {
+      const style = styles[c];
+      if (style) (row[c] ??= { value: null as CellValue }).style = style;
+    }
+    return row;
+  }
+
+  /**
+   * The style of each column of row i: its formats merged in order (a rendered cell has no style of its own). Rows
+   * under the same formats share them: 得分's 5,000 unit rows are styled once.
+   */
+  private rowStyles(i: number): (CellStyle | undefined)[] {
+    const key = this.byRow.subarray(this.from[i], this.from[i + 1]).join(",");
+    let styles = this.byFormats.get(key);
+    if (styles) return styles;
+    styles = [];
     for (let j = this.from[i]; j < this.from[i + 1]; j++) {
       const k = this.byRow[j];
       const f = this.applied[k];
-      for (let c = f.left; c <= f.right; c++) {
-        const cell = (row[c] ??= { value: null as CellValue });
-        cell.style = this.styled(cell.style, k);
-      }
+      for (let c = f.left; c <= f.right; c++) styles[c] = this.styled(styles[c], k);
     }
-    return row;
+    this.byFormats.set(key, styles);
+    return styles;
   }
 
   /** A style under format k. */
