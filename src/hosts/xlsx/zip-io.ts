@@ -21,6 +21,8 @@ export interface ZipCodec {
    * without it deflates such content whole (DeflatingEntry).
    */
   deflatePiece?(data: Uint8Array, level: number, last: boolean): Uint8Array;
+  /** What the first `bytes` bytes of a raw deflate stream inflate to: the start of a part, without the rest. */
+  inflateStart?(data: Uint8Array, bytes: number): Uint8Array;
 }
 
 export interface ZipEntry {

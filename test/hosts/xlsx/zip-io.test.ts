@@ -79,6 +79,15 @@ describe("zip-io", () => {
     }
   });
 
+  it("inflates the start of a part from the start of its compressed bytes (node codec)", () => {
+    const data = text(Array.from({ length: 20000 }, (_, i) => `<row r="${i}"><c><v>${(i * 31) % 997}</v></c></row>`).join(""));
+    const packed = nodeCodec.deflate(data, 6) as Uint8Array;
+    const start = nodeCodec.inflateStart!(packed, 4096);
+    expect(start.length).toBeGreaterThan(4096);
+    expect(start.length).toBeLessThan(data.length);
+    expect(Buffer.from(start).equals(Buffer.from(data.subarray(0, start.length)))).toBe(true);
+  });
+
   it("continues a CRC-32 from the CRC of what came before, as zlib does", () => {
     const [a, b] = [text("甲乙丙".repeat(300)), text("abc")];
     const both = new Uint8Array([...a, ...b]);
