@@ -29,6 +29,10 @@ export class RenderRows {
   private readonly next = new Map<CellStyle | undefined, Map<number, CellStyle>>();
   /** Each column's style under a list of formats (rowStyles), by the list. */
   private readonly byFormats = new Map<string, (CellStyle | undefined)[]>();
+  private lastRow = -1;
+  private lastStyles: (CellStyle | undefined)[] = [];
+  /** Styles by their fields: a format per row (龙虎榜) gives each row a new merge, and the hosts look styles up by object. */
+  private readonly interned = new Map<string, CellStyle>();
 
   constructor(
     private readonly model: SheetModel,
@@ -81,16 +85,31 @@ export class RenderRows {
    * under the same formats share them: 得分's 5,000 unit rows are styled once.
    */
   private rowStyles(i: number): (CellStyle | undefined)[] {
+    // Mostly the formats of the row asked for before (the rows come in order): no key made then.
+    const last = this.lastRow;
+    if (last >= 0 && this.sameFormats(last, i)) return this.lastStyles;
     const key = this.byRow.subarray(this.from[i], this.from[i + 1]).join(",");
     let styles = this.byFormats.get(key);
-    if (styles) return styles;
-    styles = [];
+    if (!styles) this.byFormats.set(key, (styles = this.mergedStyles(i)));
+    this.lastRow = i;
+    this.lastStyles = styles;
+    return styles;
+  }
+
+  private sameFormats(a: number, b: number): boolean {
+    const n = this.from[a + 1] - this.from[a];
+    if (n !== this.from[b + 1] - this.from[b]) return false;
+    for (let j = 0; j < n; j++) if (this.byRow[this.from[a] + j] !== this.byRow[this.from[b] + j]) return false;
+    return true;
+  }
+
+  private mergedStyles(i: number): (CellStyle | undefined)[] {
+    const styles: (CellStyle | undefined)[] = [];
     for (let j = this.from[i]; j < this.from[i + 1]; j++) {
       const k = this.byRow[j];
       const f = this.applied[k];
       for (let c = f.left; c <= f.right; c++) styles[c] = this.styled(styles[c], k);
     }
-    this.byFormats.set(key, styles);
     return styles;
   }
 
@@ -101,7 +120,10 @@ export class RenderRows {
     let next = under.get(k);
     if (!next) {
       const given = this.applied[k].given;
-      next = style ? { ...style, ...given } : { ...given };
+      const made = style ? { ...style, ...given } : { ...given };
+      const key = JSON.stringify(made);
+      next = this.interned.get(key);
+      if (!next) this.interned.set(key, (next = made));
       under.set(k, next);
     }
     return next;
