@@ -32,6 +32,31 @@
  * cell objects that live to the end (a FilledCell, 56 bytes, and its render, 48), zlib 0.4 s, then a long tail of
  * 30–80 ms each (reading, scoring, the models, sheet XML). The heap at save is 120 MB, 73 of it those cells: the
  * next step is a model and render that hold a filled-down column as one object, not a cell per row.
+ * Then (issue 14, second round): 得分's and 读数's models make a unit's row when asked (core/sheet-rows; `cells` is
+ * still the grid, made on first read) and so does a render (hosts/render-rows: a row styled from the formats over
+ * it as it is made, rows under the same formats sharing one list of column styles); the .xlsx host writes a sheet
+ * in two passes over rows made anew — extent and shared-formula runs (formula-runs' RunFinder, a row at a time),
+ * then the XML — so the 1.4 million cell objects are never alive together. Also: text turned into UTF-8 straight
+ * into DeflatingEntry's buffer, used again for each megabyte; a unit's 40 scores copies of one object (each was a
+ * hash table, 8 MB); the reader's cells found kept in parallel lists; fillMerged shares the rows it does not fill
+ * (a second grid of the data, 4 MB); cleanText returns a clean text as it is; only the head of a clerk's sheet is
+ * inflated to take its tab's selection off (the data sheet was inflated whole). The heap at the save (after a full
+ * collection) 119 → 46 MB. The machine was shared (load 2.5–4, LibreOffice benchmarks on its 2 cores), so the
+ * old build (08d083b) and this one were also run in turn, a few times each: 5,000 units 3.4 s / 305–315 MB →
+ * 3.2–3.6 s / 191–207 MB (the same time: the garbage collector's saving is spent making each row twice); 20,000
+ * units 17.5–17.9 s / 844–860 MB → 13.7 s / 511–516 MB. This bench, 5,000 units: kh 3.8–5.7 s / 198–212 MB against
+ * a floor of 1.6–2.2 s / 167–169 MB (2.1–3.1×, as loaded); 20,000: 12.9–14.8 s / 499–510 MB against 6.1–6.4 s /
+ * 374–376 MB (2.1–2.3×). Neither goal is met: 1.5× and 150 MB at 5,000, 400 MB at 20,000.
+ * What is left (phase marks of RSS, a sampling heap profile of what outlives a scavenge): node and the bundle are
+ * 50 MB and V8's young generation 32 MB before any data. Reading the data sheet peaks 70 MB above that at 5,000
+ * units — its XML as bytes and as one string (6.7 MB each), the regular expressions' matches, the grid — which the
+ * floor pays too (it is the floor's reader). The data kept through the run (data grid, unit results, 读数's values,
+ * the 龙虎榜 and 奖惩兑现 models) is ~36 MB, and V8 collects the old generation only twice in the run, so what the
+ * scoring leaves there (prepareValue's values and cells, 24 MB) stays until the save; the save adds its output
+ * (compressed pieces, the part, the zip: 3 × 5.6 MB). 150 MB needs a reader that streams the sheet's rows and
+ * numbers kept out of V8's boxes (each number in a mixed array is a 16-byte object, no pointer compression here).
+ * In time, kh's own work beyond the floor is the scoring (~0.3 s), making rows for the two passes (~0.3 s), the
+ * checks and the --json output; zlib (0.4–0.7 s) and the XML text are the floor's as much as kh's.
  */
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";

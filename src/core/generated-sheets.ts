@@ -7,6 +7,7 @@
  */
 import { GeneratedMarker, SheetKind, SheetModel, address } from "./sheet-model";
 import { Cell } from "./values";
+import { forEachRow, withName } from "./sheet-rows";
 
 export const MARKER_SHEET = "KH_标记";
 const MARKER_HEADER = ["工作表", "类型", "生成时间"];
@@ -83,7 +84,7 @@ export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
  */
 export function checkModelNumbers(models: readonly SheetModel[]): void {
   for (const m of models) {
-    m.cells.forEach((row, r) =>
+    forEachRow(m, (row, r) =>
       row.forEach((cell, c) => {
         const v = cell?.value;
         if (typeof v === "number" && !(Math.abs(v) <= EXCEL_MAX_NUMBER)) {
@@ -132,7 +133,7 @@ export function planWrite(
       name = cleanSheetName(model.name).slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
     }
     const exists = ours.has(name);
-    writes.push({ model: { ...model, name }, exists });
+    writes.push({ model: withName(model, name), exists });
     taken.add(name.toLowerCase());
     ours.add(name);
     const marker = { sheet: name, kind: model.kind, generatedAt: now };

@@ -65,12 +65,25 @@ export function parseMerges(merges: readonly string[]): MergeArea[] {
 
 /** The values with every cell of a merged area holding the area's top-left value (what the clerk means). */
 export function fillMerged(values: readonly (readonly Cell[])[], areas: readonly MergeArea[]): Cell[][] {
-  const out = values.map((r) => (r ? [...r] : []));
+  // A row no area fills is the data's own row, not a copy (kh's data sheets have thousands of rows and few merges);
+  // a row with holes is copied, which makes them undefined as before.
+  const copied = new Set<number>();
+  const out = values.map((r, i) => {
+    if (!r) return [];
+    if (!r.includes(undefined as unknown as Cell)) return r as Cell[];
+    copied.add(i);
+    return [...r];
+  });
+  const own = (r: number) => {
+    if (!copied.has(r)) out[r] = [...out[r]];
+    copied.add(r);
+    return out[r];
+  };
   for (const a of areas) {
     const v = out[a.top]?.[a.left];
     if (isBlank(v)) continue;
     for (let r = a.top; r <= a.bottom && r < out.length; r++) {
-      for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) out[r][c] = v;
+      for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) own(r)[c] = v;
     }
   }
   return out;

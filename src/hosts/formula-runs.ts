@@ -153,64 +153,88 @@ function follows(prev: FilledRenderCell | undefined, next: FilledRenderCell | un
   );
 }
 
+/** One column's run as the rows go by: where it started, its first formula, and how it is being followed. */
+class ColumnRun {
+  first = -1;
+  master: string | undefined;
+  /** The run's relative rows: undefined until a second formula joins, null when it cannot be shared. */
+  relative: RelativeRows | null | undefined;
+  /** The run's last cell when it is a FilledRenderCell. */
+  prev: FilledRenderCell | undefined;
+  /** The template whose next rows were seen to be the run's formula moved down. */
+  trusted: RowTemplate | undefined;
+  /** How many cells joined by that since `relative` last stepped. */
+  skipped = 0;
+}
+
 /**
- * The runs of filled-down formulas of a grid of cells, column by column, top to bottom. A run of FilledRenderCells
- * of one template is found without making their formulas' text: the run's first formula and the one below it are
- * compared as text, as every other formula is, and once that pair holds, each next cell of the template that
- * follows the one above is in the run — filling the template in for the next rows is the same as moving its
- * formula down a row, since its rows are the only numbers that change (RowTemplate.separate).
+ * The runs of filled-down formulas of a grid of cells, given a row at a time (a big sheet's rows are made as they
+ * are written, render-rows): column by column, top to bottom. A run of FilledRenderCells of one template is found
+ * without making their formulas' text: the run's first formula and the one below it are compared as text, as every
+ * other formula is, and once that pair holds, each next cell of the template that follows the one above is in the
+ * run — filling the template in for the next rows is the same as moving its formula down a row, since its rows are
+ * the only numbers that change (RowTemplate.separate).
  */
-export function formulaRuns(cells: readonly (readonly (RenderCell | undefined)[])[]): FormulaRun[] {
-  const height = cells.length;
-  let width = 0;
-  for (const row of cells) width = Math.max(width, row.length);
-  const out: FormulaRun[] = [];
-  for (let c = 0; c < width; c++) {
-    let first = -1;
-    let master: string | undefined;
-    // The run's relative rows: undefined until a second formula joins, null when it cannot be shared.
-    let relative: RelativeRows | null | undefined;
-    // The run's last cell when it is a FilledRenderCell; the template whose next rows were seen to be the run's
-    // formula moved down; how many cells joined by that since `relative` last stepped.
-    let prev: FilledRenderCell | undefined;
-    let trusted: RowTemplate | undefined;
-    let skipped = 0;
-    const close = (last: number) => {
-      if (master !== undefined && last > first) out.push({ column: c, first, last, formula: master });
-      master = undefined;
-      relative = undefined;
-      prev = undefined;
-      trusted = undefined;
-      skipped = 0;
-    };
-    for (let i = 0; i < height; i++) {
-      const cell = cells[i][c];
-      const filled = filledOf(cell);
-      const next = follows(prev, filled);
-      if (master !== undefined && next && trusted === filled!.filled.template) {
-        prev = filled;
-        skipped++;
-        continue;
-      }
-      const formula = cell?.formula;
-      if (formula !== undefined && master !== undefined) {
-        if (relative === undefined) relative = sameShape(master, formula) ? (RelativeRows.of(master) ?? null) : null;
-        if (relative && skipped) relative.advance(skipped);
-        skipped = 0;
-        if (relative && relative.step(formula)) {
-          if (next) trusted = filled!.filled.template;
-          prev = filled;
-          continue;
-        }
-      }
-      close(i - 1);
-      if (formula !== undefined) {
-        first = i;
-        master = formula;
-        prev = filled;
+export class RunFinder {
+  private readonly columns: ColumnRun[] = [];
+  private readonly found: FormulaRun[] = [];
+  private rows = 0;
+
+  /** The next row's cells. */
+  add(row: readonly (RenderCell | undefined)[]): void {
+    const i = this.rows++;
+    for (let c = 0; c < row.length; c++) this.step((this.columns[c] ??= new ColumnRun()), c, i, row[c]);
+    // A column the row is too short for has no cell here: that ends its run.
+    for (let c = row.length; c < this.columns.length; c++)
+      if (this.columns[c].master !== undefined) this.step(this.columns[c], c, i, undefined);
+  }
+
+  /** The runs of the rows given, column by column, each column's top to bottom. */
+  runs(): FormulaRun[] {
+    this.columns.forEach((s, c) => this.close(s, c, this.rows - 1));
+    return this.found.sort((a, b) => a.column - b.column || a.first - b.first);
+  }
+
+  private step(s: ColumnRun, c: number, i: number, cell: RenderCell | undefined): void {
+    const filled = filledOf(cell);
+    const next = follows(s.prev, filled);
+    if (s.master !== undefined && next && s.trusted === filled!.filled.template) {
+      s.prev = filled;
+      s.skipped++;
+      return;
+    }
+    const formula = cell?.formula;
+    if (formula !== undefined && s.master !== undefined) {
+      if (s.relative === undefined) s.relative = sameShape(s.master, formula) ? (RelativeRows.of(s.master) ?? null) : null;
+      if (s.relative && s.skipped) s.relative.advance(s.skipped);
+      s.skipped = 0;
+      if (s.relative && s.relative.step(formula)) {
+        if (next) s.trusted = filled!.filled.template;
+        s.prev = filled;
+        return;
       }
     }
-    close(height - 1);
+    this.close(s, c, i - 1);
+    if (formula !== undefined) {
+      s.first = i;
+      s.master = formula;
+      s.prev = filled;
+    }
   }
-  return out;
+
+  private close(s: ColumnRun, c: number, last: number): void {
+    if (s.master !== undefined && last > s.first) this.found.push({ column: c, first: s.first, last, formula: s.master });
+    s.master = undefined;
+    s.relative = undefined;
+    s.prev = undefined;
+    s.trusted = undefined;
+    s.skipped = 0;
+  }
+}
+
+/** The runs of filled-down formulas of a grid of cells (see RunFinder). */
+export function formulaRuns(cells: readonly (readonly (RenderCell | undefined)[])[]): FormulaRun[] {
+  const finder = new RunFinder();
+  for (const row of cells) finder.add(row);
+  return finder.runs();
 }

@@ -1,9 +1,38 @@
 /** SPEC §2.1 cell reading at the core level. */
-import { cellsOf, isBlank, numbersOf, parseNumberText, readFlag, readNumber, strictNumbersOf, tableRows, textKey, toHalfWidth } from "../../src/core/values";
+import fc from "fast-check";
+import {
+  cellsOf,
+  cleanText,
+  isBlank,
+  numbersOf,
+  parseNumberText,
+  readFlag,
+  readNumber,
+  strictNumbersOf,
+  tableRows,
+  textKey,
+  toHalfWidth,
+} from "../../src/core/values";
 
 test("blanks", () => {
   for (const v of [null, undefined, "", "  ", "\u3000"]) expect(isBlank(v)).toBe(true);
   for (const v of [0, "0", false, "-"]) expect(isBlank(v)).toBe(false);
+});
+
+test("cleanText gives what every replacement in turn gives, for texts that need some and texts that need none", () => {
+  const full = (s: string) =>
+    toHalfWidth(s)
+      .replace(/\u00a0/g, " ")
+      .replace(/[\u200b\ufeff]/g, "")
+      .replace(/\u2212/g, "-")
+      .replace(/ {2,}/g, " ")
+      .replace(/^ | $/g, "");
+  const ch = fc.constantFrom("甲", "a", "1", " ", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u2212", "Ａ", "～", "\t", "\n", "-");
+  fc.assert(
+    fc.property(fc.array(ch, { maxLength: 8 }), (chars) => expect(cleanText(chars.join(""))).toBe(full(chars.join("")))),
+    { numRuns: 2000 }
+  );
+  expect(cleanText("单位12")).toBe("单位12");
 });
 
 test("full-width folding", () => {

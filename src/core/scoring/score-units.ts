@@ -357,6 +357,21 @@ function progressColumns(scheme: Scheme, table: DataTable): { done: number[]; ta
   return out;
 }
 
+/**
+ * Every unit's scores made again as copies of one object with the same keys (every unit is scored on every
+ * indicator, in order): an object given 40 keys one by one turns into a hash table in V8, 1.6 KB a unit (8 MB at
+ * 5,000 units), while copies of one object share its compact layout.
+ */
+function compactScores(units: UnitResult[]): void {
+  const keys = units.length ? Object.keys(units[0].scores) : [];
+  const template: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
+  for (const u of units) {
+    const scores = { ...template };
+    for (const k of keys) scores[k] = u.scores[k];
+    u.scores = scores;
+  }
+}
+
 export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
   const sources = resolveSources(scheme, table, options.workbook);
   if (options.stage !== undefined && !scheme.progress)
@@ -364,6 +379,7 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
   const ledger = scheme.ledger ? readLedger(scheme.ledger, table, options.workbook) : undefined;
   const s = new Scoring(scheme, table, sources, ledger?.entries);
   scheme.indicators.forEach((_, k) => s.indicator(k));
+  compactScores(s.units);
   const all = table.units.map((_, i) => i);
   for (const i of all) {
     s.adjustments(i);

@@ -21,6 +21,7 @@ import { tieKey } from "../round";
 import { COLOURS, fitWidth, val } from "./common";
 import { flagReading, numberReading, numberTextReading, textReading } from "./reading-formulas";
 import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "./row-template";
+import { lazyModel } from "../sheet-rows";
 
 export const READINGS_SHEET = "读数";
 /** number: 党建 → 18.5; flag: 计生否决 → TRUE/FALSE; text: 类别, 民调等级 → cleaned text. */
@@ -351,7 +352,7 @@ const BEST_LABEL = "D";
 
 function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   const { columns, best, groups, grades } = r.parts();
-  const rows: ModelCell[][] = [
+  const head: ModelCell[][] = [
     [val("读数：考核助手从数据表读出的值，供“得分”表的公式引用（自动生成，请勿修改；重新生成龙虎榜时刷新）")],
     [val("单位"), ...columns.map((c) => val(c.header))],
   ];
@@ -359,16 +360,18 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   const name = r.scoresName ? new RowTemplate(`=${sheetRef(r.scoresName)}!A${SHEET_ROW}`) : undefined;
   const nameOf = (i: number): ModelCell => (name ? new FilledCell(names[i], name, r.firstRow + i, r.firstRow + i) : val(names[i]));
   const blank = val(null);
+  // Each column that can be one spilled formula carries it on its first unit's cell; every row keeps its own.
   const spills = columns.map((_, k) => r.columnSpill(k));
-  for (let i = 0; i < r.bodyRows; i++) {
+  // A body row, made when a host asks for it (sheet-rows): the model keeps no cell per unit.
+  const bodyRow = (i: number): ModelCell[] => {
     const unit = i < names.length;
-    rows.push([
+    const row = [
       unit ? nameOf(i) : blank,
       ...columns.map((c, k) => (c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.values[i]) : blank)),
-    ]);
-  }
-  // Each column that can be one spilled formula is written so where the host spills; the rows keep theirs.
-  if (names.length) spills.forEach((s, k) => s && ((rows[2][k + 1] as FilledCell).spill = s));
+    ];
+    if (i === 0 && unit) spills.forEach((s, k) => s && ((row[k + 1] as FilledCell).spill = s));
+    return row;
+  };
   const formats = [{ range: `A2:${columnLetter(Math.max(columns.length, 1))}2`, bold: true, fill: COLOURS.header }];
   const below: ModelCell[][] = [];
   const put = (row: number, col: number, cell: ModelCell) => ((below[row] ??= [])[col] = cell);
@@ -389,20 +392,21 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
       best.forEach((b, k) => put(1 + i, label + 1 + k, { value: b.values[i], formula: b.formulas[i] }));
     });
   }
+  const tail: ModelCell[][] = [];
   if (below.length) {
-    rows.push([], ...Array.from(below, (row) => Array.from(row ?? [], (c) => c ?? val(null))));
+    tail.push([], ...Array.from(below, (row) => Array.from(row ?? [], (c) => c ?? val(null))));
     formats.push({
       range: `A${r.bestRow - 1}:${columnLetter(columnIndex(BEST_LABEL) + best.length)}${r.bestRow - 1}`,
       bold: true,
       fill: COLOURS.header,
     });
   }
-  return {
+  const fields: Omit<SheetModel, "cells"> = {
     name: r.name,
     kind: "readings",
     hidden: true,
-    cells: rows,
     columnWidths: [fitWidth(["单位", ...names], 8, 24), ...columns.map((c) => fitWidth([c.header], c.width, 24))],
     formats,
   };
+  return lazyModel(fields, { head, count: r.bodyRows, row: bodyRow, tail });
 }

@@ -61,6 +61,7 @@ import { Pay, isColumnParam } from "../scheme/types";
 import { numberLiteral } from "./formula-text";
 import { PAY_SHEET, paySheet } from "./pay-sheet";
 import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "./row-template";
+import { lazyModel } from "../sheet-rows";
 
 export const SCORES_SHEET = "得分";
 /** 1-based rows: title, header, first unit. */
@@ -443,8 +444,10 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
   headers.push(SCORES_HEADERS.bonus, SCORES_HEADERS.deduction, SCORES_HEADERS.coefficient, SCORES_HEADERS.total);
   headers.push(SCORES_HEADERS.veto, SCORES_HEADERS.rank, SCORES_HEADERS.grade);
   if (cols.disqualified >= 0) headers.push(SCORES_HEADERS.disqualified);
-  const rows: ModelCell[][] = [[val(`${scheme.name}　得分`)], headers.map(val)];
-  table.units.forEach((u, i) => {
+  const head: ModelCell[][] = [[val(`${scheme.name}　得分`)], headers.map(val)];
+  // A unit's row, made when a host asks for it (sheet-rows): the model keeps no cell per unit.
+  const unitRow = (i: number): ModelCell[] => {
+    const u = table.units[i];
     const r = result.units[i];
     const row = SCORES_FIRST_ROW + i;
     const cells: ModelCell[] = new Array(cols.width);
@@ -463,13 +466,12 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     if (i === 0 && tp?.rankSpill) cells[cols.rank].spill = { formula: tp.rankSpill, rows: table.units.length };
     cells[cols.grade] = f(r.grade, tp?.grade);
     if (cols.disqualified >= 0) cells[cols.disqualified] = f(r.disqualified.join("、"), tp?.disqualified?.(u.group));
-    rows.push(cells);
-  });
+    return cells;
+  };
 
-  const scores: SheetModel = {
+  const fields: Omit<SheetModel, "cells"> = {
     name: input.name ?? SCORES_SHEET,
     kind: "scores",
-    cells: rows,
     columnWidths: columnWidths(headers, table, cols),
     formats: formats(cols, table.units.length, parts.precision),
     conditionalFormats:
@@ -487,6 +489,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     freeze: { rows: SCORES_HEADER_ROW, columns: 1 },
     print: { paper: "A4", orientation: "landscape", titleRows: `1:${SCORES_HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
+  const scores = lazyModel(fields, { head, count: table.units.length, row: unitRow });
   const pay = scheme.pay
     ? paySheet({
         scheme,

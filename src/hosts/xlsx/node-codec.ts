@@ -13,4 +13,6 @@ export const nodeCodec: ZipCodec = {
   // Z_SYNC_FLUSH ends a piece on a byte boundary with the stream left open (zlib.net/manual.html, deflate()); only
   // the last piece ends it (Z_FINISH, the default).
   deflatePiece: (data, level, last) => zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+  // Z_SYNC_FLUSH again: a stream cut short then gives what it holds instead of an error.
+  inflateStart: (data, bytes) => zlib.inflateRawSync(data.subarray(0, bytes), { finishFlush: zlib.constants.Z_SYNC_FLUSH }),
 };

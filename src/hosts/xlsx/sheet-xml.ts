@@ -1,5 +1,5 @@
 /**
- * The worksheet XML of a generated sheet, built as strings a row at a time and turned into UTF-8 as it goes: values,
+ * The worksheet XML of a generated sheet, built as strings a row at a time and handed on as they are made (DeflatingEntry turns them into UTF-8): values,
  * formulas with their cached results (filled-down columns as shared formulas, see shared-formulas), styles (through
  * the StyleBook), merges, column widths, frozen panes, conditional formats, page setup and footer. Also the two edits made to a sheet already in the file: log rows appended to it, and its tab
  * selected or not (the only change a clerk's sheet can get, so that one tab is selected, as Excel itself does).
@@ -9,8 +9,10 @@
  * so re-entering the cell in Excel keeps it text too.
  */
 import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
-import { CellStyle, RenderCell, SheetRender, hasFormula, parseArea, spillsOf, withoutSpillFormulas } from "../render-plan";
-import { SharedFormulas } from "./shared-formulas";
+import { CellStyle, RenderCell, SheetRender, Spill, hasFormula, parseArea, withoutSpillFormulas } from "../render-plan";
+import { RunFinder } from "../formula-runs";
+import { renderHeight, renderRow } from "../render-rows";
+import { RenderFormulas, SharedFormulas } from "./shared-formulas";
 import { StyleBook } from "./style-book";
 import { toFileFormula } from "./xlsx-formulas";
 import { attributes, cellTextEscape, findElement, insertBefore, setAttribute, xmlEscape } from "./xml-text";
@@ -99,32 +101,6 @@ function styleAttr(id: number | undefined): string {
   return id === undefined ? "" : ` s="${id}"`;
 }
 
-/**
- * XML text turned into UTF-8 as it is made, a chunk at a time, and handed on (to the part's deflate stream): a big
- * sheet's XML never exists as one string (tens of MB, two bytes a character once it holds Chinese), nor whole as
- * bytes, and the pieces die young.
- */
-class Utf8Chunks {
-  private static readonly encoder = new TextEncoder();
-  private parts: string[] = [];
-  private pending = 0;
-
-  constructor(private readonly out: (bytes: Uint8Array) => void) {}
-
-  add = (s: string): void => {
-    this.parts.push(s);
-    this.pending += s.length;
-    if (this.pending >= 1 << 16) this.flush();
-  };
-
-  flush(): void {
-    if (this.parts.length === 0) return;
-    this.out(Utf8Chunks.encoder.encode(this.parts.join("")));
-    this.parts = [];
-    this.pending = 0;
-  }
-}
-
 /** StyleBook.cellXf, remembered per style object (cells with the same style share one, see render-plan). */
 function styleXf(styles: StyleBook): XfOf {
   const plain = new Map<CellStyle | undefined, number | undefined>();
@@ -149,58 +125,104 @@ function written(rc: RenderCell, xf: XfOf): boolean {
   return !(v === null || v === "") || id !== undefined;
 }
 
-/** The extent of a render's cells, grown into `extent`: what rowsXml will cover, known before the rows are made. */
-function renderExtent(render: SheetRender, xf: XfOf, extent: Extent): void {
-  render.cells.forEach((row, i) => {
+/**
+ * A render's rows as written, asked for in order from the top: with dynamic arrays, a spill's anchor gets its
+ * <f t="array"> and the cells of its range their values alone (dynamic-arrays.ts). A big sheet's rows are made as
+ * they are asked for (render-rows) and dropped once written.
+ */
+class WrittenRows {
+  readonly height: number;
+  /** The spills found so far that reach this row or below. */
+  private spills: Spill[] = [];
+  /** Whether a spill was found. */
+  spilled = false;
+
+  constructor(
+    readonly render: SheetRender,
+    private readonly dynamicArrays: boolean
+  ) {
+    this.height = renderHeight(render);
+  }
+
+  /** Row i's cells, and its anchors' <f> elements by column. */
+  row(i: number): { cells: readonly (RenderCell | undefined)[]; anchors?: Map<number, string> } {
+    let cells = renderRow(this.render, i);
+    if (!this.dynamicArrays) return { cells };
+    let anchors: Map<number, string> | undefined;
+    for (let c = 0; c < cells.length; c++) {
+      const spill = cells[c]?.spill;
+      if (!spill) continue;
+      const s: Spill = { row: i, column: c, last: Math.min(this.height - 1, i + spill.rows - 1), formula: spill.formula };
+      this.spills.push(s);
+      this.spilled = true;
+      const r = this.render.startRow;
+      const ref = `${letter(c)}${r + i + 1}:${letter(c)}${r + s.last + 1}`;
+      (anchors ??= new Map()).set(c, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
+    }
+    if (this.spills.length) {
+      this.spills = this.spills.filter((s) => s.last >= i);
+      cells = withoutSpillFormulas(
+        [cells],
+        this.spills.map((s) => ({ ...s, row: 0, last: 0 })),
+        false
+      )[0];
+    }
+    return { cells, anchors };
+  }
+}
+
+/**
+ * The first pass over a render's rows: the extent they cover, grown into `extent` (<dimension> comes before the
+ * rows), and the runs of shared formulas. Each cell's style is looked up as cellXml will, in its order.
+ */
+function planRows(render: SheetRender, dynamicArrays: boolean, xf: XfOf, shared: SharedFormulas, extent: Extent): RenderFormulas {
+  const rows = new WrittenRows(render, dynamicArrays);
+  const finder = new RunFinder();
+  let width = 0;
+  for (let i = 0; i < rows.height; i++) {
+    const { cells } = rows.row(i);
+    finder.add(cells);
+    width = Math.max(width, cells.length);
     let right = 0;
-    for (let c = 0; c < row.length; c++) if (row[c] && written(row[c] as RenderCell, xf)) right = c + 1;
-    if (right === 0) return;
+    for (let c = 0; c < cells.length; c++) if (cells[c] && written(cells[c] as RenderCell, xf)) right = c + 1;
+    if (right === 0) continue;
     extent.rows = Math.max(extent.rows, render.startRow + i + 1);
     extent.columns = Math.max(extent.columns, right);
-  });
-}
-
-/** A render as written: with dynamic arrays, its spills' anchors as <f t="array"> and the range's cells values alone. */
-interface WrittenRender {
-  render: SheetRender;
-  /** "row,column" of an anchor (0-based, in the render) → its formula element. */
-  anchors: Map<string, string>;
-}
-
-function writtenRender(given: SheetRender, dynamicArrays: boolean): WrittenRender {
-  // Spilled formulas (dynamic-arrays.ts): the anchor's <f t="array">, the range's cells their results alone.
-  const spills = dynamicArrays ? spillsOf(given.cells) : [];
-  const render = spills.length ? { ...given, cells: withoutSpillFormulas(given.cells, spills, false) } : given;
-  const anchors = new Map<string, string>();
-  for (const s of spills) {
-    const ref = `${letter(s.column)}${given.startRow + s.row + 1}:${letter(s.column)}${given.startRow + s.last + 1}`;
-    anchors.set(`${s.row},${s.column}`, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
   }
-  return { render, anchors };
+  return shared.planRuns(render.startRow, rows.height, width, finder.runs());
 }
 
-/** The <row> elements of a render, given to `add`; the extent grows to cover them. */
-function rowsXml({ render, anchors }: WrittenRender, xf: XfOf, shared: SharedFormulas, add: (xml: string) => void, extent: Extent): void {
-  const formulas = shared.plan(render);
-  render.cells.forEach((row, i) => {
+/** The <row> elements of a render, given to `add`; the extent grows to cover them. Says whether a spill was written. */
+function rowsXml(
+  render: SheetRender,
+  dynamicArrays: boolean,
+  formulas: RenderFormulas,
+  xf: XfOf,
+  add: (xml: string) => void,
+  extent: Extent
+): boolean {
+  const rows = new WrittenRows(render, dynamicArrays);
+  for (let i = 0; i < rows.height; i++) {
+    const { cells: row, anchors } = rows.row(i);
     const r = render.startRow + i + 1;
     let cells = "";
     let right = 0;
     for (let c = 0; c < row.length; c++) {
       const rc = row[c];
       if (!rc) continue;
-      const spilled = anchors.size ? anchors.get(`${i},${c}`) : undefined;
+      const spilled = anchors?.get(c);
       const f = spilled ?? (hasFormula(rc) ? formulas.element(i, c, rc) : undefined);
       const xml = cellXml(letter(c) + r, rc, xf, f, spilled !== undefined);
       if (!xml) continue;
       cells += xml;
       right = c + 1;
     }
-    if (!cells) return;
+    if (!cells) continue;
     add(`<row r="${r}">${cells}</row>`);
     extent.rows = Math.max(extent.rows, r);
     extent.columns = Math.max(extent.columns, right);
-  });
+  }
+  return rows.spilled;
 }
 
 function dimension(extent: Extent): string {
@@ -240,23 +262,24 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
 }
 
 /**
- * The XML of a generated sheet, as UTF-8 handed to `out` a chunk at a time, in order: `renders[0]` is its content
+ * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
  * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
  * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
- * the cells, so that the rows can be written as they are made.
+ * the cells, so that the rows can be written as they are made. Says whether a spilled formula was written.
  */
 export function worksheetXml(
   renders: readonly SheetRender[],
   styles: StyleBook,
   tabSelected: boolean,
   drawingRelId: string | undefined,
-  out: (bytes: Uint8Array) => void,
+  out: (xml: string) => void,
   dynamicArrays = false
-): void {
+): boolean {
   const xf = styleXf(styles);
-  const views = renders.map((r) => writtenRender(r, dynamicArrays));
+  // Two passes over the rows, each making them anew: the extent and shared formulas, then the XML.
   const extent: Extent = { rows: 0, columns: 0 };
-  for (const v of views) renderExtent(v.render, xf, extent);
+  const shared = new SharedFormulas(0);
+  const planned = renders.map((r) => planRows(r, dynamicArrays, xf, shared, extent));
   const widths = latest(renders, (r) => (r.columnWidths.length ? r.columnWidths : undefined)) ?? [];
   const freeze = latest(renders, (r) => r.freeze);
   const print = latest(renders, (r) => r.print);
@@ -272,11 +295,10 @@ export function worksheetXml(
   const cols = widths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) head.push(`<cols>${cols}</cols>`);
   head.push("<sheetData>");
-  const text = new Utf8Chunks(out);
-  text.add(head.join(""));
-  const shared = new SharedFormulas(0);
+  out(head.join(""));
   const covered: Extent = { rows: 0, columns: 0 };
-  for (const v of views) rowsXml(v, xf, shared, text.add, covered);
+  let spilled = false;
+  renders.forEach((r, k) => (spilled = rowsXml(r, dynamicArrays, planned[k], xf, out, covered) || spilled));
   const tail: string[] = ["</sheetData>"];
   if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
   tail.push(conditionalXml(conditional, styles, 1));
@@ -289,8 +311,8 @@ export function worksheetXml(
   // The sheet's charts (chart-xml.ts): <drawing> follows <headerFooter> in CT_Worksheet.
   if (drawingRelId) tail.push(`<drawing r:id="${drawingRelId}"/>`);
   tail.push("</worksheet>");
-  text.add(tail.join(""));
-  text.flush();
+  out(tail.join(""));
+  return spilled;
 }
 
 /**
@@ -304,7 +326,10 @@ export function appendedSheetXml(xml: string, renders: readonly SheetRender[], s
   const usedSi = [...xml.matchAll(/<f\b[^>]*?\ssi="(\d+)"/g)].map((m) => Number(m[1]));
   const shared = new SharedFormulas(Math.max(-1, ...usedSi) + 1);
   const xf = styleXf(styles);
-  for (const render of renders) rowsXml(writtenRender(render, false), xf, shared, (row) => rows.push(row), extent);
+  for (const render of renders) {
+    const formulas = planRows(render, false, xf, shared, { rows: 0, columns: 0 });
+    rowsXml(render, false, formulas, xf, (row) => rows.push(row), extent);
+  }
   const first = renders[0].startRow + 1;
 
   let out = xml;

@@ -24,6 +24,7 @@ import { PlannedWrite, checkNotMarker, findMarkerSheet, markerSheet, planWrite, 
 import { GeneratedMarker, SheetModel } from "../../core/sheet-model";
 import { SheetData, WorkbookHost, WriteResult } from "../host";
 import { Area, SheetRender, parseArea, renderWrite, usedRows, writtenName } from "../render-plan";
+import { renderStyles } from "../render-rows";
 import { generatedData } from "./generated-data";
 import { PackageReader } from "./package-reader";
 import { argb } from "./style-book";
@@ -187,11 +188,9 @@ async function newWorkbook(): Promise<Workbook> {
 
 /** What the saved file could not hold, found before anything is recorded: bad colours and overlapping merges. */
 function checkRender(render: SheetRender): void {
-  for (const row of render.cells) {
-    for (const c of row) {
-      if (c?.style?.fill) argb(c.style.fill);
-      if (c?.style?.fontColour) argb(c.style.fontColour);
-    }
+  for (const style of renderStyles(render)) {
+    if (style.fill) argb(style.fill);
+    if (style.fontColour) argb(style.fontColour);
   }
   for (const cf of render.conditionalFormats) {
     argb(cf.fill);

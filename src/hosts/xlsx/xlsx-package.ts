@@ -15,7 +15,7 @@
  */
 import { ChartSpec, sheetRef } from "../../core/sheet-model";
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingRels, drawingXml, sheetDrawingRels } from "./chart-xml";
-import { SheetRender, parseArea, spillsOf } from "../render-plan";
+import { SheetRender, parseArea } from "../render-plan";
 import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
 import { DYNAMIC_ARRAY_METADATA, METADATA_REL, METADATA_TYPE, isOurMetadata } from "./dynamic-arrays";
 import { StyleBook } from "./style-book";
@@ -110,6 +110,22 @@ class Parts {
     } catch {
       throw new PackageError(`其中的“${name}”解压失败，文件已损坏或不完整`);
     }
+  }
+
+  /**
+   * The start of a part: with a codec that can, only what its first `compressed` bytes inflate to (a clerk's data
+   * sheet is tens of MB, and only its head is looked at); else the whole part.
+   */
+  async start(name: string, compressed: number): Promise<Uint8Array | undefined> {
+    const e = this.entries.get(name);
+    if (e && "raw" in e && e.method === 8 && this.codec.inflateStart && e.raw.length > compressed) {
+      try {
+        return this.codec.inflateStart(e.raw, compressed);
+      } catch {
+        // A damaged part: the whole read below says so.
+      }
+    }
+    return this.bytes(name);
   }
 
   async text(name: string): Promise<string | undefined> {
@@ -228,9 +244,9 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       }
       // Deflated as it is made: the XML of a big sheet is never whole in memory.
       const part = new DeflatingEntry(path, patch.codec, patch.level);
-      worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.write, dynamicArrays);
+      const wroteSpill = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.text, dynamicArrays);
       parts.setDeflated(await part.entry());
-      spilled ||= dynamicArrays && sheet.renders.some((r) => spillsOf(r.cells).length > 0);
+      spilled ||= wroteSpill;
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
       if (rows) titles.set(at, `${sheetRef(sheet.name)}!${absoluteRows(rows)}`);
@@ -245,6 +261,9 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       for (const entry of entries) {
         const path = partOf.get(entry.rId);
         if (ours.has(entry.name) || !path) continue;
+        // The head (before <sheetData>) says whether the tab is selected: the whole part is read only if it is.
+        const head = await parts.start(path, HEAD_BYTES);
+        if (head && indexOfBytes(head, SHEET_DATA) >= 0 && !deselected(head)) continue;
         const data = await parts.bytes(path);
         const unselected = data && deselected(data);
         if (unselected) parts.set(path, unselected);
@@ -355,6 +374,8 @@ function addSheetCharts(parts: Parts, sheetPath: string, sheet: string, charts: 
 }
 
 const SHEET_DATA = new TextEncoder().encode("<sheetData");
+/** Compressed bytes read for a sheet's head (its views, columns): 16 KB holds tens of KB of XML. */
+const HEAD_BYTES = 1 << 14;
 
 /** Where `pattern` first is in `data`, or -1. */
 function indexOfBytes(data: Uint8Array, pattern: Uint8Array): number {

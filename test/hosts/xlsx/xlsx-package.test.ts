@@ -69,6 +69,25 @@ describe("the clerk's parts are kept byte for byte", () => {
     expect(await ooxmlProblems(output)).toEqual([]);
   });
 
+  it("looks at the head of a big clerk's sheet alone: takes tabSelected off it, or keeps it byte for byte", async () => {
+    // Rows that compress to well over the 16 KB of a sheet's head that is inflated first.
+    const rows = Array.from({ length: 4000 }, (_, i) => `<row r="${i + 9}"><c r="A${i + 9}"><v>${(i * 7919) % 100003}</v></c></row>`).join(
+      ""
+    );
+    const big = (selected: boolean) => (parts: Map<string, string | Uint8Array>) => {
+      const xml = (parts.get("xl/worksheets/sheet1.xml") as string).replace("</sheetData>", `${rows}</sheetData>`);
+      parts.set("xl/worksheets/sheet1.xml", selected ? xml : xml.replace(` tabSelected="1"`, ""));
+    };
+    const selected = await excelLikeWorkbook(big(true));
+    const original = (await sheetXml(selected, EXCEL_DATA_SHEET)) as string;
+    expect(rawEntries(selected).get("xl/worksheets/sheet1.xml")!.data.length).toBeGreaterThan(1 << 15);
+    expect(await sheetXml(await written(selected, "龙虎榜"), EXCEL_DATA_SHEET)).toBe(original.replace(` tabSelected="1"`, ""));
+    const plain = await excelLikeWorkbook(big(false));
+    const [kept, before] = [await written(plain, "龙虎榜"), plain].map((z) => rawEntries(z).get("xl/worksheets/sheet1.xml")!);
+    expect([kept.method, kept.crc, kept.size]).toEqual([before.method, before.crc, before.size]);
+    expect(Buffer.from(kept.data).equals(Buffer.from(before.data))).toBe(true);
+  });
+
   it("reads the clerk's sheets back the same, through exceljs too", async () => {
     const output = await written(await excelLikeWorkbook(), "龙虎榜");
     for (const opened of [await XlsxHost.fromBuffer(output, { model: false }), await XlsxHost.fromBuffer(output)]) {

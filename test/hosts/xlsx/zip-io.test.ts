@@ -59,6 +59,35 @@ describe("zip-io", () => {
     }
   });
 
+  it("takes text and bytes in any mix, in order, whatever their sizes", async () => {
+    const pieces: (string | Uint8Array)[] = [];
+    for (let k = 0; k < 400; k++) {
+      if (k % 7 === 0) pieces.push(text(`<row r="${k}">${"字".repeat(k * 50)}</row>`));
+      else pieces.push(k % 50 === 0 ? "大".repeat(700000) : `<c r="A${k}"><v>${k}</v></c>`.repeat(k));
+    }
+    const whole = text(pieces.map((p) => (typeof p === "string" ? p : new TextDecoder().decode(p))).join(""));
+    for (const codec of [nodeCodec, webCodec]) {
+      const part = new DeflatingEntry("xl/worksheets/sheet9.xml", codec, 6);
+      for (const p of pieces) {
+        if (typeof p === "string") part.text(p);
+        else part.write(p);
+      }
+      const entry = await part.entry();
+      expect([entry.size, entry.crc]).toEqual([whole.length, crc32(whole)]);
+      const back = await JSZip.loadAsync(await writeZip([entry], codec, 6), { checkCRC32: true });
+      expect(Buffer.from(await back.file("xl/worksheets/sheet9.xml")!.async("uint8array")).equals(whole)).toBe(true);
+    }
+  });
+
+  it("inflates the start of a part from the start of its compressed bytes (node codec)", () => {
+    const data = text(Array.from({ length: 20000 }, (_, i) => `<row r="${i}"><c><v>${(i * 31) % 997}</v></c></row>`).join(""));
+    const packed = nodeCodec.deflate(data, 6) as Uint8Array;
+    const start = nodeCodec.inflateStart!(packed, 4096);
+    expect(start.length).toBeGreaterThan(4096);
+    expect(start.length).toBeLessThan(data.length);
+    expect(Buffer.from(start).equals(Buffer.from(data.subarray(0, start.length)))).toBe(true);
+  });
+
   it("continues a CRC-32 from the CRC of what came before, as zlib does", () => {
     const [a, b] = [text("甲乙丙".repeat(300)), text("abc")];
     const both = new Uint8Array([...a, ...b]);

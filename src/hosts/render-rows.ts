@@ -1,0 +1,198 @@
+/**
+ * The rows of a render made when asked, from the model's rows (sheet-rows): a row's cells are its model cells as
+ * rendered (formulas moved, styles merged from the model's RangeFormats), made anew on each call. The .xlsx host
+ * writes a sheet a row at a time this way, so at 5,000 units the 700,000 cells of 得分 and 读数 are never all alive
+ * at once (kept, they and their model cells were 73 MB of the 120 at the save, and most of the garbage collection).
+ * A host that wants the grid reads SheetRender.cells, made once from these rows.
+ */
+import { CellValue, ModelCell, RangeFormat, SheetModel } from "../core/sheet-model";
+import { modelHeight, modelRow } from "../core/sheet-rows";
+import type { CellStyle, RenderCell, SheetRender } from "./render-plan";
+
+/** One RangeFormat as applied: its rows and columns on the model (open ends resolved), its style's given fields. */
+interface Applied {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  given: Partial<CellStyle>;
+}
+
+export class RenderRows {
+  /** How many rows the render has (the model's below its header, or more where a format reaches further). */
+  readonly height: number;
+  private readonly applied: Applied[];
+  /** The formats over each row, in their order: those of row i are byRow[from[i]] to byRow[from[i + 1] - 1]. */
+  private readonly from: Int32Array;
+  private readonly byRow: Int32Array;
+  /** The style a cell's style becomes under a format (by its index): cells of one style share the next one. */
+  private readonly next = new Map<CellStyle | undefined, Map<number, CellStyle>>();
+  /** Each column's style under a list of formats (rowStyles), by the list. */
+  private readonly byFormats = new Map<string, (CellStyle | undefined)[]>();
+  private lastRow = -1;
+  private lastStyles: (CellStyle | undefined)[] = [];
+  /** Styles by their fields: a format per row (龙虎榜) gives each row a new merge, and the hosts look styles up by object. */
+  private readonly interned = new Map<string, CellStyle>();
+
+  constructor(
+    private readonly model: SheetModel,
+    /** Model rows left out at the top (an appended log's header). */
+    private readonly skip: number,
+    private readonly render: (c: ModelCell) => RenderCell,
+    formats: readonly { range: { top: number; left: number; bottom: number; right: number }; given: Partial<CellStyle> }[]
+  ) {
+    const rows = modelHeight(model);
+    // Whole rows and columns stop at the model's extent (its rows, and the wider of its cells and column widths).
+    let width: number | undefined;
+    const widthOf = () => (width ??= modelWidth(model, skip));
+    this.applied = formats.map(({ range: a, given }) => ({
+      top: Math.max(a.top, skip),
+      bottom: a.bottom === Infinity ? rows - 1 : a.bottom,
+      left: a.left,
+      right: a.right === Infinity ? widthOf() - 1 : a.right,
+      given,
+    }));
+    let height = Math.max(0, rows - skip);
+    for (const f of this.applied) if (f.top <= f.bottom) height = Math.max(height, f.bottom - skip + 1);
+    this.height = height;
+    // A sheet may have a format per row (龙虎榜's thousands): each row looks only at its own.
+    this.from = new Int32Array(height + 1);
+    for (const f of this.applied) for (let m = f.top; m <= f.bottom; m++) this.from[m - skip + 1]++;
+    for (let i = 0; i < height; i++) this.from[i + 1] += this.from[i];
+    this.byRow = new Int32Array(this.from[height]);
+    const filled = this.from.slice(0, height);
+    this.applied.forEach((f, k) => {
+      for (let m = f.top; m <= f.bottom; m++) this.byRow[filled[m - skip]++] = k;
+    });
+  }
+
+  /** Row i of the render (model row skip + i): its cells, undefined where the model has none and no format. */
+  row(i: number): (RenderCell | undefined)[] {
+    const m = this.skip + i;
+    const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
+    const row: (RenderCell | undefined)[] = source ? source.map(this.render) : [];
+    if (this.from[i] === this.from[i + 1]) return row;
+    const styles = this.rowStyles(i);
+    for (let c = 0; c < styles.length; c++) {
+      const style = styles[c];
+      if (style) (row[c] ??= { value: null as CellValue }).style = style;
+    }
+    return row;
+  }
+
+  /**
+   * The style of each column of row i: its formats merged in order (a rendered cell has no style of its own). Rows
+   * under the same formats share them: 得分's 5,000 unit rows are styled once.
+   */
+  private rowStyles(i: number): (CellStyle | undefined)[] {
+    // Mostly the formats of the row asked for before (the rows come in order): no key made then.
+    const last = this.lastRow;
+    if (last >= 0 && this.sameFormats(last, i)) return this.lastStyles;
+    const key = this.byRow.subarray(this.from[i], this.from[i + 1]).join(",");
+    let styles = this.byFormats.get(key);
+    if (!styles) this.byFormats.set(key, (styles = this.mergedStyles(i)));
+    this.lastRow = i;
+    this.lastStyles = styles;
+    return styles;
+  }
+
+  private sameFormats(a: number, b: number): boolean {
+    const n = this.from[a + 1] - this.from[a];
+    if (n !== this.from[b + 1] - this.from[b]) return false;
+    for (let j = 0; j < n; j++) if (this.byRow[this.from[a] + j] !== this.byRow[this.from[b] + j]) return false;
+    return true;
+  }
+
+  private mergedStyles(i: number): (CellStyle | undefined)[] {
+    const styles: (CellStyle | undefined)[] = [];
+    for (let j = this.from[i]; j < this.from[i + 1]; j++) {
+      const k = this.byRow[j];
+      const f = this.applied[k];
+      for (let c = f.left; c <= f.right; c++) styles[c] = this.styled(styles[c], k);
+    }
+    return styles;
+  }
+
+  /** A style under format k. */
+  private styled(style: CellStyle | undefined, k: number): CellStyle {
+    let under = this.next.get(style);
+    if (!under) this.next.set(style, (under = new Map()));
+    let next = under.get(k);
+    if (!next) {
+      const given = this.applied[k].given;
+      const made = style ? { ...style, ...given } : { ...given };
+      const key = JSON.stringify(made);
+      next = this.interned.get(key);
+      if (!next) this.interned.set(key, (next = made));
+      under.set(k, next);
+    }
+    return next;
+  }
+
+  /**
+   * The fields each format that styles a cell gives: a cell's style is made of these, so a check of their colours
+   * covers every cell's (checkRender) without making a row.
+   */
+  givenStyles(): Partial<CellStyle>[] {
+    return this.applied.filter((f) => f.top <= f.bottom && f.left <= f.right).map((f) => f.given);
+  }
+}
+
+/** The widest of a model's rows below `skip`, or of its column widths. */
+function modelWidth(model: SheetModel, skip: number): number {
+  let width = model.columnWidths?.length ?? 0;
+  const rows = modelHeight(model);
+  for (let r = skip; r < rows; r++) width = Math.max(width, modelRow(model, r).length);
+  return width;
+}
+
+/** The renders whose cells have not been read yet, with their rows. */
+const sources = new WeakMap<SheetRender, RenderRows>();
+
+/** A render of `fields` whose cells are `rows`: `cells` is made from them on first read (and is the grid from then). */
+export function lazyRender(fields: Omit<SheetRender, "cells">, rows: RenderRows): SheetRender {
+  let grid: (RenderCell | undefined)[][] | undefined;
+  const render = { ...fields } as SheetRender;
+  Object.defineProperty(render, "cells", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!grid) {
+        grid = Array.from({ length: rows.height }, (_, i) => rows.row(i));
+        sources.delete(render);
+      }
+      return grid;
+    },
+    set: (cells: (RenderCell | undefined)[][]) => {
+      grid = cells;
+      sources.delete(render);
+    },
+  });
+  sources.set(render, rows);
+  return render;
+}
+
+/** The lazy rows of a render whose cells have not been read. */
+export function rowsOf(render: SheetRender): RenderRows | undefined {
+  return sources.get(render);
+}
+
+/** How many rows a render has. */
+export function renderHeight(render: SheetRender): number {
+  return sources.get(render)?.height ?? render.cells.length;
+}
+
+/** Row i of a render: made now for a lazy one, else the row it holds. */
+export function renderRow(render: SheetRender, i: number): (RenderCell | undefined)[] {
+  const rows = sources.get(render);
+  return rows ? rows.row(i) : render.cells[i];
+}
+
+/** The styles a render's cells are made of: for a lazy one its formats' fields (see givenStyles), else each cell's. */
+export function renderStyles(render: SheetRender): Partial<CellStyle>[] {
+  const rows = sources.get(render);
+  if (rows) return rows.givenStyles();
+  const out = new Set<CellStyle>();
+  for (const row of render.cells) for (const c of row) if (c?.style) out.add(c.style);
+  return [...out];
+}

@@ -1,0 +1,148 @@
+/**
+ * Rows made when asked (core/sheet-rows, hosts/render-rows): a lazy model's rows are the rows of its grid, a lazy
+ * render's rows are the cells the formats give them (against a plain merge of every format over every cell), and the
+ * .xlsx host writes the same sheet XML from rows made as it goes as from the grid read whole.
+ */
+import fc from "fast-check";
+import { parseScheme } from "../../src/core/scheme/parse";
+import { schemeSheetLayout } from "../../src/core/scheme/scheme-sheet";
+import { readDataTable } from "../../src/core/data-table";
+import { scoreUnits } from "../../src/core/scoring/score-units";
+import { ModelCell, RangeFormat, SheetModel } from "../../src/core/sheet-model";
+import { lazyModel, modelHeight, modelRow, withName } from "../../src/core/sheet-rows";
+import { scoresSheets } from "../../src/core/sheets/scores-sheet";
+import { CellStyle, RenderCell, SheetRender, parseArea, renderWrite } from "../../src/hosts/render-plan";
+import { renderHeight, renderRow, rowsOf } from "../../src/hosts/render-rows";
+import { StyleBook } from "../../src/hosts/xlsx/style-book";
+import { worksheetXml } from "../../src/hosts/xlsx/sheet-xml";
+import { randomCase } from "../core/sheets/random-scheme";
+
+/** A cell as a host sees it: its value, formula text, spill and style fields. */
+const seen = (c: RenderCell | ModelCell | undefined) =>
+  c && { value: c.value, formula: c.formula, spill: c.spill, style: "style" in c && c.style ? { ...c.style } : undefined };
+const seenRows = (rows: readonly (readonly (RenderCell | ModelCell | undefined)[])[]) => rows.map((row) => Array.from(row, seen));
+
+/** 得分 and 读数 of a random scheme, made twice: one pair to read row by row, the other whole. */
+function generated(json: Record<string, unknown>, values: unknown[][], mode: "native" | "kh"): [SheetModel[], SheetModel[]] {
+  const make = () => {
+    const { scheme } = parseScheme(json);
+    const table = readDataTable(values as never, scheme.data);
+    const out = scoresSheets({ scheme, table, result: scoreUnits(scheme, table), layout: schemeSheetLayout(scheme), formulas: mode });
+    return [out.scores, ...(out.readings ? [out.readings] : [])];
+  };
+  return [make(), make()];
+}
+
+describe("a lazy model", () => {
+  it("gives row by row the rows of its grid (得分 and 读数 of random schemes, native and kh)", () => {
+    fc.assert(
+      fc.property(randomCase, fc.constantFrom<"native" | "kh">("native", "kh"), ({ scheme, values }, mode) => {
+        const [lazy, whole] = generated(scheme, values, mode);
+        lazy.forEach((m, k) => {
+          const rows = Array.from({ length: modelHeight(m) }, (_, r) => modelRow(m, r));
+          expect(seenRows(rows)).toEqual(seenRows(whole[k].cells));
+        });
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it("keeps its rows' source under another name, and once its grid is read, is that grid (changes included)", () => {
+    const made: number[] = [];
+    const row = (i: number): ModelCell[] => (made.push(i), [{ value: i }, { value: i * 2, formula: `=A${i + 2}*2` }]);
+    const model = lazyModel({ name: "得分", kind: "scores" }, { head: [[{ value: "表头" }]], count: 3, row, tail: [[{ value: "合计" }]] });
+    const renamed = withName(model, "得分(考核助手)");
+    expect([renamed.name, modelHeight(renamed), modelRow(renamed, 2)[1].formula]).toEqual(["得分(考核助手)", 5, "=A3*2"]);
+    expect(made).toEqual([1]);
+    model.cells[1][0].value = 99;
+    expect([modelRow(model, 1)[0].value, modelRow(model, 4)[0].value, model.cells.length]).toEqual([99, "合计", 5]);
+  });
+});
+
+/** The render of a grid as a plain reading of RangeFormat says: every format, in order, merged into the cells it covers. */
+function reference(cells: ModelCell[][], formats: RangeFormat[], widths: number): (Partial<CellStyle> | undefined)[][] {
+  const width = Math.max(widths, ...cells.map((r) => r.length));
+  const out: (Partial<CellStyle> | undefined)[][] = cells.map((row) => Array.from(row, () => undefined));
+  for (const { range, ...given } of formats) {
+    const a = parseArea(range);
+    const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+    for (let r = a.top; r <= (a.bottom === Infinity ? cells.length - 1 : a.bottom); r++) {
+      out[r] ??= [];
+      for (let c = a.left; c <= (a.right === Infinity ? width - 1 : a.right); c++) out[r][c] = { ...out[r][c], ...fields };
+    }
+  }
+  return Array.from(out, (row) => row ?? []);
+}
+
+const cell: fc.Arbitrary<ModelCell | undefined> = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom<ModelCell>({ value: 1 }, { value: "甲" }, { value: null }, { value: 2.5, formula: "=A1+1" })
+);
+const range = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 7 }),
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom("A", "B", "C", "E"),
+      fc.constantFrom("A", "C", "F")
+    )
+    .map(([top, more, from, to]) => `${from}${top}:${to}${top + more}`),
+  fc.integer({ min: 1, max: 6 }).map((r) => `${r}:${r + 1}`),
+  fc.constantFrom("B:C", "D4", "A1")
+);
+const format: fc.Arbitrary<RangeFormat> = fc.record({
+  range,
+  bold: fc.option(fc.boolean(), { nil: undefined }),
+  fill: fc.option(fc.constantFrom("#D9E1F2", "#FFC7CE"), { nil: undefined }),
+  numberFormat: fc.option(fc.constantFrom("0.00", "0"), { nil: undefined }),
+});
+
+describe("a lazy render", () => {
+  it("gives each row the cells and styles the formats give them, and the same grid when read whole", () => {
+    const grid = fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 7 });
+    fc.assert(
+      fc.property(grid, fc.array(format, { maxLength: 6 }), fc.integer({ min: 0, max: 6 }), (rows, formats, widths) => {
+        // Holes stay holes: a sparse row as a model may hold one.
+        const cells = rows.map((row) => row.reduce<ModelCell[]>((out, c, i) => (c && (out[i] = c), out), []));
+        const model: SheetModel = { name: "表", kind: "scores", cells, formats, columnWidths: Array(widths).fill(8) };
+        const render = renderWrite({ model, exists: false });
+        expect(rowsOf(render)).toBeDefined();
+        const made = Array.from({ length: renderHeight(render) }, (_, i) => renderRow(render, i));
+        const styles = reference(cells, formats, widths);
+        expect(made.map((row) => Array.from(row, (c) => c && c.style))).toEqual(styles.map((row) => Array.from(row, (s) => s)));
+        made.forEach((row, r) =>
+          Array.from(row).forEach(
+            (c, k) => c && expect([c.value, c.formula]).toEqual([cells[r]?.[k]?.value ?? null, cells[r]?.[k]?.formula])
+          )
+        );
+        expect(seenRows(render.cells)).toEqual(seenRows(made));
+        expect(rowsOf(render)).toBeUndefined();
+      }),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("the .xlsx host's sheet XML", () => {
+  it("is the same from rows made as it writes as from the grid read whole (得分 and 读数, native and kh)", () => {
+    fc.assert(
+      fc.property(randomCase, fc.constantFrom<"native" | "kh">("native", "kh"), fc.boolean(), ({ scheme, values }, mode, dynamic) => {
+        const [lazy, whole] = generated(scheme, values, mode);
+        const xml = (render: SheetRender) => {
+          let out = "";
+          worksheetXml([render], new StyleBook(undefined), false, undefined, (s) => (out += s), dynamic);
+          return out;
+        };
+        lazy.forEach((m, k) => {
+          const streamed = renderWrite({ model: m, exists: false });
+          void whole[k].cells;
+          const read = renderWrite({ model: whole[k], exists: false });
+          void read.cells;
+          expect(rowsOf(read)).toBeUndefined();
+          expect(xml(streamed)).toBe(xml(read));
+        });
+      }),
+      { numRuns: 25 }
+    );
+  });
+});
