@@ -12,13 +12,12 @@ import { spawnSync } from "child_process";
 import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../src/cli/main";
-import { libreOfficeProfile, stripCachedValues, stripFormulas } from "../test/support/libreoffice";
-import { clerkTemplate, convertSeconds } from "./libreoffice-recalc";
+import { bareAndTwin, clerkTemplate, scoreOurs, withLibreOffice } from "./libreoffice-recalc";
 import { writeInput } from "./score-workbook";
-import { loadLine, runAlone } from "./common";
+import { runAlone } from "./common";
 
 const SIZES = [500];
+/** The program itself: valgrind must run it, not the soffice script that starts it. */
 const SOFFICE_BIN = "/usr/lib/libreoffice/program/soffice.bin";
 const CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
@@ -59,38 +58,21 @@ async function instructions(file: string, profile: string): Promise<number> {
 
 /** Recalculation instructions: the file without cached values minus its values twin. */
 async function recalcInstructions(file: string, dir: string, profile: string): Promise<number> {
-  const lo = path.join(dir, "lo");
-  convertSeconds(file, lo, profile); // LibreOffice's own values, for the twin
-  const twin = path.join(dir, `twin-${path.basename(file)}`);
-  await fs.writeFile(twin, await stripFormulas(await fs.readFile(path.join(lo, path.basename(file)))));
-  const bare = path.join(dir, `bare-${path.basename(file)}`);
-  await fs.writeFile(bare, await stripCachedValues(await fs.readFile(file)));
+  const { bare, twin } = await bareAndTwin(file, dir, profile);
   return (await instructions(bare, profile)) - (await instructions(twin, profile));
 }
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
-  if (!existsSync(SOFFICE_BIN) || spawnSync("valgrind", ["--version"]).status !== 0) {
-    console.log("LibreOffice or valgrind is not installed: skipped (apt-get install libreoffice-calc-nogui valgrind)");
+  if (spawnSync("valgrind", ["--version"]).status !== 0) {
+    console.log("valgrind is not installed: skipped (apt-get install valgrind)");
     return;
   }
-  console.log(loadLine());
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-instr-"));
-  const profile = await libreOfficeProfile();
-  try {
-    convertSeconds((await writeInput(dir, 10)).workbook, path.join(dir, "lo"), profile); // create the profile
+  await withLibreOffice("lo-instr", async (dir, profile) => {
     for (const n of sizes) {
       const input = await writeInput(dir, n);
       const counts: Record<string, number> = {};
-      for (const dense of [false, true]) {
-        const schemeFile = path.join(dir, `scheme-${dense}.json`);
-        const scheme = JSON.parse(await fs.readFile(input.scheme, "utf8"));
-        scheme.ranking = { dense };
-        await fs.writeFile(schemeFile, JSON.stringify(scheme));
-        const ours = path.join(dir, `ours${n}-${dense}.xlsx`);
-        const code = await main(["score", input.workbook, "--scheme", schemeFile, "-o", ours], { stdout: () => undefined, stderr: () => undefined });
-        if (code !== 0) throw new Error(`kh score failed at ${n} units`);
-        counts[dense ? "ours 中国式" : "ours"] = await recalcInstructions(ours, dir, profile);
-      }
+      for (const dense of [false, true])
+        counts[dense ? "ours 中国式" : "ours"] = await recalcInstructions(await scoreOurs(input, dir, n, dense), dir, profile);
       const template = path.join(dir, `template${n}.xlsx`);
       await clerkTemplate(input.workbook, template, n, false);
       counts["template (COUNTIFS)"] = await recalcInstructions(template, dir, profile);
@@ -98,10 +80,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
       const shown = Object.entries(counts).map(([k, v]) => `${k} ${(v / 1e9).toFixed(2)} G (${(v / base).toFixed(2)}×)`);
       console.log(`${String(n).padStart(5)} units, recalculation instructions: ${shown.join(" · ")}`);
     }
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.rm(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) runAlone(run, SIZES);

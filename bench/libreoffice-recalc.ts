@@ -74,21 +74,59 @@ function best(times: number, run: () => { wall: number; cpu: number }): { wall: 
  * its values twin (the same cells as plain values, from LibreOffice's own computation), both written out as CSV.
  */
 export async function recalcSeconds(file: string, dir: string, profile: string): Promise<{ wall: number; cpu: number }> {
+  const { bare, twin } = await bareAndTwin(file, dir, profile);
+  const out = path.join(dir, "lo");
+  const full = best(2, () => convertSeconds(bare, out, profile, CSV_ALL_SHEETS));
+  const base = best(2, () => convertSeconds(twin, out, profile, CSV_ALL_SHEETS));
+  return { wall: Math.max(0, full.wall - base.wall), cpu: Math.max(0, full.cpu - base.cpu) };
+}
+
+/** A file without its cached values (every formula computed on load), and its values twin (LibreOffice's values). */
+export async function bareAndTwin(file: string, dir: string, profile: string): Promise<{ bare: string; twin: string }> {
   const out = path.join(dir, "lo");
   convertSeconds(file, out, profile);
   const twin = path.join(dir, `twin-${path.basename(file)}`);
   await fs.writeFile(twin, await stripFormulas(await fs.readFile(path.join(out, path.basename(file)))));
   const bare = path.join(dir, `bare-${path.basename(file)}`);
   await fs.writeFile(bare, await stripCachedValues(await fs.readFile(file)));
-  const full = best(2, () => convertSeconds(bare, out, profile, CSV_ALL_SHEETS));
-  const base = best(2, () => convertSeconds(twin, out, profile, CSV_ALL_SHEETS));
-  return { wall: Math.max(0, full.wall - base.wall), cpu: Math.max(0, full.cpu - base.cpu) };
+  return { bare, twin };
 }
 
-async function kh(args: string[]): Promise<void> {
+/** `kh score` of the bench's n-unit input with the scheme's ranking dense or not: the output file. */
+export async function scoreOurs(input: { workbook: string; scheme: string }, dir: string, n: number, dense: boolean): Promise<string> {
+  const schemeFile = path.join(dir, `scheme-${dense}.json`);
+  const scheme = JSON.parse(await fs.readFile(input.scheme, "utf8"));
+  scheme.ranking = { dense };
+  await fs.writeFile(schemeFile, JSON.stringify(scheme));
+  const ours = path.join(dir, `ours${n}-${dense}.xlsx`);
   let err = "";
-  const code = await main(args, { stdout: () => undefined, stderr: (t) => (err += t) });
-  if (code !== 0) throw new Error(`kh ${args.join(" ")} failed: ${err}`);
+  const code = await main(["score", input.workbook, "--scheme", schemeFile, "-o", ours], {
+    stdout: () => undefined,
+    stderr: (t) => (err += t),
+  });
+  if (code !== 0) throw new Error(`kh score failed at ${n} units: ${err}`);
+  return ours;
+}
+
+/**
+ * A LibreOffice benchmark's frame: skipped without LibreOffice, the load average printed, a work folder and a
+ * profile (recalculating on load) made and warmed, both removed afterwards.
+ */
+export async function withLibreOffice(tag: string, body: (dir: string, profile: string) => Promise<void>): Promise<void> {
+  if (!SOFFICE) {
+    console.log("LibreOffice (soffice) is not installed: skipped (apt-get install libreoffice-calc-nogui)");
+    return;
+  }
+  console.log(loadLine());
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `kh-${tag}-`));
+  const profile = await libreOfficeProfile();
+  try {
+    convertSeconds((await writeInput(dir, 10)).workbook, path.join(dir, "lo"), profile); // warm the profile
+    await body(dir, profile);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(profile, { recursive: true, force: true });
+  }
 }
 
 /** The clerk's own 得分 for the bench's data: what one writes by hand with RANK-like COUNTIFS. */
@@ -144,15 +182,7 @@ export function exponent(points: [number, number][]): number {
 }
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
-  if (!SOFFICE) {
-    console.log("LibreOffice (soffice) is not installed: skipped (apt-get install libreoffice-calc-nogui)");
-    return;
-  }
-  console.log(loadLine());
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-lo-bench-"));
-  const profile = await libreOfficeProfile();
-  try {
-    convertSeconds((await writeInput(dir, 10)).workbook, path.join(dir, "lo"), profile); // warm the profile
+  await withLibreOffice("lo-bench", async (dir, profile) => {
     type Seconds = { wall: number; cpu: number };
     const series: Record<string, [number, Seconds][]> = {};
     const add = (key: string, n: number, s: Seconds) => (series[key] ??= []).push([n, s]);
@@ -162,13 +192,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
       const input = await writeInput(dir, n);
       const line: string[] = [`${String(n).padStart(5)} units:`];
       for (const dense of [false, true]) {
-        const schemeFile = path.join(dir, `scheme-${dense}.json`);
-        const scheme = JSON.parse(await fs.readFile(input.scheme, "utf8"));
-        scheme.ranking = { dense };
-        await fs.writeFile(schemeFile, JSON.stringify(scheme));
-        const ours = path.join(dir, `ours${n}-${dense}.xlsx`);
-        await kh(["score", input.workbook, "--scheme", schemeFile, "-o", ours]);
-        add(`ours-${dense}`, n, await recalcSeconds(ours, dir, profile));
+        add(`ours-${dense}`, n, await recalcSeconds(await scoreOurs(input, dir, n, dense), dir, profile));
         line.push(`ours${dense ? " 中国式" : ""} ${show(at(`ours-${dense}`, n)!)}`);
         if (dense && n > CLASSIC_DENSE_MAX) continue;
         const template = path.join(dir, `template${n}-${dense}.xlsx`);
@@ -192,10 +216,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
         const cpu = exponent(points.map(([n, s]) => [n, s.cpu]));
         console.log(`growth exponent ${key}: ${wall.toFixed(2)} (CPU ${cpu.toFixed(2)})`);
       }
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-    await fs.rm(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 if (require.main === module) runAlone(run, SIZES);

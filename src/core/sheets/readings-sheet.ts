@@ -304,7 +304,8 @@ export class Readings {
   /**
    * Column `col` (0-based among the columns) as one spilled formula over the unit rows, or undefined where it must
    * stay a formula per row: a block, fewer than two units, data rows that do not follow each other (a skipped total
-   * row, a merged 类别 read from its first row), or a function outside LIFTED_FUNCTIONS.
+   * row, a merged 类别 read from its first row), a function outside LIFTED_FUNCTIONS, or over 300 characters lifted
+   * (a long data sheet name written three times).
    */
   columnSpill(col: number): ModelCell["spill"] | undefined {
     const c = this.columns[col];
@@ -314,7 +315,7 @@ export class Readings {
     const first = rowOf(units[0]);
     const follows = units.every((u, i) => rowOf(u) === first + i);
     const formula = c.template.lift(follows ? [first, first + units.length - 1] : undefined, [this.firstRow, this.last]);
-    return formula && liftable(formula) ? { formula, rows: units.length } : undefined;
+    return formula && formula.length <= MAX_SPILL_LENGTH && liftable(formula) ? { formula, rows: units.length } : undefined;
   }
 
   /** The cell of column `col` for unit `unit`: its template filled in for the unit's rows. */
@@ -334,6 +335,9 @@ export class Readings {
  * fewer instructions for the whole recalculation, callgrind). Not ROW() (a dynamic array's anchor has one row),
  * not INDEX (Excel 2010's array formulas take one row of it), and no aggregate (OR, SUM, COUNTIFS…).
  */
+/** Formulas a clerk can read stay within 300 characters (formula-shape.test.ts): a longer lift stays per cell. */
+const MAX_SPILL_LENGTH = 300;
+
 const LIFTED_FUNCTIONS = new Set(["IF", "ISNUMBER", "ASC", "SUBSTITUTE", "TRIM", "VALUE", "MATCH"]);
 
 /**
