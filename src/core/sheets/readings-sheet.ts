@@ -11,7 +11,8 @@
  * Columns are laid out in the order they are asked for, from B (A is the unit's name). `read` also takes a RawSource
  * (another sheet's value through a helper cell); `block(header, cells)` is a column of another length (the name keys
  * of another sheet's rows, the ledger's points: sheet-sources.ts), made before the per-group block below the units;
- * `groupLowest` gives each group's lowest score (单项末位).
+ * `groupLowest` gives each group's lowest score (单项末位). `columnSpill(k)` is a column as one formula over the unit
+ * rows, which the sheet's first unit row carries as its spill (hosts with dynamic arrays write it once).
  */
 import { DataTable, DataUnit } from "../data-table";
 import { CellValue, ModelCell, SheetModel, columnIndex, columnLetter, sheetRef } from "../sheet-model";
@@ -327,6 +328,9 @@ export class Readings {
   }
 }
 
+/** Formulas a clerk can read stay within 300 characters (formula-shape.test.ts): a longer lift stays per cell. */
+const MAX_SPILL_LENGTH = 300;
+
 /**
  * The functions that every engine answers element by element when given whole columns instead of cells, so that a
  * 读数 column can be one spilled formula: Excel's dynamic arrays and its array formulas before them (Excel 2010
@@ -335,9 +339,6 @@ export class Readings {
  * fewer instructions for the whole recalculation, callgrind). Not ROW() (a dynamic array's anchor has one row),
  * not INDEX (Excel 2010's array formulas take one row of it), and no aggregate (OR, SUM, COUNTIFS…).
  */
-/** Formulas a clerk can read stay within 300 characters (formula-shape.test.ts): a longer lift stays per cell. */
-const MAX_SPILL_LENGTH = 300;
-
 const LIFTED_FUNCTIONS = new Set(["IF", "ISNUMBER", "ASC", "SUBSTITUTE", "TRIM", "VALUE", "MATCH"]);
 
 /**
