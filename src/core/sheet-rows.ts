@@ -26,25 +26,37 @@ const sources = new WeakMap<SheetModel, RowSource>();
  * only withName keeps a model lazy.
  */
 export function lazyModel(fields: Omit<SheetModel, "cells">, rows: RowSource): SheetModel {
-  let grid: ModelCell[][] | undefined;
-  const model = { ...fields } as SheetModel;
-  Object.defineProperty(model, "cells", {
+  const model: SheetModel = lazyCells(
+    { ...fields } as SheetModel,
+    () => [...rows.head, ...Array.from({ length: rows.count }, (_, i) => rows.row(i)), ...(rows.tail ?? [])],
+    () => sources.delete(model)
+  );
+  sources.set(model, rows);
+  return model;
+}
+
+/**
+ * `cells` on `target` as the grid `make` builds on first read (or the one assigned), after which `forget` drops the
+ * target's row source: the lazy property of both the models here and the hosts' renders (render-rows.ts).
+ */
+export function lazyCells<T extends { cells: unknown }>(target: T, make: () => T["cells"], forget: () => void): T {
+  let grid: T["cells"] | undefined;
+  Object.defineProperty(target, "cells", {
     enumerable: true,
     configurable: true,
     get: () => {
       if (!grid) {
-        grid = [...rows.head, ...Array.from({ length: rows.count }, (_, i) => rows.row(i)), ...(rows.tail ?? [])];
-        sources.delete(model);
+        grid = make();
+        forget();
       }
       return grid;
     },
-    set: (cells: ModelCell[][]) => {
+    set: (cells: T["cells"]) => {
       grid = cells;
-      sources.delete(model);
+      forget();
     },
   });
-  sources.set(model, rows);
-  return model;
+  return target;
 }
 
 /** The model under another name (planWrite), still lazy when it was. */

@@ -6,7 +6,7 @@
  * A host that wants the grid reads SheetRender.cells, made once from these rows.
  */
 import { CellValue, ModelCell, RangeFormat, SheetModel } from "../core/sheet-model";
-import { modelHeight, modelRow } from "../core/sheet-rows";
+import { lazyCells, modelHeight, modelRow } from "../core/sheet-rows";
 import type { CellStyle, RenderCell, SheetRender } from "./render-plan";
 
 /** One RangeFormat as applied: its rows and columns on the model (open ends resolved), its style's given fields. */
@@ -151,23 +151,11 @@ const sources = new WeakMap<SheetRender, RenderRows>();
 
 /** A render of `fields` whose cells are `rows`: `cells` is made from them on first read (and is the grid from then). */
 export function lazyRender(fields: Omit<SheetRender, "cells">, rows: RenderRows): SheetRender {
-  let grid: (RenderCell | undefined)[][] | undefined;
-  const render = { ...fields } as SheetRender;
-  Object.defineProperty(render, "cells", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!grid) {
-        grid = Array.from({ length: rows.height }, (_, i) => rows.row(i));
-        sources.delete(render);
-      }
-      return grid;
-    },
-    set: (cells: (RenderCell | undefined)[][]) => {
-      grid = cells;
-      sources.delete(render);
-    },
-  });
+  const render: SheetRender = lazyCells(
+    { ...fields } as SheetRender,
+    () => Array.from({ length: rows.height }, (_, i) => rows.row(i)),
+    () => sources.delete(render)
+  );
   sources.set(render, rows);
   return render;
 }

@@ -70,6 +70,18 @@ describe("读数's columns", () => {
     for (const c of withRow) expect(c.first.spill).toBeUndefined();
   });
 
+  test("a column whose formula lifted would pass 300 characters (a long data sheet name) stays per cell", () => {
+    const json = sampleSchemeJson() as { data: Record<string, unknown> };
+    const long = { ...json, data: { ...json.data, sheet: "数".repeat(48) } };
+    const short = unitColumns(readings(json, values));
+    const cols = unitColumns(readings(long, values));
+    for (const c of cols) expect(c.first.spill?.formula.length ?? 0).toBeLessThanOrEqual(300);
+    // Spilled with the sample's name, per cell with the long one: the limit, not the functions, kept them per cell.
+    const kept = cols.filter((c, k) => short[k].first.spill && !c.first.spill);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(cols.some((c) => c.first.spill)).toBe(true); // shorter readings of the same sheet still spill
+  });
+
   test("where the units' data rows do not follow each other (a 小计 row between them), the data readings are per cell", () => {
     const gapped = [...values.slice(0, 5), ["小计", ...values[1].slice(1).map(() => null)], ...values.slice(5)];
     const model = readings(sampleSchemeJson(), gapped);
