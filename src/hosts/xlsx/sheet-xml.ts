@@ -192,15 +192,18 @@ function planRows(render: SheetRender, dynamicArrays: boolean, xf: XfOf, shared:
   return shared.planRuns(render.startRow, rows.height, width, finder.runs());
 }
 
-/** The <row> elements of a render, given to `add`; the extent grows to cover them. Says whether a spill was written. */
-function rowsXml(
+/**
+ * The <row> elements of a render, given to `add`, pausing after each (see worksheetParts); the extent grows to
+ * cover them. Says whether a spill was written.
+ */
+function* rowsXml(
   render: SheetRender,
   dynamicArrays: boolean,
   formulas: RenderFormulas,
   xf: XfOf,
   add: (xml: string) => void,
   extent: Extent
-): boolean {
+): Generator<void, boolean> {
   const rows = new WrittenRows(render, dynamicArrays);
   for (let i = 0; i < rows.height; i++) {
     const { cells: row, anchors } = rows.row(i);
@@ -221,6 +224,7 @@ function rowsXml(
     add(`<row r="${r}">${cells}</row>`);
     extent.rows = Math.max(extent.rows, r);
     extent.columns = Math.max(extent.columns, right);
+    yield;
   }
   return rows.spilled;
 }
@@ -261,11 +265,17 @@ function latest<T>(renders: readonly SheetRender[], pick: (r: SheetRender) => T 
   return undefined;
 }
 
+/** Runs a generator to its end; its result. */
+function finished<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
- * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
- * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
- * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
- * the cells, so that the rows can be written as they are made. Says whether a spilled formula was written.
+ * The XML of a generated sheet, as text handed to `out` a piece at a time, in order (worksheetParts, run through).
+ * Says whether a spilled formula was written.
  */
 export function worksheetXml(
   renders: readonly SheetRender[],
@@ -275,6 +285,25 @@ export function worksheetXml(
   out: (xml: string) => void,
   dynamicArrays = false
 ): boolean {
+  return finished(worksheetParts(renders, styles, tabSelected, drawingRelId, out, dynamicArrays));
+}
+
+/**
+ * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
+ * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
+ * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
+ * the cells, so that the rows can be written as they are made. It pauses after each row, so that its caller can
+ * wait there (for the pieces already written to be compressed, DeflatingEntry.busy). Its result: whether a spilled
+ * formula was written.
+ */
+export function* worksheetParts(
+  renders: readonly SheetRender[],
+  styles: StyleBook,
+  tabSelected: boolean,
+  drawingRelId: string | undefined,
+  out: (xml: string) => void,
+  dynamicArrays = false
+): Generator<void, boolean> {
   const xf = styleXf(styles);
   // Two passes over the rows, each making them anew: the extent and shared formulas, then the XML.
   const extent: Extent = { rows: 0, columns: 0 };
@@ -298,7 +327,7 @@ export function worksheetXml(
   out(head.join(""));
   const covered: Extent = { rows: 0, columns: 0 };
   let spilled = false;
-  renders.forEach((r, k) => (spilled = rowsXml(r, dynamicArrays, planned[k], xf, out, covered) || spilled));
+  for (let k = 0; k < renders.length; k++) spilled = (yield* rowsXml(renders[k], dynamicArrays, planned[k], xf, out, covered)) || spilled;
   const tail: string[] = ["</sheetData>"];
   if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
   tail.push(conditionalXml(conditional, styles, 1));
@@ -328,7 +357,7 @@ export function appendedSheetXml(xml: string, renders: readonly SheetRender[], s
   const xf = styleXf(styles);
   for (const render of renders) {
     const formulas = planRows(render, false, xf, shared, { rows: 0, columns: 0 });
-    rowsXml(render, false, formulas, xf, (row) => rows.push(row), extent);
+    finished(rowsXml(render, false, formulas, xf, (row) => rows.push(row), extent));
   }
   const first = renders[0].startRow + 1;
 

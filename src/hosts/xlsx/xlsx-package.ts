@@ -16,7 +16,7 @@
 import { ChartSpec, sheetRef } from "../../core/sheet-model";
 import { CHART_REL, CHART_TYPE, DRAWING_REL, DRAWING_TYPE, chartXml, drawingRels, drawingXml, sheetDrawingRels } from "./chart-xml";
 import { SheetRender, parseArea } from "../render-plan";
-import { appendedSheetXml, withTabSelected, worksheetXml } from "./sheet-xml";
+import { appendedSheetXml, withTabSelected, worksheetParts } from "./sheet-xml";
 import { DYNAMIC_ARRAY_METADATA, METADATA_REL, METADATA_TYPE, isOurMetadata } from "./dynamic-arrays";
 import { StyleBook } from "./style-book";
 import {
@@ -244,7 +244,11 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       }
       // Deflated as it is made: the XML of a big sheet is never whole in memory.
       const part = new DeflatingEntry(path, patch.codec, patch.level);
-      const wroteSpill = worksheetXml(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.text, dynamicArrays);
+      const xml = worksheetParts(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.text, dynamicArrays);
+      let step = xml.next();
+      // Between rows: wait while the pieces written are still being compressed (on another thread, with zlib).
+      for (; !step.done; step = xml.next()) if (part.busy) await part.settled();
+      const wroteSpill = step.value;
       parts.setDeflated(await part.entry());
       spilled ||= wroteSpill;
       replaced.add(at);

@@ -16,14 +16,19 @@ export interface ZipCodec {
   /** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it; 0 to start). */
   crc32(data: Uint8Array, previous?: number): number;
   /**
-   * Raw deflate of one piece of a longer content: every piece but the last ends on a byte boundary without ending
-   * the stream (zlib's sync flush), so the pieces one after another are the content's deflate stream. A codec
-   * without it deflates such content whole (DeflatingEntry).
+   * A raw deflate stream for one long content given a piece at a time: each piece's bytes come back flushed to a
+   * byte boundary (zlib's sync flush), the last piece's with the stream ended, so the pieces' bytes one after
+   * another are the content's deflate stream. A codec without it deflates such content whole (DeflatingEntry). A
+   * promise: the piece is deflated on another thread while the caller goes on, and `data` must stay as it is until
+   * it settles.
    */
-  deflatePiece?(data: Uint8Array, level: number, last: boolean): Uint8Array;
+  deflater?(level: number): PieceDeflater;
   /** What the first `bytes` bytes of a raw deflate stream inflate to: the start of a part, without the rest. */
   inflateStart?(data: Uint8Array, bytes: number): Uint8Array;
 }
+
+/** See ZipCodec.deflater. */
+export type PieceDeflater = (data: Uint8Array, last: boolean) => Uint8Array | Promise<Uint8Array>;
 
 export interface ZipEntry {
   name: string;
@@ -116,7 +121,7 @@ function dosNow(): { time: number; date: number } {
 /** How much of a part DeflatingEntry deflates at once: big enough that the pieces cost nothing in compression. */
 const PIECE = 1 << 20;
 
-function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
+export function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
   if (pieces.length === 1) return pieces[0];
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -130,22 +135,34 @@ function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
 /** How many characters of text DeflatingEntry joins before turning them into UTF-8 (one encodeInto for many). */
 const TEXT_CHUNK = 1 << 16;
 
+/** How many pieces DeflatingEntry lets be deflated at once on other threads before its writer waits (`busy`). */
+const IN_FLIGHT = 2;
+
 /**
  * A new part written a piece at a time and deflated as it comes (a megabyte at a time, with the codec's
- * deflatePiece; whole at the end with a codec that has none): a generated sheet's XML, tens of MB, is never held
+ * deflater; whole at the end with a codec that has none): a generated sheet's XML, tens of MB, is never held
  * whole, only its compressed bytes. Text is turned into UTF-8 straight into one buffer, used again for each piece
  * (at 5,000 units, a new array per 64K characters was 45 MB of garbage outside the heap, and half of the peak
- * memory of the save). `entry()` ends it; the entry is written into the zip as it is (writeZip).
+ * memory of the save). With a codec that deflates on another thread (Node's zlib thread pool), a piece is
+ * deflated while the next one is written — the writer checks `busy` between rows and waits for `settled()`, so at
+ * most IN_FLIGHT pieces wait, each in a buffer of its own. `entry()` ends it; the entry is written into the zip as
+ * it is (writeZip).
  */
 export class DeflatingEntry {
   private static readonly encoder = new TextEncoder();
   /** The bytes not deflated yet, `used` of them: a piece, and room for the UTF-8 of one chunk of text. */
-  private buffer = new Uint8Array(PIECE + 3 * TEXT_CHUNK);
+  private buffer: Uint8Array = new Uint8Array(PIECE + 3 * TEXT_CHUNK);
   private used = 0;
   private texts: string[] = [];
   private textLength = 0;
-  /** The pieces deflated (with deflatePiece), or kept to deflate at the end (without). */
-  private readonly done: Uint8Array[] = [];
+  /** The codec's deflate stream for this part, if it has one. */
+  private readonly deflate: PieceDeflater | undefined;
+  /** The pieces deflated or being deflated (with a deflater), or kept to deflate at the end (without). */
+  private readonly done: (Uint8Array | Promise<Uint8Array>)[] = [];
+  /** The pieces still being deflated on another thread, oldest first. */
+  private readonly pending: Promise<void>[] = [];
+  /** Buffers of pieces deflated, to write the next ones into. */
+  private readonly spare: Uint8Array[] = [];
   private crc = 0;
   private size = 0;
 
@@ -153,7 +170,19 @@ export class DeflatingEntry {
     private readonly name: string,
     private readonly codec: ZipCodec,
     private readonly level: number
-  ) {}
+  ) {
+    this.deflate = codec.deflater?.(level);
+  }
+
+  /** Too many pieces are being deflated: the writer should wait for `settled()` before it goes on. */
+  get busy(): boolean {
+    return this.pending.length >= IN_FLIGHT;
+  }
+
+  /** Resolves when the oldest piece being deflated is done. */
+  async settled(): Promise<void> {
+    await this.pending[0];
+  }
 
   /** Text of the part, added in order with `write`'s bytes. */
   text = (s: string): void => {
@@ -191,22 +220,39 @@ export class DeflatingEntry {
     const data = this.buffer.subarray(0, this.used);
     this.crc = this.codec.crc32(data, this.crc);
     this.size += data.length;
-    const piece = this.codec.deflatePiece;
-    this.done.push(piece ? piece(data, this.level, last) : data.slice());
     this.used = 0;
+    if (!this.deflate) {
+      this.done.push(data.slice());
+      return;
+    }
+    const deflated = this.deflate(data, last);
+    this.done.push(deflated);
+    if (!(deflated instanceof Promise)) return;
+    // The buffer is the other thread's until the piece is done: the next piece gets another, and this one is used
+    // again once done (a new one each time is a megabyte of garbage outside the heap a piece, left until V8 next
+    // collects). A failure is entry()'s to report (it awaits every piece); here it only ends the wait.
+    const buffer = this.buffer;
+    const off = () => {
+      this.pending.splice(this.pending.indexOf(settled), 1);
+      this.spare.push(buffer);
+    };
+    const settled = deflated.then(off, off);
+    this.pending.push(settled);
+    this.buffer = this.spare.pop() ?? new Uint8Array(buffer.length);
   }
 
   async entry(): Promise<ZipEntry> {
     this.encodeTexts();
     let raw: Uint8Array;
-    if (this.codec.deflatePiece) {
+    if (this.deflate) {
       this.pieceDone(true);
-      raw = concatenated(this.done);
+      raw = concatenated(await Promise.all(this.done));
     } else {
       this.pieceDone(false);
-      raw = await this.codec.deflate(concatenated(this.done), this.level);
+      raw = await this.codec.deflate(concatenated(this.done as Uint8Array[]), this.level);
     }
     this.buffer = new Uint8Array(0);
+    this.spare.length = 0;
     return { name: this.name, method: 8, flags: 0, ...dosNow(), crc: this.crc, size: this.size, raw };
   }
 }

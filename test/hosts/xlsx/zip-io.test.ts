@@ -79,6 +79,44 @@ describe("zip-io", () => {
     }
   });
 
+  it("deflates pieces on zlib's threads while the writer goes on: no more than two wait, the content whole and in order", async () => {
+    // Rows unlike one another (a running number and a hash of it), ~9 MB: nine pieces.
+    const rows = Array.from({ length: 90000 }, (_, r) => `<row r="${r + 1}"><c><v>${(r * 2654435761) % 4294967296}</v></c><c t="str"><v>单位${r}</v></c></row>`);
+    const whole = text(rows.join(""));
+    const part = new DeflatingEntry("xl/worksheets/sheet9.xml", nodeCodec, 6);
+    let waits = 0;
+    let mostWaiting = 0;
+    for (const row of rows) {
+      part.text(row);
+      mostWaiting = Math.max(mostWaiting, (part as unknown as { pending: unknown[] }).pending.length);
+      if (part.busy) {
+        waits++;
+        await part.settled();
+        expect(part.busy).toBe(false);
+      }
+    }
+    const entry = await part.entry();
+    expect(mostWaiting).toBeLessThanOrEqual(2);
+    expect(waits).toBeGreaterThan(0);
+    expect([entry.size, entry.crc]).toEqual([whole.length, crc32(whole)]);
+    const back = await JSZip.loadAsync(await writeZip([entry], nodeCodec, 6), { checkCRC32: true });
+    expect(Buffer.from(await back.file("xl/worksheets/sheet9.xml")!.async("uint8array")).equals(whole)).toBe(true);
+  });
+
+  it("reports a piece that fails to deflate when the part is ended, and a writer waiting on it is not left hanging", async () => {
+    const failing = {
+      ...nodeCodec,
+      deflater: () => (data: Uint8Array, last: boolean) => (last ? Promise.resolve(new Uint8Array(0)) : Promise.reject(new Error("zlib 出错"))),
+    };
+    const part = new DeflatingEntry("xl/worksheets/sheet9.xml", failing, 6);
+    const big = "<row>".repeat(500000);
+    part.text(big);
+    part.text(big);
+    expect(part.busy).toBe(true);
+    await part.settled();
+    await expect(part.entry()).rejects.toThrow("zlib 出错");
+  });
+
   it("inflates the start of a part from the start of its compressed bytes (node codec)", () => {
     const data = text(Array.from({ length: 20000 }, (_, i) => `<row r="${i}"><c><v>${(i * 31) % 997}</v></c></row>`).join(""));
     const packed = nodeCodec.deflate(data, 6) as Uint8Array;
