@@ -25,9 +25,15 @@ export class RenderRows {
   /** The formats over each row, in their order: those of row i are byRow[from[i]] to byRow[from[i + 1] - 1]. */
   private readonly from: Int32Array;
   private readonly byRow: Int32Array;
-  /** The style a cell's style becomes under a format (by its index): cells of one style share the next one. */
-  private readonly next = new Map<CellStyle | undefined, Map<number, CellStyle>>();
-  /** Each column's style under a list of formats (rowStyles), by the list. */
+  /**
+   * Each format's given fields as a key, and with its columns: formats that give the same (龙虎榜's one format per
+   * row, a few colours among them) style alike, so their styles are merged once, not once a row.
+   */
+  private readonly givenKeys: string[];
+  private readonly formatKeys: string[];
+  /** The style a cell's style becomes under a format's given fields (by givenKeys): cells of one style share it. */
+  private readonly next = new Map<CellStyle | undefined, Map<string, CellStyle>>();
+  /** Each column's style under a list of formats (rowStyles), by the list's formatKeys. */
   private readonly byFormats = new Map<string, (CellStyle | undefined)[]>();
   private lastRow = -1;
   private lastStyles: (CellStyle | undefined)[] = [];
@@ -52,6 +58,8 @@ export class RenderRows {
       right: a.right === Infinity ? widthOf() - 1 : a.right,
       given,
     }));
+    this.givenKeys = this.applied.map((f) => JSON.stringify(f.given));
+    this.formatKeys = this.applied.map((f, k) => `${f.left}:${f.right}:${this.givenKeys[k]}`);
     let height = Math.max(0, rows - skip);
     for (const f of this.applied) if (f.top <= f.bottom) height = Math.max(height, f.bottom - skip + 1);
     this.height = height;
@@ -88,7 +96,8 @@ export class RenderRows {
     // Mostly the formats of the row asked for before (the rows come in order): no key made then.
     const last = this.lastRow;
     if (last >= 0 && this.sameFormats(last, i)) return this.lastStyles;
-    const key = this.byRow.subarray(this.from[i], this.from[i + 1]).join(",");
+    let key = "";
+    for (let j = this.from[i]; j < this.from[i + 1]; j++) key += `${this.formatKeys[this.byRow[j]]}|`;
     let styles = this.byFormats.get(key);
     if (!styles) this.byFormats.set(key, (styles = this.mergedStyles(i)));
     this.lastRow = i;
@@ -117,14 +126,15 @@ export class RenderRows {
   private styled(style: CellStyle | undefined, k: number): CellStyle {
     let under = this.next.get(style);
     if (!under) this.next.set(style, (under = new Map()));
-    let next = under.get(k);
+    const givenKey = this.givenKeys[k];
+    let next = under.get(givenKey);
     if (!next) {
       const given = this.applied[k].given;
       const made = style ? { ...style, ...given } : { ...given };
       const key = JSON.stringify(made);
       next = this.interned.get(key);
       if (!next) this.interned.set(key, (next = made));
-      under.set(k, next);
+      under.set(givenKey, next);
     }
     return next;
   }

@@ -123,6 +123,25 @@ describe("a lazy render", () => {
   });
 });
 
+describe("a render with a format per row (龙虎榜)", () => {
+  it("gives rows whose formats give the same fields one style object, merged as the formats say", () => {
+    const fills = ["#C6EFCE", "#FFC7CE", "#C6EFCE", "#FFFFFF"];
+    const cells: ModelCell[][] = Array.from({ length: 200 }, (_, r) => [{ value: r }, { value: `单位${r}` }, { value: r / 2 }]);
+    const formats: RangeFormat[] = [
+      { range: "A:C", numberFormat: "0.00" },
+      ...cells.map((_, r) => ({ range: `A${r + 1}:C${r + 1}`, fill: fills[r % 4], bold: r % 4 === 3 ? true : undefined })),
+    ];
+    const render = renderWrite({ model: { name: "龙虎榜", kind: "leaderboard", cells, formats }, exists: false });
+    const rows = Array.from({ length: renderHeight(render) }, (_, i) => renderRow(render, i));
+    const styles = new Set(rows.flatMap((row) => Array.from(row, (c) => c?.style)));
+    expect(styles.size).toBe(3);
+    rows.forEach((row, r) =>
+      row.forEach((c) => expect(c?.style).toEqual({ numberFormat: "0.00", fill: fills[r % 4], ...(r % 4 === 3 ? { bold: true } : {}) }))
+    );
+    expect(rows.map((row) => row.map((c) => c?.style))).toEqual(reference(cells, formats, 3));
+  });
+});
+
 describe("the .xlsx host's sheet XML", () => {
   it("is the same from rows made as it writes as from the grid read whole (得分 and 读数, native and kh)", () => {
     fc.assert(
