@@ -51,14 +51,14 @@ export function unitJson(r: UnitResult): Record<string, unknown> {
 /**
  * `JSON.stringify(results.map(unitJson), null, 2)` and a newline, written a unit at a time in pieces of about 64K
  * characters: at 5,000 units the whole text was one string of 7 million characters (two bytes each, for the names)
- * and its UTF-8 copy, the run's peak memory. An element of a pretty-printed array is its own pretty print indented
- * two spaces (a JSON string holds no raw line break, so each "\n" is a line of the element's).
+ * and its UTF-8 copy, the run's peak memory. A unit is printed as the one element of an array, which indents it as
+ * the whole array would; "[\n" and "\n]" are cut off.
  */
 export function writeUnitsJson(results: readonly UnitResult[], write: (text: string) => void): void {
   if (results.length === 0) return write("[]\n");
   let piece = "[";
   results.forEach((r, i) => {
-    piece += `${i ? "," : ""}\n  ${JSON.stringify(unitJson(r), null, 2).replace(/\n/g, "\n  ")}`;
+    piece += `${i ? "," : ""}\n${JSON.stringify([unitJson(r)], null, 2).slice(2, -2)}`;
     if (piece.length >= 1 << 16) {
       write(piece);
       piece = "";

@@ -9,7 +9,7 @@
  * so re-entering the cell in Excel keeps it text too.
  */
 import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
-import { CellStyle, RenderCell, SheetRender, Spill, hasFormula, parseArea, withoutSpillFormulas } from "../render-plan";
+import { CellStyle, RenderCell, SheetRender, Spill, hasFormula, parseArea } from "../render-plan";
 import { RunFinder } from "../formula-runs";
 import { renderHeight, renderRow } from "../render-rows";
 import { RenderFormulas, SharedFormulas } from "./shared-formulas";
@@ -160,15 +160,24 @@ class WrittenRows {
       (anchors ??= new Map()).set(c, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
     }
     if (this.spills.length) {
-      this.spills = this.spills.filter((s) => s.last >= i);
-      cells = withoutSpillFormulas(
-        [cells],
-        this.spills.map((s) => ({ ...s, row: 0, last: 0 })),
-        false
-      )[0];
+      if (this.spills.some((s) => s.last < i)) this.spills = this.spills.filter((s) => s.last >= i);
+      cells = withoutSpills(cells, this.spills);
     }
     return { cells, anchors };
   }
+}
+
+/**
+ * A row with the cells of `spills` as values alone (withoutSpillFormulas for one row, made for every row of a
+ * sheet with spills: 读数 has one a column), a copy: a render's grid row is its own.
+ */
+function withoutSpills(cells: readonly (RenderCell | undefined)[], spills: readonly Spill[]): (RenderCell | undefined)[] {
+  const row = cells.slice();
+  for (const s of spills) {
+    const cell = row[s.column];
+    row[s.column] = { value: cell?.value ?? null, style: cell?.style };
+  }
+  return row;
 }
 
 /**
