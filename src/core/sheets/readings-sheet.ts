@@ -370,10 +370,13 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
   // A body row, made when a host asks for it (sheet-rows): the model keeps no cell per unit.
   const bodyRow = (i: number): ModelCell[] => {
     const unit = i < names.length;
-    const row = [
-      unit ? nameOf(i) : blank,
-      ...columns.map((c, k) => (c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.values[i]) : blank)),
-    ];
+    // A loop into one array: made for every row twice as a sheet is written (a spread of a map was two arrays).
+    const row: ModelCell[] = new Array(columns.length + 1);
+    row[0] = unit ? nameOf(i) : blank;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k];
+      row[k + 1] = c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.values[i]) : blank;
+    }
     if (i === 0 && unit) spills.forEach((s, k) => s && ((row[k + 1] as FilledCell).spill = s));
     return row;
   };

@@ -97,8 +97,10 @@ function textElement(text: string): string {
   return `<t${preserve}>${cellTextEscape(text)}</t>`;
 }
 
+/** ` s="id"` by id, made once: a big sheet writes one per cell. */
+const styleAttrs: string[] = [];
 function styleAttr(id: number | undefined): string {
-  return id === undefined ? "" : ` s="${id}"`;
+  return id === undefined ? "" : (styleAttrs[id] ??= ` s="${id}"`);
 }
 
 /** StyleBook.cellXf, remembered per style object (cells with the same style share one, see render-plan). */
