@@ -14,7 +14,7 @@ import { scoresSheets } from "../../src/core/sheets/scores-sheet";
 import { CellStyle, RenderCell, SheetRender, parseArea, renderWrite } from "../../src/hosts/render-plan";
 import { renderHeight, renderRow, rowsOf } from "../../src/hosts/render-rows";
 import { StyleBook } from "../../src/hosts/xlsx/style-book";
-import { worksheetXml } from "../../src/hosts/xlsx/sheet-xml";
+import { worksheetParts } from "../../src/hosts/xlsx/sheet-xml";
 import { randomCase } from "../core/sheets/random-scheme";
 
 /** A cell as a host sees it: its value, formula text, spill and style fields. */
@@ -149,7 +149,8 @@ describe("the .xlsx host's sheet XML", () => {
         const [lazy, whole] = generated(scheme, values, mode);
         const xml = (render: SheetRender) => {
           let out = "";
-          worksheetXml([render], new StyleBook(undefined), false, undefined, (s) => (out += s), dynamic);
+          // Run through: it pauses after each row (for the .xlsx host's deflate to catch up).
+          Array.from(worksheetParts([render], new StyleBook(undefined), false, undefined, (s) => (out += s), dynamic));
           return out;
         };
         lazy.forEach((m, k) => {

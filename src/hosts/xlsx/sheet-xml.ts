@@ -285,21 +285,6 @@ function finished<T>(steps: Generator<void, T>): T {
 }
 
 /**
- * The XML of a generated sheet, as text handed to `out` a piece at a time, in order (worksheetParts, run through).
- * Says whether a spilled formula was written.
- */
-export function worksheetXml(
-  renders: readonly SheetRender[],
-  styles: StyleBook,
-  tabSelected: boolean,
-  drawingRelId: string | undefined,
-  out: (xml: string) => void,
-  dynamicArrays = false
-): boolean {
-  return finished(worksheetParts(renders, styles, tabSelected, drawingRelId, out, dynamicArrays));
-}
-
-/**
  * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
  * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
  * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
