@@ -21,7 +21,7 @@
  * cell, in the unit's `errors` and in `problems`; callers should show them (the command line refuses to write
  * results while there are any). A blank indicator value (or no votes at all) scores 0 and is listed in `missing`.
  */
-import { Scheme } from "../scheme/types";
+import { Indicator, Scheme } from "../scheme/types";
 import { SchemeError } from "../scheme/errors";
 import { resolveColumns, schemeColumns } from "../scheme/parse";
 import { DataTable } from "../data-table";
@@ -34,8 +34,8 @@ import { rankBonus } from "../rank-bonus";
 import { excelRound, tieKey } from "../round";
 import { tier } from "../tier";
 import { readNumber } from "../values";
-import { scoreIndicator } from "./indicator-score";
-import { PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
+import { IndicatorOutcome, scoreIndicator } from "./indicator-score";
+import { IndicatorSources, PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
 import { LedgerEntry, ledgerSums, readLedger } from "./ledger";
 import { lastPlaces } from "./disqualify";
 import { PAY_LABELS, PayKey, payOf } from "./pay";
@@ -46,6 +46,9 @@ import { UnitCells } from "./unit-cells";
 import { ScoreOptions, ScoreResult, UnitDetail } from "./types";
 
 export const VETO_MARK = "否决";
+
+/** The outcome of a value whose reading failed (its problem is noted already): 0, not missing. */
+const FAILED: IndicatorOutcome = Object.freeze({ score: 0, missing: false });
 
 /** The grade of the lowest threshold: what an excluded (vetoed) unit is graded. */
 function lastGrade(grades: readonly [number, string][]): string {
@@ -92,6 +95,8 @@ class Scoring {
   readonly details: UnitDetail[];
   readonly cells: UnitCells[];
   readonly ledgerProblems: string[] = [];
+  /** Step 1's scores, indicator by indicator (one number per unit), until fillScores. */
+  readonly scoreColumns: Float64Array[] = [];
 
   constructor(
     readonly scheme: Scheme,
@@ -124,34 +129,47 @@ class Scoring {
   indicator(k: number): void {
     const ind = this.scheme.indicators[k];
     const srcs = indicatorSources(ind, k, this.sources);
-    const failed: boolean[] = [];
-    const prepared = this.cells.map((c) => {
-      const before = c.errors.length;
-      const p = prepareValue(ind, srcs, c);
-      failed.push(c.errors.length > before);
-      return p;
-    });
-    const best = ind.method === "benchmark" ? this.bestByGroup(prepared, failed) : undefined;
-    const nowhere = { address: srcs.value?.ref ?? ind.name };
-    prepared.forEach((p, i) => {
-      const u = this.units[i];
-      const out = failed[i] ? { score: 0, missing: false } : scoreIndicator(ind, p.value, p.cell ?? nowhere, best?.get(u.group), p.params);
-      if ("error" in out && out.error) this.cells[i].errors.push(out.error);
-      if (out.missing || p.missing) u.missing.push(ind.name);
-      u.scores[ind.name] = out.score;
-      u.subtotal += out.score;
-    });
+    const prepared = this.cells.map((c) => prepareValue(ind, srcs, c));
+    const best = ind.method === "benchmark" ? this.bestByGroup(prepared) : undefined;
+    const column = new Float64Array(prepared.length);
+    prepared.forEach((p, i) => (column[i] = this.indicatorScore(ind, srcs, p, i, best)));
+    this.scoreColumns[k] = column;
+  }
+
+  /** One unit's score on an indicator; its problem (naming the value's cell) and missing data are noted. */
+  indicatorScore(ind: Indicator, srcs: IndicatorSources, p: PreparedValue, i: number, best?: Map<string, number>): number {
+    const u = this.units[i];
+    const out = p.failed ? FAILED : scoreIndicator(ind, p.value, best?.get(u.group), p.params);
+    if (out.problem) this.cells[i].errors.push(`${srcs.value ? this.cells[i].address(srcs.value) : ind.name}：${out.problem}`);
+    if (out.missing || p.missing) u.missing.push(ind.name);
+    u.subtotal += out.score;
+    return out.score;
   }
 
   /** 标杆法: the best prepared value of each group (units whose value could not be read do not count). */
-  bestByGroup(prepared: readonly PreparedValue[], failed: readonly boolean[]): Map<string, number> {
+  bestByGroup(prepared: readonly PreparedValue[]): Map<string, number> {
     const best = new Map<string, number>();
     prepared.forEach((p, i) => {
-      const n = failed[i] ? null : readNumber(p.value);
+      const n = p.failed ? null : readNumber(p.value);
       const g = this.units[i].group;
       if (typeof n === "number" && !(n <= (best.get(g) ?? -Infinity))) best.set(g, n);
     });
     return best;
+  }
+
+  /**
+   * Every unit's scores as copies of one object with the indicators' names as keys, filled from the score columns
+   * at the end: an object given 40 keys one by one turns into a hash table in V8 (1.6 KB a unit, and rebuilt as
+   * it grows), while copies of one object share its compact layout.
+   */
+  fillScores(): void {
+    const names = this.scheme.indicators.map((ind) => ind.name);
+    const template: Record<string, number> = Object.fromEntries(names.map((name) => [name, 0]));
+    this.units.forEach((u, i) => {
+      const scores = { ...template };
+      names.forEach((name, k) => (scores[name] = this.scoreColumns[k][i]));
+      u.scores = scores;
+    });
   }
 
   /** Step 2: bonus = min(Σ bonus columns + Σ positive ledger points, cap); deduction likewise with |…|. */
@@ -357,21 +375,6 @@ function progressColumns(scheme: Scheme, table: DataTable): { done: number[]; ta
   return out;
 }
 
-/**
- * Every unit's scores made again as copies of one object with the same keys (every unit is scored on every
- * indicator, in order): an object given 40 keys one by one turns into a hash table in V8, 1.6 KB a unit (8 MB at
- * 5,000 units), while copies of one object share its compact layout.
- */
-function compactScores(units: UnitResult[]): void {
-  const keys = units.length ? Object.keys(units[0].scores) : [];
-  const template: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
-  for (const u of units) {
-    const scores = { ...template };
-    for (const k of keys) scores[k] = u.scores[k];
-    u.scores = scores;
-  }
-}
-
 export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
   const sources = resolveSources(scheme, table, options.workbook);
   if (options.stage !== undefined && !scheme.progress)
@@ -379,7 +382,7 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
   const ledger = scheme.ledger ? readLedger(scheme.ledger, table, options.workbook) : undefined;
   const s = new Scoring(scheme, table, sources, ledger?.entries);
   scheme.indicators.forEach((_, k) => s.indicator(k));
-  compactScores(s.units);
+  s.fillScores();
   const all = table.units.map((_, i) => i);
   for (const i of all) {
     s.adjustments(i);
