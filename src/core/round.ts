@@ -9,7 +9,19 @@ export function excelRound(x: number, digits: number): number {
   const sign = x < 0 ? -1 : 1;
   const abs = Number(Math.abs(x).toPrecision(15));
   const shifted = Math.round(shiftDecimal(abs, digits));
-  return sign * shiftDecimal(shifted, -digits);
+  return sign * unshift(shifted, digits);
+}
+
+/** 10^0 … 10^22, each exact (from its decimal literal, not from Math.pow). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * n·10^−digits for a whole n ≥ 0: a division when n and the power of ten are exact doubles, since IEEE division
+ * rounds the exact quotient just as reading the decimal text does (the same number, without building a string).
+ */
+function unshift(n: number, digits: number): number {
+  const power = POWERS_OF_TEN[digits];
+  return power !== undefined && n <= Number.MAX_SAFE_INTEGER ? n / power : shiftDecimal(n, -digits);
 }
 
 /** x·10^places computed on the decimal text, so no binary error creeps in (1.005 → 100.5, not 100.49999…). */

@@ -30,9 +30,26 @@ export function badNumber(address: string, v: Cell): string {
  * formula's VLOOKUP compares (so “a” finds the grade “A” in both).
  */
 export function gradeFactor(grades: Readonly<Record<string, number>>, v: Cell): number | undefined {
-  const key = textKey(v).toUpperCase();
-  for (const [g, f] of Object.entries(grades)) if (textKey(g).toUpperCase() === key) return f;
-  return undefined;
+  return gradeLookup(grades).get(textKey(v).toUpperCase());
+}
+
+/**
+ * A grade table by compared key (the first grade of a key wins, as the loop over the table did), made once per
+ * table rather than once per cell. Schemes are not changed in place (an edit makes a new scheme), so a table
+ * object's lookup stays right.
+ */
+const lookups = new WeakMap<object, Map<string, number>>();
+function gradeLookup(grades: Readonly<Record<string, number>>): Map<string, number> {
+  let lookup = lookups.get(grades);
+  if (!lookup) {
+    lookup = new Map();
+    for (const [g, f] of Object.entries(grades)) {
+      const key = textKey(g).toUpperCase();
+      if (!lookup.has(key)) lookup.set(key, f);
+    }
+    lookups.set(grades, lookup);
+  }
+  return lookup;
 }
 
 /** What scoring read besides the value (indicator-value.ts): per-unit parameters and vote counts. */
@@ -51,12 +68,7 @@ const param = (own: number | undefined, scheme: unknown): number => (own !== und
  * @param best for benchmark: the best value of the unit's group (undefined when the group has none).
  * @param unit the unit's own parameters (SPEC §3.1), which replace the scheme's; vote counts for vote.
  */
-export function scoreIndicator(
-  ind: Indicator,
-  v: Cell,
-  best?: number,
-  unit: UnitParams = {}
-): IndicatorOutcome {
+export function scoreIndicator(ind: Indicator, v: Cell, best?: number, unit: UnitParams = {}): IndicatorOutcome {
   if (ind.method === "vote") return scoreVotes(ind, unit.votes ?? []);
   if (isBlank(v)) return { score: 0, missing: true };
   if (ind.method === "grade") {
