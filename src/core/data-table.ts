@@ -20,7 +20,7 @@
  */
 import { address as cellAddress, columnIndex, columnLetter } from "./sheet-model";
 import { Cell, readNumber, textKey, toHalfWidth } from "./values";
-import { MergeArea, classifyRows, columnStats, fillMerged, headerBlock, leadingRows, parseMerges } from "./table-detect";
+import { MergeArea, classifyRows, fillMerged, headerBlock, leadingRows, numberColumns, parseMerges } from "./table-detect";
 
 /** What a host noticed about a cell while reading it: a number shown as a date, a formula saved without its result. */
 export type CellNote = "date" | "uncached";
@@ -191,15 +191,13 @@ export class DataTable {
 
   private readUnits(first: number, nameHeader: string): void {
     const rows = leadingRows(this.filled, first);
-    const numberColumns = columnStats(this.filled, rows, [])
-      .filter((c) => c.kind === "number" && c.index !== this.nameColumn && c.index !== this.groupColumn)
-      .map((c) => c.index);
+    const numbers = numberColumns(this.filled, rows).filter((c) => c !== this.nameColumn && c !== this.groupColumn);
     const kinds = classifyRows({
       values: this.filled,
       formulas: this.source.formulas,
       first,
       nameColumn: this.nameColumn,
-      numberColumns,
+      numberColumns: numbers,
       nameHeader,
     });
     this.totalRows.push(...kinds.totals.map((r) => r + 1));
