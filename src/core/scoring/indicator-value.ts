@@ -4,9 +4,9 @@
  * read from the unit's row. `vote` reads its vote counts instead.
  *
  * API: `indicatorSources(ind, k, sources)` once per indicator, then `prepareValue(ind, srcs, cells)` per unit →
- * PreparedValue (`failed` when it found a problem). Problems go to `cells.errors`, naming the cell (`村级考核!F3：分母列“任务户数”应大于 0，而不是 0`);
- * a blank value, or a unit absent from the value's sheet, is missing data. A UnitCells with a trace records every
- * cell read (for 解释).
+ * PreparedValue (`failed` when it found a problem). Problems go to `cells.errors`, naming the cell
+ * (`村级考核!F3：分母列“任务户数”应大于 0，而不是 0`); a blank value, or a unit absent from the value's sheet, is
+ * missing data. A UnitCells with a trace records every cell read (for 解释).
  */
 import { Indicator, isColumnParam } from "../scheme/types";
 import { INDICATOR_LABELS } from "../scheme/labels";
