@@ -80,6 +80,16 @@ function asWritten(v: Cell): string {
 
 export type ColumnLookup = { index: number } | { error: string };
 
+/** The columns of the notes' addresses ("C5" → 2); other keys can match no cell's address. */
+function notedColumns(notes: Readonly<Record<string, CellNote>>): Set<number> {
+  const out = new Set<number>();
+  for (const at of Object.keys(notes)) {
+    const letters = /^([A-Z]+)\d+$/.exec(at)?.[1];
+    if (letters) out.add(columnIndex(letters));
+  }
+  return out;
+}
+
 /** Serial number → 2025-03-05 (the 1900 system, as the message needs no more). */
 function serialDate(serial: number): string {
   const d = new Date(Math.round((serial - 25569) * 86_400_000));
@@ -277,10 +287,14 @@ export class DataTable {
   cellProblems(columns: readonly number[]): string[] {
     const notes = this.source.notes;
     if (!notes) return [];
+    // Only a column holding a note can have one (a date cell anywhere on the sheet gives the sheet notes): the
+    // others need no address worked out for every unit.
+    const noted = notedColumns(notes);
+    const looked = columns.filter((c) => noted.has(c));
     const out: string[] = [];
     const seen = new Set<string>();
     for (const unit of this.units) {
-      for (const c of columns) {
+      for (const c of looked) {
         const at = cellAddress(this.sourceRow(unit, c) - 1, c);
         const note = notes[at];
         if (!note || seen.has(at)) continue;
