@@ -406,19 +406,23 @@ interface ColumnCounts {
 
 /** Column c over `rows`: non-blank cells, how many read as numbers and their range; the other texts into `texts`. */
 function columnCounts(values: readonly (readonly Cell[])[], rows: readonly number[], c: number, texts?: Set<string>): ColumnCounts {
-  const out = { filled: 0, numeric: 0, min: Infinity, max: -Infinity };
+  // Locals, not the result's fields, while counting: this runs for every cell of the unit rows.
+  let filled = 0;
+  let numeric = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (const r of rows) {
     const v = values[r]?.[c];
     if (isBlank(v)) continue;
-    out.filled++;
+    filled++;
     const n = readNumber(v);
     if (typeof n === "number") {
-      out.numeric++;
-      out.min = Math.min(out.min, n);
-      out.max = Math.max(out.max, n);
+      numeric++;
+      min = Math.min(min, n);
+      max = Math.max(max, n);
     } else texts?.add(textKey(v));
   }
-  return out;
+  return { filled, numeric, min, max };
 }
 
 function kindOf({ filled, numeric }: ColumnCounts): ColumnKind {
