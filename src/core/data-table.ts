@@ -20,7 +20,7 @@
  */
 import { address as cellAddress, columnIndex, columnLetter } from "./sheet-model";
 import { Cell, readNumber, textKey, toHalfWidth } from "./values";
-import { MergeArea, classifyRows, columnStats, fillMerged, headerBlock, leadingRows, parseMerges } from "./table-detect";
+import { MergeArea, classifyRows, fillMerged, headerBlock, leadingRows, numberColumns, parseMerges } from "./table-detect";
 
 /** What a host noticed about a cell while reading it: a number shown as a date, a formula saved without its result. */
 export type CellNote = "date" | "uncached";
@@ -79,6 +79,16 @@ function asWritten(v: Cell): string {
 }
 
 export type ColumnLookup = { index: number } | { error: string };
+
+/** The columns of the notes' addresses ("C5" → 2); other keys can match no cell's address. */
+function notedColumns(notes: Readonly<Record<string, CellNote>>): Set<number> {
+  const out = new Set<number>();
+  for (const at of Object.keys(notes)) {
+    const letters = /^([A-Z]+)\d+$/.exec(at)?.[1];
+    if (letters) out.add(columnIndex(letters));
+  }
+  return out;
+}
 
 /** Serial number → 2025-03-05 (the 1900 system, as the message needs no more). */
 function serialDate(serial: number): string {
@@ -191,15 +201,13 @@ export class DataTable {
 
   private readUnits(first: number, nameHeader: string): void {
     const rows = leadingRows(this.filled, first);
-    const numberColumns = columnStats(this.filled, rows, [])
-      .filter((c) => c.kind === "number" && c.index !== this.nameColumn && c.index !== this.groupColumn)
-      .map((c) => c.index);
+    const numbers = numberColumns(this.filled, rows).filter((c) => c !== this.nameColumn && c !== this.groupColumn);
     const kinds = classifyRows({
       values: this.filled,
       formulas: this.source.formulas,
       first,
       nameColumn: this.nameColumn,
-      numberColumns,
+      numberColumns: numbers,
       nameHeader,
     });
     this.totalRows.push(...kinds.totals.map((r) => r + 1));
@@ -279,10 +287,14 @@ export class DataTable {
   cellProblems(columns: readonly number[]): string[] {
     const notes = this.source.notes;
     if (!notes) return [];
+    // Only a column holding a note can have one (a date cell anywhere on the sheet gives the sheet notes): the
+    // others need no address worked out for every unit.
+    const noted = notedColumns(notes);
+    const looked = columns.filter((c) => noted.has(c));
     const out: string[] = [];
     const seen = new Set<string>();
     for (const unit of this.units) {
-      for (const c of columns) {
+      for (const c of looked) {
         const at = cellAddress(this.sourceRow(unit, c) - 1, c);
         const note = notes[at];
         if (!note || seen.has(at)) continue;

@@ -8,8 +8,31 @@ export function excelRound(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const sign = x < 0 ? -1 : 1;
   const abs = Number(Math.abs(x).toPrecision(15));
-  const shifted = Math.round(shiftDecimal(abs, digits));
-  return sign * shiftDecimal(shifted, -digits);
+  return sign * unshift(roundShifted(abs, digits), digits);
+}
+
+/** 10^0 … 10^22, each exact (from its decimal literal, not from Math.pow). */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * Math.round(shiftDecimal(x, digits)) for x ≥ 0, without the string when it cannot matter: the product x·10^digits
+ * and the decimal text's value differ by a few units in the last place at most, so unless the product is that close
+ * to a half (80.125 → 8012.5 exactly, or 8012.499999…) both round to the same whole number.
+ */
+function roundShifted(x: number, digits: number): number {
+  const power = POWERS_OF_TEN[digits];
+  const y = power === undefined ? NaN : x * power;
+  if (y < 2 ** 52 && Math.abs(y - Math.floor(y) - 0.5) > y * 2 ** -46) return Math.round(y);
+  return Math.round(shiftDecimal(x, digits));
+}
+
+/**
+ * n·10^−digits for a whole n ≥ 0: a division when n and the power of ten are exact doubles, since IEEE division
+ * rounds the exact quotient just as reading the decimal text does (the same number, without building a string).
+ */
+function unshift(n: number, digits: number): number {
+  const power = POWERS_OF_TEN[digits];
+  return power !== undefined && n <= Number.MAX_SAFE_INTEGER ? n / power : shiftDecimal(n, -digits);
 }
 
 /** x·10^places computed on the decimal text, so no binary error creeps in (1.005 → 100.5, not 100.49999…). */

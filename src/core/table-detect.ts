@@ -274,7 +274,16 @@ export interface RowKinds {
 }
 
 function blankRow(row: readonly Cell[] | undefined): boolean {
-  return !row || row.every((c) => isBlank(c));
+  return !row || row.every(isBlank);
+}
+
+/** The row's first non-blank cell (undefined when there is none). */
+function firstFilled(row: readonly Cell[] | undefined): Cell {
+  return row?.find(isFilled);
+}
+
+function isFilled(c: Cell): boolean {
+  return !isBlank(c);
 }
 
 function near(a: number, b: number, tolerance: number): boolean {
@@ -289,10 +298,23 @@ class ColumnSums {
     this.sums = input.numberColumns.map(() => 0);
   }
 
-  add(r: number): void {
+  /** Add a row's numbers (readRowNumbers), read once for every ColumnSums it goes into. */
+  add(numbers: ArrayLike<number>): void {
     this.count++;
-    this.input.numberColumns.forEach((c, i) => (this.sums[i] += readNumber(this.input.values[r]?.[c] ?? null) || 0));
+    for (let i = 0; i < numbers.length; i++) this.sums[i] += numbers[i];
   }
+}
+
+/** Row r's number columns as ColumnSums adds them (blank or text as 0), into one buffer used for every row. */
+function readRowNumbers(input: RowInput, r: number, into: Float64Array): Float64Array {
+  input.numberColumns.forEach((c, i) => (into[i] = readNumber(input.values[r]?.[c] ?? null) || 0));
+  return into;
+}
+
+/** Does a cell up to the name column hold a total's words (合计 merged across 序号 and 村名)? */
+function leadHasTotal(row: readonly Cell[], nameColumn: number): boolean {
+  for (let c = 0; c <= nameColumn && c < row.length; c++) if (isTotalName(row[c])) return true;
+  return false;
 }
 
 /**
@@ -344,63 +366,88 @@ export function classifyRows(input: RowInput): RowKinds {
   let block = new ColumnSums(input);
   const all = new ColumnSums(input);
   let afterBlank = false;
+  const headerWords = input.nameHeader === undefined ? undefined : wordKey(input.nameHeader);
+  const buffer = new Float64Array(input.numberColumns.length);
   for (let r = input.first; r < values.length; r++) {
     const row = values[r];
     if (blankRow(row)) {
       if (units.length) afterBlank = true;
       continue;
     }
-    const firstCell = row.find((c) => !isBlank(c));
+    const firstCell = firstFilled(row);
     if (isFooterText(firstCell)) {
       for (let k = r; k < values.length; k++) if (!blankRow(values[k])) totals.push(k);
       break;
     }
-    const lead = row.slice(0, nameColumn + 1);
     const loose = afterBlank || bottomRow(values, r);
-    if (lead.some(isTotalName) || rowHasSubtotal(input, r) || sumsRows(input, r, block, loose) || sumsRows(input, r, all, loose)) {
+    if (leadHasTotal(row, nameColumn) || rowHasSubtotal(input, r) || sumsRows(input, r, block, loose) || sumsRows(input, r, all, loose)) {
       totals.push(r);
       block = new ColumnSums(input);
       continue;
     }
     const name = row[nameColumn];
     if (isBlank(name)) continue;
-    if (input.nameHeader !== undefined && wordKey(name) === wordKey(input.nameHeader)) continue;
+    if (headerWords !== undefined && wordKey(name) === headerWords) continue;
     if (afterBlank && !input.numberColumns.some((c) => typeof readNumber(row[c] ?? null) === "number")) break;
     units.push(r);
-    block.add(r);
-    all.add(r);
+    const numbers = readRowNumbers(input, r, buffer);
+    block.add(numbers);
+    all.add(numbers);
   }
   return { units, totals };
 }
 
+interface ColumnCounts {
+  filled: number;
+  numeric: number;
+  min: number;
+  max: number;
+}
+
+/** Column c over `rows`: non-blank cells, how many read as numbers and their range; the other texts into `texts`. */
+function columnCounts(values: readonly (readonly Cell[])[], rows: readonly number[], c: number, texts?: Set<string>): ColumnCounts {
+  // Locals, not the result's fields, while counting: this runs for every cell of the unit rows.
+  let filled = 0;
+  let numeric = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const r of rows) {
+    const v = values[r]?.[c];
+    if (isBlank(v)) continue;
+    filled++;
+    const n = readNumber(v);
+    if (typeof n === "number") {
+      numeric++;
+      min = Math.min(min, n);
+      max = Math.max(max, n);
+    } else texts?.add(textKey(v));
+  }
+  return { filled, numeric, min, max };
+}
+
+function kindOf({ filled, numeric }: ColumnCounts): ColumnKind {
+  return filled === 0 ? "empty" : numeric >= filled * 0.8 ? "number" : "text";
+}
+
+/** How many columns `rows` span (at least `least`). */
+function spanOf(values: readonly (readonly Cell[])[], rows: readonly number[], least: number): number {
+  return rows.reduce((w, r) => Math.max(w, values[r]?.length ?? 0), least);
+}
+
 /** Statistics of each column over `rows`, with its header text. */
 export function columnStats(values: readonly (readonly Cell[])[], rows: readonly number[], headers: readonly string[]): DetectedColumn[] {
-  const width = rows.reduce((w, r) => Math.max(w, values[r]?.length ?? 0), headers.length);
+  const width = spanOf(values, rows, headers.length);
   const columns: DetectedColumn[] = [];
   for (let c = 0; c < width; c++) {
-    let filled = 0;
-    let numeric = 0;
-    let min = Infinity;
-    let max = -Infinity;
     const texts = new Set<string>();
-    for (const r of rows) {
-      const v = values[r]?.[c];
-      if (isBlank(v)) continue;
-      filled++;
-      const n = readNumber(v);
-      if (typeof n === "number") {
-        numeric++;
-        min = Math.min(min, n);
-        max = Math.max(max, n);
-      } else texts.add(textKey(v));
-    }
-    const kind: ColumnKind = filled === 0 ? "empty" : numeric >= filled * 0.8 ? "number" : "text";
+    const counts = columnCounts(values, rows, c, texts);
+    const { filled, numeric, min, max } = counts;
     const header = headers[c] ?? "";
     columns.push({
       index: c,
       letter: columnLetter(c),
       header,
-      kind,
+      kind: kindOf(counts),
       filled,
       numeric,
       distinct: texts.size,
@@ -408,6 +455,14 @@ export function columnStats(values: readonly (readonly Cell[])[], rows: readonly
     });
   }
   return columns;
+}
+
+/** The columns columnStats calls numbers, without its other statistics (DataTable needs no more). */
+export function numberColumns(values: readonly (readonly Cell[])[], rows: readonly number[]): number[] {
+  const out: number[] = [];
+  const width = spanOf(values, rows, 0);
+  for (let c = 0; c < width; c++) if (kindOf(columnCounts(values, rows, c)) === "number") out.push(c);
+  return out;
 }
 
 /** The rows from `first` to the first blank row: where a column's kind is judged, before units are told from totals. */
@@ -418,7 +473,7 @@ export function leadingRows(values: readonly (readonly Cell[])[], first: number)
       if (rows.length) break;
       continue;
     }
-    if (isFooterText((values[r] ?? []).find((c) => !isBlank(c)))) break;
+    if (isFooterText(firstFilled(values[r]))) break;
     rows.push(r);
   }
   return rows;
@@ -446,7 +501,7 @@ export function detectTable(
     }
   }
   const filled = fillMerged(values, areas);
-  const candidates = leadingRows(filled, block.bottom + 1).filter((r) => !isTotalName(filled[r]?.find((c) => !isBlank(c))));
+  const candidates = leadingRows(filled, block.bottom + 1).filter((r) => !isTotalName(firstFilled(filled[r])));
   const columns = columnStats(filled, candidates, block.joined);
 
   const textColumns = columns.filter((c) => c.kind === "text" && c.header);

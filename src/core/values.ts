@@ -52,8 +52,13 @@ export function cleanText(s: string): string {
     .replace(/^ | $/g, "");
 }
 
+/** What toHalfWidth changes. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 /** Full-width ASCII (U+FF01–U+FF5E) to half-width, the ideographic space to a space. */
 export function toHalfWidth(s: string): string {
+  // Most texts have none: a look first saves building a copy character by character (every row's name is folded).
+  if (!FULL_WIDTH.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const c = ch.charCodeAt(0);

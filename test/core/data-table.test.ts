@@ -249,6 +249,21 @@ describe("readDataTable on a clerk's awkward table", () => {
       "村级考核!C2：公式没有计算结果（文件保存时未计算）：请在 Excel 或 WPS 中打开并保存后再试",
     ]);
   });
+
+  test("only the columns asked for count, a merged cell once, in unit then column order", () => {
+    const values = [
+      ["村名", "党建", "综治", "填报日期"],
+      ["甲村", 45721, null, 45722],
+      ["乙村", 16, null, 45722],
+    ];
+    const formulas = [[], [null, null, "=1+"], []];
+    const notes = { B2: "date", C2: "uncached", D2: "date", D3: "date", c3: "date" } as const;
+    const t = readDataTable(values, { sheet, headerRow: 1, name: "村名" }, { notes, formulas, merges: ["C2:C3"] });
+    expect(t.cellProblems([2, 1])).toEqual([
+      "村级考核!C2：公式“=1+”没有计算结果（文件保存时未计算）：请在 Excel 或 WPS 中打开并保存后再试",
+      "村级考核!B2：单位“甲村”的“党建”是日期（2025-03-05），不是数值：请把单元格格式改为“常规”或“数值”后重新填写",
+    ]);
+  });
 });
 
 test("zero-width characters pasted from web pages are not part of names, groups or headers", () => {

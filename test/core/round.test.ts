@@ -25,6 +25,25 @@ describe("excelRound", () => {
     expect(excelRound(Infinity, 2)).toBe(Infinity);
     expect(excelRound(NaN, 2)).toBeNaN();
   });
+
+  test("halves and values a hair off them round as on the decimal text, at every scale", () => {
+    // The text reading, in full: what excelRound's arithmetic shortcuts must agree with.
+    const shift = (x: number, places: number) => {
+      const [mantissa, exponent = "0"] = String(x).split("e");
+      return Number(`${mantissa}e${Number(exponent) + places}`);
+    };
+    const byText = (x: number, d: number) => Math.sign(x) * shift(Math.round(shift(Number(Math.abs(x).toPrecision(15)), d)), -d);
+    const values: number[] = [];
+    for (let k = 1; k < 4000; k += 7) {
+      for (let scale = 0; scale < 7; scale++) {
+        const half = (k + 0.5) / 10 ** scale;
+        values.push(half, half * (1 + 1e-15), half * (1 - 1e-15), -half, k / 200 + 0.005, k * 0.0125);
+      }
+    }
+    const differ = values.flatMap((x) => [0, 1, 2, 3, 4, 6].filter((d) => excelRound(x, d) !== byText(x, d)).map((d) => [x, d]));
+    expect(values.length).toBeGreaterThan(20000);
+    expect(differ).toEqual([]);
+  });
 });
 
 describe("tieKey / sameValue", () => {

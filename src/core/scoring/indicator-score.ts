@@ -1,6 +1,6 @@
 /**
  * One indicator of one unit (SPEC §3 step 1): the cell's value turned into points by the indicator's method.
- * A blank value scores 0 and is missing; a value that cannot be read scores 0 with an error naming the cell.
+ * A blank value scores 0 and is missing; a value that cannot be read scores 0 with a problem (the caller names the cell).
  */
 import { Indicator } from "../scheme/types";
 import { benchmarkScore, DEFAULT_GRADE_FACTORS, efficacy, limitScore, pointsScore, rankPoints, targetScore } from "../scoring-methods";
@@ -11,13 +11,18 @@ import { Cell, isBlank, readNumber, showCell, textKey } from "../values";
 export interface IndicatorOutcome {
   score: number;
   missing: boolean;
-  /** A problem with the value, naming the cell. */
-  error?: string;
+  /** A problem with the value, without its cell (the caller names it: only a bad cell pays for its address). */
+  problem?: string;
+}
+
+/** `无法识别的数值“缺考”`. */
+function notANumber(v: Cell): string {
+  return `无法识别的数值“${showCell(v)}”`;
 }
 
 /** `村级考核!E7：无法识别的数值“缺考”`. */
 export function badNumber(address: string, v: Cell): string {
-  return `${address}：无法识别的数值“${showCell(v)}”`;
+  return `${address}：${notANumber(v)}`;
 }
 
 /**
@@ -25,9 +30,26 @@ export function badNumber(address: string, v: Cell): string {
  * formula's VLOOKUP compares (so “a” finds the grade “A” in both).
  */
 export function gradeFactor(grades: Readonly<Record<string, number>>, v: Cell): number | undefined {
-  const key = textKey(v).toUpperCase();
-  for (const [g, f] of Object.entries(grades)) if (textKey(g).toUpperCase() === key) return f;
-  return undefined;
+  return gradeLookup(grades).get(textKey(v).toUpperCase());
+}
+
+/**
+ * A grade table by compared key (the first grade of a key wins, as the loop over the table did), made once per
+ * table rather than once per cell. Schemes are not changed in place (an edit makes a new scheme), so a table
+ * object's lookup stays right.
+ */
+const lookups = new WeakMap<object, Map<string, number>>();
+function gradeLookup(grades: Readonly<Record<string, number>>): Map<string, number> {
+  let lookup = lookups.get(grades);
+  if (!lookup) {
+    lookup = new Map();
+    for (const [g, f] of Object.entries(grades)) {
+      const key = textKey(g).toUpperCase();
+      if (!lookup.has(key)) lookup.set(key, f);
+    }
+    lookups.set(grades, lookup);
+  }
+  return lookup;
 }
 
 /** What scoring read besides the value (indicator-value.ts): per-unit parameters and vote counts. */
@@ -43,19 +65,10 @@ export interface UnitParams {
 const param = (own: number | undefined, scheme: unknown): number => (own !== undefined ? own : (scheme as number));
 
 /**
- * @param at where the value is (`at.address`: `村级考核!E7`), read only when there is a problem to report.
  * @param best for benchmark: the best value of the unit's group (undefined when the group has none).
  * @param unit the unit's own parameters (SPEC §3.1), which replace the scheme's; vote counts for vote.
  */
-export function scoreIndicator(
-  ind: Indicator,
-  v: Cell,
-  at: { readonly address: string },
-  best?: number,
-  unit: UnitParams = {}
-): IndicatorOutcome {
-  // A getter, not a closure per cell: this runs for every unit × indicator.
-  const address = () => at.address;
+export function scoreIndicator(ind: Indicator, v: Cell, best?: number, unit: UnitParams = {}): IndicatorOutcome {
   if (ind.method === "vote") return scoreVotes(ind, unit.votes ?? []);
   if (isBlank(v)) return { score: 0, missing: true };
   if (ind.method === "grade") {
@@ -65,13 +78,13 @@ export function scoreIndicator(
       return {
         score: 0,
         missing: false,
-        error: `${address()}：等次“${showCell(v)}”不在“${ind.name}”的等次系数中（${Object.keys(grades).join("、")}）`,
+        problem: `等次“${showCell(v)}”不在“${ind.name}”的等次系数中（${Object.keys(grades).join("、")}）`,
       };
     }
     return { score: ind.points * f, missing: false };
   }
   const x = readNumber(v);
-  if (typeof x !== "number") return { score: 0, missing: false, error: badNumber(address(), v) };
+  if (typeof x !== "number") return { score: 0, missing: false, problem: notANumber(v) };
   try {
     switch (ind.method) {
       case "points":
@@ -87,12 +100,12 @@ export function scoreIndicator(
       case "benchmark":
         return { score: best === undefined ? 0 : benchmarkScore(x, best, ind.points), missing: false };
       case "rank":
-        if (x < 1) return { score: 0, missing: false, error: `${address()}：名次应不小于 1，而不是 ${showCell(v)}` };
+        if (x < 1) return { score: 0, missing: false, problem: `名次应不小于 1，而不是 ${showCell(v)}` };
         return { score: rankPoints(x, ind.points, ind.step ?? 1), missing: false };
     }
   } catch (e) {
     // Only a scheme built in code without parseScheme can get here (parseScheme checks the parameters).
-    if (e instanceof KhError) return { score: 0, missing: false, error: `${address()}：${e.message}` };
+    if (e instanceof KhError) return { score: 0, missing: false, problem: e.message };
     throw e;
   }
 }

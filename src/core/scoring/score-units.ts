@@ -21,7 +21,7 @@
  * cell, in the unit's `errors` and in `problems`; callers should show them (the command line refuses to write
  * results while there are any). A blank indicator value (or no votes at all) scores 0 and is listed in `missing`.
  */
-import { Scheme } from "../scheme/types";
+import { Indicator, Scheme } from "../scheme/types";
 import { SchemeError } from "../scheme/errors";
 import { resolveColumns, schemeColumns } from "../scheme/parse";
 import { DataTable } from "../data-table";
@@ -34,34 +34,22 @@ import { rankBonus } from "../rank-bonus";
 import { excelRound, tieKey } from "../round";
 import { tier } from "../tier";
 import { readNumber } from "../values";
-import { scoreIndicator } from "./indicator-score";
-import { PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
+import { IndicatorOutcome, scoreIndicator } from "./indicator-score";
+import { IndicatorSources, PreparedValue, indicatorSources, prepareValue } from "./indicator-value";
 import { LedgerEntry, ledgerSums, readLedger } from "./ledger";
 import { lastPlaces } from "./disqualify";
 import { PAY_LABELS, PayKey, payOf } from "./pay";
-import { asPercent, fineWords, item, showNumber, showValue } from "./reward-text";
+import { item, showNumber, showValue } from "./reward-text";
 import { stageProgress } from "./progress";
 import { ColumnSource, Sources, resolveSources } from "./sources";
+import { StepPlan, stepPlan } from "./step-plan";
 import { UnitCells } from "./unit-cells";
 import { ScoreOptions, ScoreResult, UnitDetail } from "./types";
 
 export const VETO_MARK = "否决";
 
-/** The grade of the lowest threshold: what an excluded (vetoed) unit is graded. */
-function lastGrade(grades: readonly [number, string][]): string {
-  let last: [number, string] | undefined;
-  for (const g of grades) if (!last || g[0] < last[0]) last = g;
-  return last ? last[1] : "";
-}
-
-/** The tier that TIER would pick (greatest threshold ≤ value), with its threshold. */
-function matchTier(value: number, tiers: readonly [number, number][]): [number, number] | undefined {
-  return tier<[number, number] | undefined>(
-    value,
-    tiers.map((t) => ({ threshold: t[0], result: t })),
-    undefined
-  );
-}
+/** The outcome of a value whose reading failed (its problem is noted already): 0, not missing. */
+const FAILED: IndicatorOutcome = Object.freeze({ score: 0, missing: false });
 
 function blankUnit(name: string, group: string): UnitResult {
   return {
@@ -91,7 +79,10 @@ class Scoring {
   readonly units: UnitResult[];
   readonly details: UnitDetail[];
   readonly cells: UnitCells[];
+  readonly plan: StepPlan;
   readonly ledgerProblems: string[] = [];
+  /** Step 1's scores, indicator by indicator (one number per unit), until fillScores. */
+  readonly scoreColumns: Float64Array[] = [];
 
   constructor(
     readonly scheme: Scheme,
@@ -100,6 +91,7 @@ class Scoring {
     ledger: LedgerEntry[][] | undefined
   ) {
     this.precision = scheme.precision ?? 2;
+    this.plan = stepPlan(scheme, sources);
     this.excludeVetoed = (scheme.vetoMode ?? "exclude") === "exclude";
     this.cells = table.units.map((_, i) => new UnitCells(i));
     this.units = table.units.map((u) => blankUnit(u.name, u.group));
@@ -116,42 +108,57 @@ class Scoring {
     }));
   }
 
-  src(...path: (string | number)[]): ColumnSource {
-    return this.sources.at(path) as ColumnSource;
-  }
-
-  /** Step 1, one indicator for every unit (column-wise, so 标杆法 can find each group's best prepared value). */
+  /**
+   * Step 1, one indicator for every unit, read and scored in one pass; 标杆法 reads every unit first, to find each
+   * group's best prepared value.
+   */
   indicator(k: number): void {
     const ind = this.scheme.indicators[k];
     const srcs = indicatorSources(ind, k, this.sources);
-    const failed: boolean[] = [];
-    const prepared = this.cells.map((c) => {
-      const before = c.errors.length;
-      const p = prepareValue(ind, srcs, c);
-      failed.push(c.errors.length > before);
-      return p;
-    });
-    const best = ind.method === "benchmark" ? this.bestByGroup(prepared, failed) : undefined;
-    const nowhere = { address: srcs.value?.ref ?? ind.name };
-    prepared.forEach((p, i) => {
-      const u = this.units[i];
-      const out = failed[i] ? { score: 0, missing: false } : scoreIndicator(ind, p.value, p.cell ?? nowhere, best?.get(u.group), p.params);
-      if ("error" in out && out.error) this.cells[i].errors.push(out.error);
-      if (out.missing || p.missing) u.missing.push(ind.name);
-      u.scores[ind.name] = out.score;
-      u.subtotal += out.score;
-    });
+    const column = new Float64Array(this.units.length);
+    if (ind.method === "benchmark") {
+      const prepared = this.cells.map((c) => prepareValue(ind, srcs, c));
+      const best = this.bestByGroup(prepared);
+      prepared.forEach((p, i) => (column[i] = this.indicatorScore(ind, srcs, p, i, best.get(this.units[i].group))));
+    } else this.cells.forEach((c, i) => (column[i] = this.indicatorScore(ind, srcs, prepareValue(ind, srcs, c), i)));
+    this.scoreColumns[k] = column;
+  }
+
+  /** One unit's score on an indicator; its problem (naming the value's cell) and missing data are noted. */
+  indicatorScore(ind: Indicator, srcs: IndicatorSources, p: PreparedValue, i: number, best?: number): number {
+    const u = this.units[i];
+    const out = p.failed ? FAILED : scoreIndicator(ind, p.value, best, p.params);
+    if (out.problem) this.cells[i].errors.push(`${srcs.value ? this.cells[i].address(srcs.value) : ind.name}：${out.problem}`);
+    if (out.missing || p.missing) u.missing.push(ind.name);
+    u.subtotal += out.score;
+    return out.score;
   }
 
   /** 标杆法: the best prepared value of each group (units whose value could not be read do not count). */
-  bestByGroup(prepared: readonly PreparedValue[], failed: readonly boolean[]): Map<string, number> {
+  bestByGroup(prepared: readonly PreparedValue[]): Map<string, number> {
     const best = new Map<string, number>();
     prepared.forEach((p, i) => {
-      const n = failed[i] ? null : readNumber(p.value);
+      const n = p.failed ? null : readNumber(p.value);
       const g = this.units[i].group;
       if (typeof n === "number" && !(n <= (best.get(g) ?? -Infinity))) best.set(g, n);
     });
     return best;
+  }
+
+  /**
+   * Every unit's scores as copies of one object with the indicators' names as keys, filled from the score columns
+   * at the end: an object given 40 keys one by one turns into a hash table in V8 (1.6 KB a unit, and rebuilt as
+   * it grows), while copies of one object share its compact layout.
+   */
+  fillScores(): void {
+    const names = this.scheme.indicators.map((ind) => ind.name);
+    // NaN, not 0: the fields hold doubles from the start, so none changes representation as the scores go in.
+    const template: Record<string, number> = Object.fromEntries(names.map((name) => [name, NaN]));
+    this.units.forEach((u, i) => {
+      const scores = { ...template };
+      for (let k = 0; k < names.length; k++) scores[names[k]] = this.scoreColumns[k][i];
+      u.scores = scores;
+    });
   }
 
   /** Step 2: bonus = min(Σ bonus columns + Σ positive ledger points, cap); deduction likewise with |…|. */
@@ -159,11 +166,8 @@ class Scoring {
     const c = this.cells[i];
     const d = this.details[i];
     const u = this.units[i];
-    d.bonusColumns = (this.scheme.bonus?.columns ?? []).reduce((s, _, k) => s + c.number(this.src("bonus", "columns", k), 0), 0);
-    d.deductionColumns = (this.scheme.deduction?.columns ?? []).reduce(
-      (s, _, k) => s + Math.abs(c.number(this.src("deduction", "columns", k), 0)),
-      0
-    );
+    d.bonusColumns = this.plan.bonus.reduce((s, src) => s + c.number(src, 0), 0);
+    d.deductionColumns = this.plan.deduction.reduce((s, src) => s + Math.abs(c.number(src, 0)), 0);
     const fromLedger = ledgerSums(d.ledger);
     u.bonus = Math.min(d.bonusColumns + fromLedger.add, this.scheme.bonus?.cap ?? Infinity);
     u.deduction = Math.min(d.deductionColumns + fromLedger.deduct, this.scheme.deduction?.cap ?? Infinity);
@@ -172,7 +176,7 @@ class Scoring {
   /** Step 3: (subtotal + bonus − deduction) × coefficient, rounded as Excel's ROUND. */
   total(i: number): void {
     const u = this.units[i];
-    u.coefficient = this.scheme.coefficient ? this.cells[i].number(this.src("coefficient"), 1) : 1;
+    u.coefficient = this.plan.coefficient ? this.cells[i].number(this.plan.coefficient, 1) : 1;
     u.total = excelRound((u.subtotal + u.bonus - u.deduction) * u.coefficient, this.precision);
   }
 
@@ -180,7 +184,7 @@ class Scoring {
   veto(i: number): void {
     const u = this.units[i];
     const d = this.details[i];
-    d.vetoReasons = (this.scheme.vetoes ?? []).filter((_, k) => this.cells[i].flag(this.src("vetoes", k)));
+    d.vetoReasons = (this.scheme.vetoes ?? []).filter((_, k) => this.cells[i].flag(this.plan.vetoes[k]));
     u.vetoed = d.vetoReasons.length > 0;
     if (u.vetoed && !this.excludeVetoed) u.total = 0;
     d.competing = !(u.vetoed && this.excludeVetoed);
@@ -233,26 +237,24 @@ class Scoring {
 
   /** Step 7a: awards within a group, among the eligible units (the award passes to the next unit). */
   awards(members: number[]): void {
-    const rules = (this.scheme.awards ?? []).map(([award, quota, minimum]) => ({ award, quota, minimum }));
     const pool = members.filter((i) => this.eligible(i));
     const awards = assignAwards(
       pool.map((i) => this.units[i].total),
-      rules
+      this.plan.awards
     );
     pool.forEach((i, k) => (this.units[i].award = awards[k]));
   }
 
   /** Step 7b: the grade by TIER; an excluded unit gets the last grade. */
   grade(i: number): void {
-    const grades = this.scheme.grades ?? [];
+    const { grades, lastGrade } = this.plan;
     const u = this.units[i];
-    const tiers = grades.map(([threshold, result]) => ({ threshold, result }));
-    u.grade = grades.length === 0 ? "" : this.details[i].competing ? tier(u.total, tiers, "") : lastGrade(grades);
+    u.grade = grades.length === 0 ? "" : this.details[i].competing ? tier(u.total, grades, "") : lastGrade;
   }
 
   /** Step 8a: byRank (RANKBONUS semantics within the group). */
   rankReward(i: number): void {
-    const byRank = (this.scheme.rewards?.byRank ?? []).map(([bound, amount]) => ({ bound, amount }));
+    const byRank = this.plan.byRank;
     const u = this.units[i];
     const d = this.details[i];
     if (!byRank.length) return;
@@ -265,24 +267,25 @@ class Scoring {
 
   /** Step 8b: byThreshold (TIER on the column's value). */
   thresholdReward(i: number): void {
-    const threshold = this.scheme.rewards?.byThreshold;
+    const threshold = this.plan.threshold;
     if (!threshold) return;
-    const v = this.cells[i].optionalNumber(this.src("rewards", "byThreshold", "column"));
-    const t = v === null ? undefined : matchTier(v, threshold.tiers);
+    const v = this.cells[i].optionalNumber(threshold.source);
+    const t = v === null ? undefined : tier(v, threshold.tiers, undefined);
     if (v === null || !t || t[1] === 0) return;
-    const pct = asPercent(threshold.tiers.map((x) => x[0]));
-    this.details[i].rewards.push(item("threshold", "达标奖励", `${threshold.column} ${showValue(v, pct)} ≥ ${showValue(t[0], pct)}`, t[1]));
+    const pct = threshold.percent;
+    const basis = `${threshold.column} ${showValue(v, pct)} ≥ ${showValue(t[0], pct)}`;
+    this.details[i].rewards.push(item("threshold", "达标奖励", basis, t[1]));
   }
 
   /** Step 8c: byImprovement (TIER on previous rank − rank). */
   improvementReward(i: number): void {
-    const improvement = this.scheme.rewards?.byImprovement;
+    const improvement = this.plan.improvement;
     if (!improvement) return;
-    const previous = this.cells[i].optionalNumber(this.src("rewards", "byImprovement", "column"));
+    const previous = this.cells[i].optionalNumber(improvement.source);
     if (previous === null) return;
     const rank = this.units[i].rank;
     const up = previous - rank;
-    const t = matchTier(up, improvement.tiers);
+    const t = tier(up, improvement.tiers, undefined);
     if (!t || t[1] === 0) return;
     const basis = `${improvement.column}第${showNumber(previous)}名→第${rank}名，进步${showNumber(up)}名 ≥ ${showNumber(t[0])}名`;
     this.details[i].rewards.push(item("improvement", "进步奖励", basis, t[1]));
@@ -297,9 +300,9 @@ class Scoring {
       this.thresholdReward(i);
       this.improvementReward(i);
     } else {
-      const r = this.scheme.rewards;
-      if (r?.byThreshold) this.cells[i].optionalNumber(this.src("rewards", "byThreshold", "column"));
-      if (r?.byImprovement) this.cells[i].optionalNumber(this.src("rewards", "byImprovement", "column"));
+      const { threshold, improvement } = this.plan;
+      if (threshold) this.cells[i].optionalNumber(threshold.source);
+      if (improvement) this.cells[i].optionalNumber(improvement.source);
       if (!d.competing) d.rewards.push(item("veto", "一票否决", `${d.vetoReasons.join("、")}一票否决，不参加评奖、不享受奖励`, 0));
       else d.rewards.push(item("disqualified", "单项末位", `单项末位：${u.disqualified.join("、")}，取消评奖、不享受奖励`, 0));
     }
@@ -309,16 +312,15 @@ class Scoring {
   /** Step 8d: fines = Σ count × amount (whatever the veto or 单项末位). */
   fines(i: number): void {
     const u = this.units[i];
-    (this.scheme.fines ?? []).forEach((f, k) => {
-      const count = this.cells[i].number(this.src("fines", k, "column"), 0);
-      if (count === 0) return;
+    for (const f of this.plan.fines) {
+      const count = this.cells[i].number(f.source, 0);
+      if (count === 0) continue;
       const amount = count * f.amount;
       u.fines += amount;
-      const w = fineWords(f.column);
       this.details[i].rewards.push(
-        item("fine", `罚款（${f.column}）`, `${w.what} ${showNumber(count)}${w.unit}×${showNumber(f.amount)}`, -amount)
+        item("fine", `罚款（${f.column}）`, `${f.what} ${showNumber(count)}${f.unit}×${showNumber(f.amount)}`, -amount)
       );
-    });
+    }
   }
 
   /** 报酬: base + PERFPAY(total, amount, full, pass) + reward + collective. */
@@ -329,7 +331,7 @@ class Scoring {
     const read = (key: PayKey): number | undefined => {
       const p = pay[key];
       if (typeof p === "number") return p;
-      const src = this.src("pay", key, "column");
+      const src = this.plan.pay[key] as ColumnSource;
       return key === "collective" ? c.number(src, 0) : c.required(src, PAY_LABELS[key]);
     };
     const u = this.units[i];
@@ -357,21 +359,6 @@ function progressColumns(scheme: Scheme, table: DataTable): { done: number[]; ta
   return out;
 }
 
-/**
- * Every unit's scores made again as copies of one object with the same keys (every unit is scored on every
- * indicator, in order): an object given 40 keys one by one turns into a hash table in V8, 1.6 KB a unit (8 MB at
- * 5,000 units), while copies of one object share its compact layout.
- */
-function compactScores(units: UnitResult[]): void {
-  const keys = units.length ? Object.keys(units[0].scores) : [];
-  const template: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
-  for (const u of units) {
-    const scores = { ...template };
-    for (const k of keys) scores[k] = u.scores[k];
-    u.scores = scores;
-  }
-}
-
 export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptions = {}): ScoreResult {
   const sources = resolveSources(scheme, table, options.workbook);
   if (options.stage !== undefined && !scheme.progress)
@@ -379,7 +366,7 @@ export function scoreUnits(scheme: Scheme, table: DataTable, options: ScoreOptio
   const ledger = scheme.ledger ? readLedger(scheme.ledger, table, options.workbook) : undefined;
   const s = new Scoring(scheme, table, sources, ledger?.entries);
   scheme.indicators.forEach((_, k) => s.indicator(k));
-  compactScores(s.units);
+  s.fillScores();
   const all = table.units.map((_, i) => i);
   for (const i of all) {
     s.adjustments(i);

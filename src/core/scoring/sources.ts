@@ -7,7 +7,8 @@
  * - `resolveSources(scheme, table, workbook?)` → `Sources`; throws SchemeError (missing column or sheet, naming
  *   where the scheme names it) or DataError (a duplicate unit name on another sheet, naming both rows).
  * - `Sources.at(path)`: the source of the column use at that scheme path (`["indicators", 2, "per"]`).
- * - `ColumnSource.cell(i)`: unit i's cell with its address (`1月!C5`), or undefined when the unit is not on that sheet.
+ * - `ColumnSource.cell(i)`: unit i's cell with its address (`1月!C5`), or undefined when the unit is not on that sheet;
+ *   `value(i)` the value alone (no object made: scoring reads every unit × column), undefined when not on that sheet.
  * - `sheetsNeeded(scheme)`: the other sheets a host must put into WorkbookData.
  */
 import { Scheme } from "../scheme/types";
@@ -30,6 +31,8 @@ export interface ColumnSource {
   sheet: string;
   /** Unit i's cell; undefined when the unit has no row on that sheet (another sheet only). */
   cell(unitIndex: number): CellRead | undefined;
+  /** Unit i's value; undefined (blank) when the unit has no row on that sheet. */
+  value(unitIndex: number): Cell;
 }
 
 /** A cell of a table; its address is worked out only when asked for (messages, 解释), not on every read. */
@@ -49,7 +52,12 @@ class TableCell implements CellRead {
 }
 
 function dataSource(table: DataTable, ref: string, col: number): ColumnSource {
-  return { ref, sheet: table.sheet, cell: (i) => new TableCell(table, table.units[i], col) };
+  return {
+    ref,
+    sheet: table.sheet,
+    cell: (i) => new TableCell(table, table.units[i], col),
+    value: (i) => table.value(table.units[i], col),
+  };
 }
 
 function otherSource(others: OtherSheets, sheet: string, ref: string, col: number): ColumnSource {
@@ -60,6 +68,10 @@ function otherSource(others: OtherSheets, sheet: string, ref: string, col: numbe
     cell: (i) => {
       const row = others.rowOf(sheet, i);
       return row ? new TableCell(table, row, col) : undefined;
+    },
+    value: (i) => {
+      const row = others.rowOf(sheet, i);
+      return row ? table.value(row, col) : undefined;
     },
   };
 }

@@ -31,6 +31,11 @@ export class UnitCells {
     return c;
   }
 
+  /** The unit's value, blank when the unit is not on that sheet; no cell object unless tracing. */
+  value(src: ColumnSource, label?: string): Cell {
+    return this.trace ? this.cell(src, label)?.value : src.value(this.unit);
+  }
+
   /** Where the unit's value of a source is (the reference itself when the unit is not on that sheet). */
   address(src: ColumnSource): string {
     return src.cell(this.unit)?.address ?? src.ref;
@@ -44,10 +49,9 @@ export class UnitCells {
 
   /** A number or null for blank or absent (unreadable → null and an error). */
   optionalNumber(src: ColumnSource, label?: string): number | null {
-    const c = this.cell(src, label);
-    if (!c) return null;
-    const n = readNumber(c.value);
-    if (n === undefined) this.errors.push(badNumber(c.address, c.value));
+    const v = this.value(src, label);
+    const n = readNumber(v);
+    if (n === undefined) this.errors.push(badNumber(this.address(src), v));
     return typeof n === "number" ? n : null;
   }
 
@@ -62,11 +66,10 @@ export class UnitCells {
   }
 
   flag(src: ColumnSource, label?: string): boolean {
-    const c = this.cell(src, label);
-    if (!c) return false;
-    const f = readFlag(c.value);
+    const v = this.value(src, label);
+    const f = readFlag(v);
     if (f === undefined) {
-      this.errors.push(`${c.address}：无法识别的否决标记“${showCell(c.value)}”（应为 是/否、√/×、1/0）`);
+      this.errors.push(`${this.address(src)}：无法识别的否决标记“${showCell(v)}”（应为 是/否、√/×、1/0）`);
       return false;
     }
     return f;
