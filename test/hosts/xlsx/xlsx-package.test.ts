@@ -8,6 +8,7 @@ import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as zlib from "zlib";
 import { MARKER_SHEET } from "../../../src/core/generated-sheets";
 import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
@@ -102,6 +103,46 @@ describe("the clerk's parts are kept byte for byte", () => {
     const ws = exceljs.workbook.getWorksheet(EXCEL_DATA_SHEET);
     expect(ws?.getCell("B3").numFmt).toBe('0.0"分"');
     expect(exceljs.workbook.getWorksheet(EXCEL_NOTE_SHEET)?.getCell("A1").value).toBe("本表由目标办维护 ");
+  });
+});
+
+describe("sheets deflated on zlib's threads", () => {
+  it("take the places and hold the content they would have if each were deflated before the next was written", async () => {
+    // The same save with a deflater that is done at once (each piece deflated whole, on the main thread).
+    const atOnce = {
+      ...nodeCodec,
+      deflater: (level: number) => (data: Uint8Array, last: boolean) =>
+        zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+    };
+    const input = await excelLikeWorkbook();
+    const threaded = await written(input);
+    const host = await XlsxHost.fromBuffer(input, { model: false, codec: atOnce });
+    await host.writeSheets([scoresModel(), leaderboardModel(), dispatchLogModel(1)], { now: NOW });
+    const direct = await host.toBuffer();
+    const [a, b] = [await openZip(threaded), await openZip(direct)];
+    const names = (zip: typeof a) => Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+    expect(names(a)).toEqual(names(b));
+    for (const name of names(b)) expect([name, await partText(a, name)]).toEqual([name, await partText(b, name)]);
+    expect(await ooxmlProblems(threaded)).toEqual([]);
+  });
+
+  it("a failure deflating one is the save's error, thrown once every sheet is written, not an unhandled rejection", async () => {
+    const failing = {
+      ...nodeCodec,
+      deflater: () => (_data: Uint8Array, last: boolean) => (last ? Promise.reject(new Error("压缩失败")) : Promise.resolve(new Uint8Array(0))),
+    };
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on("unhandledRejection", note);
+    try {
+      const host = await XlsxHost.fromBuffer(await excelLikeWorkbook(), { model: false, codec: failing });
+      await host.writeSheets([scoresModel(), leaderboardModel(), dispatchLogModel(1)], { now: NOW });
+      await expect(host.toBuffer()).rejects.toThrow("压缩失败");
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", note);
+    }
   });
 });
 
