@@ -25,29 +25,35 @@ function regionEnd(used: number[], gap: number): number {
   return end;
 }
 
+/** A row's cells by column, `undefined` where none was added (blanks are null only in the finished grid). */
+type Row = CellValue[];
+
 export class CellGrid {
-  // The cells found, in parallel lists (an object per cell was 19 MB at 5,000 units × 48 columns, all promoted to
-  // the old generation before the grid was made); formulas and notes are few, kept by the cell's index.
-  private readonly rows: number[] = [];
-  private readonly columns: number[] = [];
-  private readonly values: CellValue[] = [];
-  private readonly formulaAt = new Map<number, string>();
-  private readonly noteAt = new Map<number, CellNote>();
+  // The cells go straight into rows of the grid (a list per cell, then the grid, held 225,000 cells twice at
+  // 5,000 units and left 5 MB of lists to the old generation); formulas only into rows that have one.
+  private readonly cells: (Row | undefined)[] = [];
+  private readonly formulaRows: ((string | null)[] | undefined)[] = [];
+  /** The rows that hold a cell, in the order first seen. */
+  private readonly rowsSeen: number[] = [];
+  /** Notes in the order added: row, column and note of each. */
+  private readonly notes: [number, number, CellNote][] = [];
+  /** Row and column of each cell added again on top of a counted one (Excel writes none), still counted. */
+  private readonly replaced: number[] = [];
   private height = 0;
   private width = 0;
 
   /**
    * A cell at 0-based row and column; blank cells without a formula are ignored. `note`: its number is shown as a
    * date, or it is a formula saved without its result ("uncached": worked out in grids() where it is simple).
+   * The same cell added again takes the later one's value and formula (and keeps both notes).
    */
   add(r: number, c: number, value: CellValue, formula: string | null, note?: CellNote): void {
     if (value === null && formula === null) return;
-    const k = this.rows.length;
-    this.rows.push(r);
-    this.columns.push(c);
-    this.values.push(value);
-    if (formula !== null) this.formulaAt.set(k, formula);
-    if (note) this.noteAt.set(k, note);
+    const row = this.row(r);
+    if (row[c] !== undefined && this.counts(r, c)) this.replaced.push(r, c);
+    row[c] = value;
+    this.setFormula(r, c, formula);
+    if (note) this.notes.push([r, c, note]);
     if (value === "" && formula === null) return;
     this.height = Math.max(this.height, r + 1);
     this.width = Math.max(this.width, c + 1);
@@ -55,29 +61,71 @@ export class CellGrid {
 
   grids(): { values: CellValue[][]; formulas: (string | null)[][]; notes?: Record<string, CellNote> } {
     if (this.height > ROW_GAP || this.width > COLUMN_GAP) this.trimToRegion();
-    const values: CellValue[][] = Array.from({ length: this.height }, () => new Array<CellValue>(this.width).fill(null));
-    const formulas: (string | null)[][] = Array.from({ length: this.height }, () => new Array<string | null>(this.width).fill(null));
-    const inside = (k: number) => this.rows[k] < this.height && this.columns[k] < this.width;
-    for (let k = 0; k < this.rows.length; k++) {
-      if (!inside(k)) continue;
-      values[this.rows[k]][this.columns[k]] = this.values[k];
-      formulas[this.rows[k]][this.columns[k]] = this.formulaAt.get(k) ?? null;
+    const values = new Array<CellValue[]>(this.height);
+    const formulas = new Array<(string | null)[]>(this.height);
+    for (let r = 0; r < this.height; r++) {
+      values[r] = this.finished(this.cells[r]);
+      formulas[r] = this.finished(this.formulaRows[r]) as (string | null)[];
     }
-    const noted = [...this.noteAt].filter(([k]) => inside(k));
+    const inside = ([r, c]: [number, number, CellNote]) => r < this.height && c < this.width;
+    const noted = this.notes.filter(inside);
     if (noted.length === 0) return { values, formulas };
     const notes: Record<string, CellNote> = {};
-    for (const [k, note] of noted) if (note === "date") notes[address(this.rows[k], this.columns[k])] = "date";
-    const uncached = noted.filter(([, note]) => note === "uncached").map(([k]) => [this.rows[k], this.columns[k]] as [number, number]);
+    for (const [r, c, note] of noted) if (note === "date") notes[address(r, c)] = "date";
+    const uncached = noted.filter(([, , note]) => note === "uncached").map(([r, c]) => [r, c] as [number, number]);
     for (const [r, c] of computeUncached(values, formulas, uncached)) notes[address(r, c)] = "uncached";
     return Object.keys(notes).length ? { values, formulas, notes } : { values, formulas };
   }
 
+  /**
+   * Row r, made with room for as many cells as the row before has (most rows are as wide as the first): filling
+   * it then does not grow it. Never more than COLUMN_GAP: a stray cell far to the right would make every row huge.
+   */
+  private row(r: number): Row {
+    let row = this.cells[r];
+    if (!row) {
+      const before = this.rowsSeen.length ? (this.cells[this.rowsSeen[this.rowsSeen.length - 1]] as Row).length : 0;
+      row = this.cells[r] = new Array<CellValue>(Math.min(before, COLUMN_GAP));
+      this.rowsSeen.push(r);
+    }
+    return row;
+  }
+
+  private setFormula(r: number, c: number, formula: string | null): void {
+    let row = this.formulaRows[r];
+    if (formula === null) {
+      if (row && c < row.length) row[c] = null;
+      return;
+    }
+    if (!row) row = this.formulaRows[r] = new Array<string | null>((this.cells[r] as Row).length);
+    row[c] = formula;
+  }
+
+  /** Does the cell stretch the grid (anything but an empty text without a formula)? */
+  private counts(r: number, c: number): boolean {
+    return this.cells[r]?.[c] !== "" || (this.formulaRows[r]?.[c] ?? null) !== null;
+  }
+
+  /** A row of the finished grid, in place: `width` cells, null where there is none. */
+  private finished(row: (CellValue | undefined)[] | undefined): CellValue[] {
+    if (!row) return new Array<CellValue>(this.width).fill(null);
+    if (row.length > this.width) row.length = this.width;
+    for (let c = 0; c < this.width; c++) if (row[c] === undefined) row[c] = null;
+    return row as CellValue[];
+  }
+
   /** Height and width cut back to the data region (see the note above). */
   private trimToRegion(): void {
-    const counted: number[] = [];
-    for (let k = 0; k < this.rows.length; k++) if (!(this.values[k] === "" && !this.formulaAt.has(k))) counted.push(k);
-    this.height = regionEnd([...new Set(counted.map((k) => this.rows[k]))], ROW_GAP);
-    this.width = regionEnd([...new Set(counted.filter((k) => this.rows[k] < this.height).map((k) => this.columns[k]))], COLUMN_GAP);
+    const rows = this.rowsSeen.filter((r) => (this.cells[r] as Row).some((_v, c) => this.counts(r, c)));
+    for (let k = 0; k < this.replaced.length; k += 2) rows.push(this.replaced[k]);
+    this.height = regionEnd([...new Set(rows)], ROW_GAP);
+    const columns = new Set<number>();
+    for (const r of this.rowsSeen) {
+      if (r >= this.height) continue;
+      (this.cells[r] as Row).forEach((_v, c) => this.counts(r, c) && columns.add(c));
+    }
+    for (let k = 0; k < this.replaced.length; k += 2) if (this.replaced[k] < this.height) columns.add(this.replaced[k + 1]);
+    this.width = regionEnd([...columns], COLUMN_GAP);
   }
 }
 

@@ -45,6 +45,8 @@ function deflater(level: number): PieceDeflater {
 export const nodeCodec: ZipCodec = {
   deflate: (data, level) => zlib.deflateRawSync(data, { level }),
   inflate: (data) => zlib.inflateRawSync(data),
+  // 64 KB pieces: a sheet's text is read as it is inflated (package-reader), never whole.
+  inflateChunks: (data) => zlib.createInflateRaw({ chunkSize: 1 << 16 }).end(data),
   // zlib.crc32 is in Node 20.15 and later.
   crc32: (data, previous = 0) => (typeof zlib.crc32 === "function" ? zlib.crc32(data, previous) >>> 0 : crc32(data, previous)),
   deflater,

@@ -1,7 +1,7 @@
 /**
  * Reading sheets straight from the .xlsx package, without building an exceljs model of the whole workbook (which
  * takes seconds and hundreds of MB for a data sheet of thousands of rows): the sheet list from workbook.xml, the
- * shared strings, and a sheet's cells from its XML, parsed with a few regular expressions over the text. What it
+ * shared strings, and a sheet's cells from its XML, read as it is inflated (sheet-stream, sheet-cells). What it
  * gives is what xlsx-read gives through exceljs, the way Office.js reports `values` and `formulas`:
  * - numbers, text and booleans as they are; rich text as its plain text (phonetic guides left out);
  * - dates as their serial number (a number with a date format is that number already; an ISO date cell, t="d",
@@ -17,42 +17,23 @@
  *   one at XFD1048576) is not allowed to stretch the grid (CellGrid).
  * Errors are PackageErrors in Chinese: the zip, a part that does not inflate, a part that is not complete.
  */
-import { CellValue, columnIndex } from "../../core/sheet-model";
 import { SheetData } from "../host";
-import { blankMergedTails } from "../render-plan";
-import { CellGrid } from "./cell-grid";
-import { slideFormula } from "./slide-formula";
-import { fromFileFormula } from "./xlsx-formulas";
-import { attributes, cellTextUnescape, elements, findElement, xmlDecode } from "./xml-text";
+import { attributes, elements, findElement } from "./xml-text";
 import { REL_NS, STYLES_REL, WORKSHEET_REL, readRelationships, readSheetEntries, relPrefix, resolveTarget } from "./workbook-parts";
 import { normalPart } from "./namespaces";
 import { dateStyles } from "./date-formats";
-import type { CellNote } from "../../core/data-table";
-import { ZipCodec, ZipEntry, entryData, readZip } from "./zip-io";
+import { ZipCodec, ZipEntry, entryChunks, entryData, readZip } from "./zip-io";
+import { SheetCells, itemText } from "./sheet-cells";
+import { Restart, SheetStream } from "./sheet-stream";
 
 const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
 const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
-const MS_PER_DAY = 86_400_000;
-const EPOCH_1900 = 25569;
-const OFFSET_1904 = 1462;
+/** A cell that takes a shared string: the part needs the shared strings (read only then). */
+const SHARED_STRING_CELL = /\st\s*=\s*["']s["']/;
+const WORKSHEET_END = /<\/(?:\w+:)?worksheet>\s*$/;
 
 /** A problem with the package itself (not a zip, no workbook part, a part that is not XML). */
 export class PackageError extends Error {}
-
-/** The plain text of a string item (<si>, <is>): its <t>s, in runs or not, without phonetic guides (<rPh>). */
-function itemText(xml: string): string {
-  const body = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
-  let out = "";
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) out += m[1];
-  return cellTextUnescape(xmlDecode(out));
-}
-
-/** An ISO date cell's serial number. */
-function isoSerial(text: string, date1904: boolean): CellValue {
-  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`);
-  if (Number.isNaN(ms)) return text;
-  return Math.round((ms / MS_PER_DAY + EPOCH_1900 - (date1904 ? OFFSET_1904 : 0)) * 1e9) / 1e9;
-}
 
 /** A part's text, in the one spelling the reader expects (Transitional, unprefixed); undefined when absent. */
 async function partText(entries: ReadonlyMap<string, ZipEntry>, codec: ZipCodec, path: string): Promise<string | undefined> {
@@ -62,9 +43,17 @@ async function partText(entries: ReadonlyMap<string, ZipEntry>, codec: ZipCodec,
   try {
     data = await entryData(e, codec);
   } catch {
-    throw new PackageError(`其中的“${path}”解压失败，文件已损坏或不完整`);
+    throw inflateError(path);
   }
   return normalPart(new TextDecoder("utf-8").decode(data));
+}
+
+function inflateError(path: string): PackageError {
+  return new PackageError(`其中的“${path}”解压失败，文件已损坏或不完整`);
+}
+
+function incomplete(sheet: string): PackageError {
+  return new PackageError(`工作表「${sheet}」的内容不完整，文件可能已损坏`);
 }
 
 interface SheetPart {
@@ -145,9 +134,58 @@ export class PackageReader {
   async readSheet(name: string): Promise<SheetData | undefined> {
     const part = this.sheets.find((s) => s.name === name);
     if (!part) return undefined;
+    const entry = this.entries.get(part.path);
+    if (entry) {
+      try {
+        return await this.streamSheet(name, entry);
+      } catch (e) {
+        if (!(e instanceof Restart)) throw e;
+      }
+    }
     const xml = (await this.text(part.path)) ?? "";
-    if (!/<\/(?:\w+:)?worksheet>\s*$/.test(xml)) throw new PackageError(`工作表「${name}」的内容不完整，文件可能已损坏`);
-    return parseSheet(name, xml, /\st\s*=\s*["']s["']/.test(xml) ? await this.strings() : [], this.date1904, this.dateStyles);
+    if (!WORKSHEET_END.test(xml)) throw incomplete(name);
+    return parseSheet(name, xml, SHARED_STRING_CELL.test(xml) ? await this.strings() : [], this.date1904, this.dateStyles);
+  }
+
+  /**
+   * A sheet read as its part is inflated (sheet-stream): the 6.7 MB of text of a data sheet of 5,000 units is
+   * never whole, nor its bytes. The shared strings are read when a piece first has a cell that takes one.
+   */
+  private async streamSheet(name: string, entry: ZipEntry): Promise<SheetData> {
+    const cells = new SheetCells(undefined, this.date1904, this.dateStyles);
+    const stream = new SheetStream(cells, true);
+    const decoder = new TextDecoder("utf-8");
+    let strings = false;
+    const read = async (piece: string) => {
+      if (!strings && SHARED_STRING_CELL.test(piece)) {
+        cells.useStrings(await this.strings());
+        strings = true;
+        if (cells.missedStrings) throw new Restart('a shared-string cell before the first t="s"');
+      }
+      stream.read(piece);
+    };
+    const chunks = entryChunks(entry, this.codec)[Symbol.asyncIterator]();
+    try {
+      for (let chunk = await inflated(chunks, entry); chunk; chunk = await inflated(chunks, entry)) {
+        await read(stream.cut(decoder.decode(chunk, { stream: true })));
+      }
+    } finally {
+      await chunks.return?.();
+    }
+    await read(stream.cut(decoder.decode()));
+    await read(stream.rest());
+    if (!stream.complete()) throw incomplete(name);
+    return stream.finish(name, false);
+  }
+}
+
+/** The next piece of an entry's content (undefined at the end); a PackageError when it does not inflate. */
+async function inflated(chunks: AsyncIterator<Uint8Array>, entry: ZipEntry): Promise<Uint8Array | undefined> {
+  try {
+    const r = await chunks.next();
+    return r.done ? undefined : r.value;
+  } catch {
+    throw inflateError(entry.name);
   }
 }
 
@@ -159,93 +197,8 @@ export function parseSheet(
   date1904: boolean,
   dates: ReadonlySet<number> = new Set()
 ): SheetData {
-  const grid = new CellGrid();
-  /** Shared formulas by si: the first cell's formula as stored, and where it is. */
-  const shared = new Map<string, { text: string; r: number; c: number }>();
-  const data = findElement(xml, "sheetData");
-  const body = data ? data.text : "";
-  const token = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  let row = -1;
-  let column = -1;
-  const spills: string[] = [];
-  for (let m = token.exec(body); m; m = token.exec(body)) {
-    if (m[1] !== undefined) {
-      const r = /\br\s*=\s*["'](\d+)["']/.exec(m[1]);
-      row = r ? Number(r[1]) - 1 : row + 1;
-      column = -1;
-      continue;
-    }
-    const attrs = m[2];
-    const ref = /\br\s*=\s*["']\$?([A-Za-z]+)\$?(\d+)["']/.exec(attrs);
-    if (ref) {
-      row = Number(ref[2]) - 1;
-      column = columnIndex(ref[1]);
-    } else column++;
-    const inner = m[3];
-    if (!inner) continue;
-    const type = /\bt\s*=\s*["'](\w+)["']/.exec(attrs)?.[1] ?? "n";
-    const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(inner);
-    let formula: string | null = null;
-    if (f) {
-      const fa = f[1];
-      const stored = f[2] === undefined ? "" : xmlDecode(f[2]);
-      const si = /\bsi\s*=\s*["'](\d+)["']/.exec(fa)?.[1];
-      if (/\bt\s*=\s*["']shared["']/.test(fa) && si !== undefined) {
-        const master = shared.get(si);
-        if (stored) shared.set(si, { text: stored, r: row, c: column });
-        const text = stored || (master ? slideFormula(master.text, row - master.r, column - master.c) : "");
-        formula = text ? fromFileFormula(text) : null;
-      } else if (stored) formula = fromFileFormula(stored);
-      // A dynamic array (dynamic-arrays.ts): an array formula whose cell has cell metadata.
-      const ref = /\bref\s*=\s*["']([A-Za-z$0-9:]+)["']/.exec(fa)?.[1];
-      if (ref && /\bt\s*=\s*["']array["']/.test(fa) && /\bcm\s*=/.test(attrs)) spills.push(ref.replace(/\$/g, ""));
-    }
-    const value = cellValue(type, inner, strings, date1904);
-    let note: CellNote | undefined;
-    // No <v>…</v> (absent, or an empty <v/>): the file holds no result for the formula.
-    if (formula !== null && type !== "inlineStr" && !/<v(?:\s[^>]*)?>[\s\S]*?<\/v>/.test(inner)) note = "uncached";
-    else if (typeof value === "number" && (type === "n" || type === "d")) {
-      const s = /\bs\s*=\s*["'](\d+)["']/.exec(attrs)?.[1];
-      if (type === "d" || (s !== undefined && dates.has(Number(s)))) note = "date";
-    }
-    grid.add(row, column, value, formula, note);
-  }
-  const { values, formulas, notes } = grid.grids();
-  const mergeList = findElement(xml, "mergeCells");
-  const merges = mergeList
-    ? elements(mergeList.text, "mergeCell")
-        .map((t) => attributes(t).get("ref") ?? "")
-        .filter(Boolean)
-    : [];
-  blankMergedTails(values, formulas, merges);
-  return { name, values, formulas, merges, ...(notes ? { notes } : {}), ...(spills.length ? { spills } : {}) };
-}
-
-function cellValue(type: string, inner: string, strings: readonly string[], date1904: boolean): CellValue {
-  if (type === "inlineStr") {
-    // An empty inline string is a blank cell (as exceljs reads it too).
-    const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
-    const text = is ? itemText(is[1]) : "";
-    return text === "" ? null : text;
-  }
-  const v = /<v>([^<]*)<\/v>/.exec(inner);
-  if (!v) return null;
-  const text = v[1];
-  switch (type) {
-    case "s":
-      return strings[Number(text)] ?? null;
-    case "str":
-      return cellTextUnescape(xmlDecode(text));
-    case "b":
-      return Number(text) !== 0;
-    case "e":
-      return xmlDecode(text);
-    case "d":
-      return isoSerial(xmlDecode(text), date1904);
-    default: {
-      if (text === "") return null;
-      const n = Number(text);
-      return Number.isNaN(n) ? xmlDecode(text) : n;
-    }
-  }
+  const stream = new SheetStream(new SheetCells(strings, date1904, dates), false);
+  stream.read(stream.cut(xml));
+  stream.read(stream.rest());
+  return stream.finish(name, true);
 }

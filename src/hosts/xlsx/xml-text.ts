@@ -100,6 +100,14 @@ export function findElement(xml: string, name: string, from = 0): { start: numbe
   return { start: m.index, end, text: xml.slice(m.index, end) };
 }
 
+/** Where the first start tag `<name …>` or `<name …/>` at or after `from` is, as findElement finds it. */
+export function findStartTag(xml: string, name: string, from = 0): { start: number; end: number; selfClosing: boolean } | undefined {
+  const open = new RegExp(startTag(name), "g");
+  open.lastIndex = from;
+  const m = open.exec(xml);
+  return m ? { start: m.index, end: m.index + m[0].length, selfClosing: !!m[1] } : undefined;
+}
+
 /**
  * Insert `text` before the first of `following` (the elements the schema puts after it) found after `from`, else
  * before the closing tag `</root>`.

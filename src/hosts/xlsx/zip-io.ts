@@ -13,6 +13,8 @@ export interface ZipCodec {
   deflate(data: Uint8Array, level: number): Promise<Uint8Array> | Uint8Array;
   /** Raw inflate; `size` is the uncompressed size the zip records. */
   inflate(data: Uint8Array, size: number): Promise<Uint8Array> | Uint8Array;
+  /** Raw inflate a piece at a time, so that a big part's content is never whole in memory (entryChunks). */
+  inflateChunks?(data: Uint8Array): AsyncIterable<Uint8Array>;
   /** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it; 0 to start). */
   crc32(data: Uint8Array, previous?: number): number;
   /**
@@ -107,6 +109,17 @@ export async function entryData(entry: ZipEntry, codec: ZipCodec): Promise<Uint8
   if (entry.method === 0) return entry.raw;
   if (entry.method !== 8) throw new ZipFormatError(`不支持的压缩方式（${entry.method}）：${entry.name}`);
   return codec.inflate(entry.raw, entry.size);
+}
+
+/** How much of a stored (not deflated) entry entryChunks gives at a time. */
+const STORED_CHUNK = 1 << 16;
+
+/** The uncompressed content of an entry a piece at a time: whole where the codec cannot inflate in pieces. */
+export async function* entryChunks(entry: ZipEntry, codec: ZipCodec): AsyncIterable<Uint8Array> {
+  if (entry.method === 0) {
+    for (let at = 0; at < entry.raw.length; at += STORED_CHUNK) yield entry.raw.subarray(at, at + STORED_CHUNK);
+  } else if (entry.method === 8 && codec.inflateChunks) yield* codec.inflateChunks(entry.raw);
+  else yield await entryData(entry, codec);
 }
 
 /** MS-DOS time and date of now, as a zip stores them. */
@@ -344,9 +357,25 @@ async function throughStream(data: Uint8Array, stream: { readable: ReadableStrea
   return new Uint8Array(out);
 }
 
+/** The chunks a stream gives, as they come. */
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+  } finally {
+    await reader.cancel().catch(() => undefined); // stopped early: the rest is not wanted
+  }
+}
+
 /** Compression Streams ("deflate-raw"): browsers and Node 18+. Its level is the platform's default. */
 export const webCodec: ZipCodec = {
   deflate: (data) => throughStream(data, new CompressionStream("deflate-raw")),
   inflate: (data) => throughStream(data, new DecompressionStream("deflate-raw")),
+  inflateChunks: (data) =>
+    streamChunks(
+      new Blob([data as Uint8Array<ArrayBuffer>])
+        .stream()
+        .pipeThrough(new DecompressionStream("deflate-raw") as unknown as TransformStream<Uint8Array, Uint8Array>)
+    ),
   crc32,
 };

@@ -78,6 +78,14 @@ describe("a stray cell far away", () => {
     expect(data.values).toEqual([[1, 2]]);
   });
 
+  test("the same cell twice: the later one is read, the earlier one still counts for the region", () => {
+    const twice = `<c r="A1"><v>1</v></c><c r="A1"><v>2</v></c><c r="B1"><f>A1</f><v>3</v></c><c r="B1"><v>4</v></c><c r="D1"><v>5</v></c><c r="D1" t="str"><v></v></c>`;
+    // Row 1100 is past the gap, so the region is worked out from the cells that count: D1's 5 did.
+    const data = parseSheet("x", sheet(`<row r="1">${twice}</row><row r="1100"><c r="A1100"><v>9</v></c></row>`), [], false);
+    expect(data.values).toEqual([[2, 4, null, ""]]);
+    expect(data.formulas).toEqual([[null, null, null, null]]);
+  });
+
   test("rows with a few blank rows between them are still read", () => {
     const data = parseSheet("x", sheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="30"><c r="C30"><v>2</v></c></row>`), [], false);
     expect(data.values.length).toBe(30);
