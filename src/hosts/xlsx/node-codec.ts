@@ -12,14 +12,15 @@ import { PieceDeflater, ZipCodec, concatenated, crc32 } from "./zip-io";
  * in all), and started without the text before it. A piece ends with Z_SYNC_FLUSH, on a byte boundary with the
  * stream left open (zlib.net/manual.html, deflate()); the last ends it. The output buffer (chunkSize) is a quarter
  * of a 1 MB piece, more than a sheet's XML deflates to (a tenth): with zlib's 16 KB default, each 16 KB out would
- * wait for the main thread to ask for more. Each output is copied out of that buffer, which it is a view of.
+ * wait for the main thread to ask for more. Outputs are views of that buffer, which zlib fills from one to the next
+ * before it takes a new one: kept as they are, they hold no more than they use.
  */
 function deflater(level: number): PieceDeflater {
   const stream = zlib.createDeflateRaw({ level, chunkSize: 1 << 18 });
   let out: Uint8Array[] = [];
   const waiting = new Set<(e: Error) => void>();
   let failed: Error | undefined;
-  stream.on("data", (b: Buffer) => out.push(new Uint8Array(b)));
+  stream.on("data", (b: Buffer) => out.push(b));
   stream.on("error", (e: Error) => {
     failed = e;
     for (const reject of waiting) reject(e);

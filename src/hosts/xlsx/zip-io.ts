@@ -148,6 +148,9 @@ export function concatenated(pieces: readonly Uint8Array[]): Uint8Array {
 /** How many characters of text DeflatingEntry joins before turning them into UTF-8 (one encodeInto for many). */
 const TEXT_CHUNK = 1 << 16;
 
+/** A piece's buffer: the piece, and room for the UTF-8 of one chunk of text (a UTF-16 unit is at most 3 bytes). */
+const BUFFER = PIECE + 3 * TEXT_CHUNK;
+
 /** How many pieces DeflatingEntry lets be deflated at once on other threads before its writer waits (`busy`). */
 const IN_FLIGHT = 2;
 
@@ -164,7 +167,7 @@ const IN_FLIGHT = 2;
 export class DeflatingEntry {
   private static readonly encoder = new TextEncoder();
   /** The bytes not deflated yet, `used` of them: a piece, and room for the UTF-8 of one chunk of text. */
-  private buffer: Uint8Array = new Uint8Array(PIECE + 3 * TEXT_CHUNK);
+  private buffer: Uint8Array = DeflatingEntry.spare.pop() ?? new Uint8Array(BUFFER);
   private used = 0;
   private texts: string[] = [];
   private textLength = 0;
@@ -174,8 +177,15 @@ export class DeflatingEntry {
   private readonly done: (Uint8Array | Promise<Uint8Array>)[] = [];
   /** The pieces still being deflated on another thread, oldest first. */
   private readonly pending: Promise<void>[] = [];
-  /** Buffers of pieces deflated, to write the next ones into. */
-  private readonly spare: Uint8Array[] = [];
+  /**
+   * Buffers of pieces deflated, to write the next ones into — this part's or the next part's: new ones for each
+   * part were 20 MB outside the heap at 5,000 units, left for V8's next collection. IN_FLIGHT + 1 at most.
+   */
+  private static readonly spare: Uint8Array[] = [];
+
+  private static reuse(buffer: Uint8Array): void {
+    if (buffer.length === BUFFER && DeflatingEntry.spare.length <= IN_FLIGHT) DeflatingEntry.spare.push(buffer);
+  }
   private crc = 0;
   private size = 0;
 
@@ -247,11 +257,11 @@ export class DeflatingEntry {
     const buffer = this.buffer;
     const off = () => {
       this.pending.splice(this.pending.indexOf(settled), 1);
-      this.spare.push(buffer);
+      DeflatingEntry.reuse(buffer);
     };
     const settled = deflated.then(off, off);
     this.pending.push(settled);
-    this.buffer = this.spare.pop() ?? new Uint8Array(buffer.length);
+    this.buffer = DeflatingEntry.spare.pop() ?? new Uint8Array(BUFFER);
   }
 
   async entry(): Promise<ZipEntry> {
@@ -264,8 +274,8 @@ export class DeflatingEntry {
       this.pieceDone(false);
       raw = await this.codec.deflate(concatenated(this.done as Uint8Array[]), this.level);
     }
+    DeflatingEntry.reuse(this.buffer);
     this.buffer = new Uint8Array(0);
-    this.spare.length = 0;
     return { name: this.name, method: 8, flags: 0, ...dosNow(), crc: this.crc, size: this.size, raw };
   }
 }
