@@ -47,16 +47,34 @@
  * units 17.5–17.9 s / 844–860 MB → 13.7 s / 511–516 MB. This bench, 5,000 units: kh 3.8–5.7 s / 198–212 MB against
  * a floor of 1.6–2.2 s / 167–169 MB (2.1–3.1×, as loaded); 20,000: 12.9–14.8 s / 499–510 MB against 6.1–6.4 s /
  * 374–376 MB (2.1–2.3×). Neither goal is met: 1.5× and 150 MB at 5,000, 400 MB at 20,000.
- * What is left (phase marks of RSS, a sampling heap profile of what outlives a scavenge): node and the bundle are
- * 50 MB and V8's young generation 32 MB before any data. Reading the data sheet peaks 70 MB above that at 5,000
- * units — its XML as bytes and as one string (6.7 MB each), the regular expressions' matches, the grid — which the
- * floor pays too (it is the floor's reader). The data kept through the run (data grid, unit results, 读数's values,
- * the 龙虎榜 and 奖惩兑现 models) is ~36 MB, and V8 collects the old generation only twice in the run, so what the
- * scoring leaves there (prepareValue's values and cells, 24 MB) stays until the save; the save adds its output
- * (compressed pieces, the part, the zip: 3 × 5.6 MB). 150 MB needs a reader that streams the sheet's rows and
- * numbers kept out of V8's boxes (each number in a mixed array is a 16-byte object, no pointer compression here).
- * In time, kh's own work beyond the floor is the scoring (~0.3 s), making rows for the two passes (~0.3 s), the
- * checks and the --json output; zlib (0.4–0.7 s) and the XML text are the floor's as much as kh's.
+ * Then (issue 14, third round), measured on the quiet machine, 5,000 units, old build (6d08239) and new in turn,
+ * five runs each: 2.66 s / 205 MB → 2.12–2.39 s / 186–193 MB; 20,000 units 339 MB (≤ 400: met), 345 µs a unit
+ * against 424 at 5,000 (linear: met). What changed:
+ *   - a generated sheet's pieces are deflated on zlib's thread pool (one zlib stream a part) while the next rows
+ *     are written: the sheet XML pauses after each row and the writer waits only while two pieces are in flight,
+ *     and the next sheet is written while one's last pieces finish — 0.5 s of zlib off the main thread;
+ *   - the data sheet is inflated, decoded and scanned 64 KB at a time (hosts/xlsx/sheet-stream, sheet-cells,
+ *     tag-scan: no string or match array per cell), straight into the grid: RSS after reading 129 → 78 MB;
+ *   - scoring reads values into one Float64Array an indicator and plans its columns once a run
+ *     (core/scoring/step-plan); readDataTable reads a row's numbers once: scoreUnits 403 → 201 ms warm, 117 → 45 MB
+ *     allocated;
+ *   - formats that give the same fields are merged once (龙虎榜's format per row merged a style per row, with a
+ *     JSON key each), 读数's spilled cells made values in one copy of a row, piece buffers shared by the parts;
+ *   - --json written a unit at a time (one 7-million-character string before); zod bundled (start-up 40 ms less).
+ * Main-thread instructions at 1,000 units (callgrind, load-independent): 5.17 G → 4.19 G before the reader and
+ * scoring merges. This bench then (load 0.7): 1,000 units kh 1.03 s / 129 MB, floor 0.37 s / 78 MB (2.81×);
+ * 5,000: 2.56 s / 196 MB, floor 1.32 s / 156 MB (1.94×); 20,000: 8.25 s / 340 MB, floor 5.24 s / 315 MB (1.58×),
+ * 0.80× the per-unit cost at 5,000. The floor's own RSS is over 150 MB: its writer's zlib stream holds a sheet's
+ * XML until the event loop turns, after the whole sheet. What is left (CPU profile, 2.9 s of samples): writing 1.2 s — the first pass (extent and
+ * shared-formula runs) 0.43 s, the second (XML) 0.66 s, making each row twice 0.2 s of those; garbage collection
+ * 0.26 s; scoring 0.32 s and the models 0.11 s; reading 0.22 s; waiting for zlib 0.15 s; loading the bundle
+ * 0.1 s; the number check (a third walk of the rows, checkModelNumbers) 0.07 s; --json 0.1 s. Memory: RSS grows
+ * from 56 MB (node and the bundle) to ~90 after reading, ~140 at the save and ~185 while writing: the heap then is
+ * ~50 MB alive (unit results, the grid, 龙虎榜's and 奖惩兑现's cells, which are not lazy) plus V8's young
+ * generation (2 × 16 MB once grown) and zlib's buffers. V8 flags set at start-up: --heap-growing-percent=20 saved
+ * 12 MB for 11% more time, the young generation's sizes cannot be changed once the process runs. Next steps: one
+ * pass over the rows (a filled-down column's run known from its template, not from its cells), lazy 龙虎榜 and
+ * 奖惩兑现, and the check of numbers folded into the write.
  */
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";

@@ -5,7 +5,7 @@
  * at once (kept, they and their model cells were 73 MB of the 120 at the save, and most of the garbage collection).
  * A host that wants the grid reads SheetRender.cells, made once from these rows.
  */
-import { CellValue, ModelCell, RangeFormat, SheetModel } from "../core/sheet-model";
+import { CellValue, ModelCell, SheetModel } from "../core/sheet-model";
 import { lazyCells, modelHeight, modelRow } from "../core/sheet-rows";
 import type { CellStyle, RenderCell, SheetRender } from "./render-plan";
 

@@ -129,7 +129,8 @@ describe("sheets deflated on zlib's threads", () => {
   it("a failure deflating one is the save's error, thrown once every sheet is written, not an unhandled rejection", async () => {
     const failing = {
       ...nodeCodec,
-      deflater: () => (_data: Uint8Array, last: boolean) => (last ? Promise.reject(new Error("压缩失败")) : Promise.resolve(new Uint8Array(0))),
+      deflater: () => (_data: Uint8Array, last: boolean) =>
+        last ? Promise.reject(new Error("压缩失败")) : Promise.resolve(new Uint8Array(0)),
     };
     const unhandled: unknown[] = [];
     const note = (e: unknown) => unhandled.push(e);

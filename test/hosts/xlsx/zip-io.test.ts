@@ -81,7 +81,10 @@ describe("zip-io", () => {
 
   it("deflates pieces on zlib's threads while the writer goes on: no more than two wait, the content whole and in order", async () => {
     // Rows unlike one another (a running number and a hash of it), ~9 MB: nine pieces.
-    const rows = Array.from({ length: 90000 }, (_, r) => `<row r="${r + 1}"><c><v>${(r * 2654435761) % 4294967296}</v></c><c t="str"><v>单位${r}</v></c></row>`);
+    const rows = Array.from(
+      { length: 90000 },
+      (_, r) => `<row r="${r + 1}"><c><v>${(r * 2654435761) % 4294967296}</v></c><c t="str"><v>单位${r}</v></c></row>`
+    );
     const whole = text(rows.join(""));
     const part = new DeflatingEntry("xl/worksheets/sheet9.xml", nodeCodec, 6);
     let waits = 0;
@@ -106,7 +109,8 @@ describe("zip-io", () => {
   it("reports a piece that fails to deflate when the part is ended, and a writer waiting on it is not left hanging", async () => {
     const failing = {
       ...nodeCodec,
-      deflater: () => (data: Uint8Array, last: boolean) => (last ? Promise.resolve(new Uint8Array(0)) : Promise.reject(new Error("zlib 出错"))),
+      deflater: () => (data: Uint8Array, last: boolean) =>
+        last ? Promise.resolve(new Uint8Array(0)) : Promise.reject(new Error("zlib 出错")),
     };
     const part = new DeflatingEntry("xl/worksheets/sheet9.xml", failing, 6);
     const big = "<row>".repeat(500000);
