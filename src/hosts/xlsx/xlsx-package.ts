@@ -80,8 +80,6 @@ function relsPathOf(path: string): string {
 /** The package's entries by name, edited in place: kept entries stay where they are, new ones go at the end. */
 class Parts {
   private readonly entries = new Map<string, ZipEntry | NewEntry>();
-  private readonly deflating: Promise<void>[] = [];
-  private failure: unknown;
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   private readonly encoder = new TextEncoder();
 
@@ -139,29 +137,16 @@ class Parts {
     this.entries.set(name, { name, data: typeof content === "string" ? this.encoder.encode(content) : content });
   }
 
-  /**
-   * A part being deflated (DeflatingEntry.entry): it keeps its place now and is written into the zip as it is once
-   * done, so that the next sheet is written while this one's last pieces are compressed. A failure is kept for
-   * all() to throw (left unhandled meanwhile, it would end the process).
-   */
-  setDeflating(name: string, entry: Promise<ZipEntry>): void {
-    this.entries.set(name, { name, data: new Uint8Array(0) });
-    this.deflating.push(
-      entry.then(
-        (e) => void this.entries.set(name, e),
-        (e: unknown) => void (this.failure ??= e)
-      )
-    );
+  /** A part already deflated (DeflatingEntry): written into the zip as it is. */
+  setDeflated(entry: ZipEntry): void {
+    this.entries.set(entry.name, entry);
   }
 
   remove(name: string): void {
     this.entries.delete(name);
   }
 
-  /** Every part, once those being deflated are done. */
-  async all(): Promise<(ZipEntry | NewEntry)[]> {
-    await Promise.all(this.deflating);
-    if (this.failure !== undefined) throw this.failure;
+  all(): (ZipEntry | NewEntry)[] {
     return [...this.entries.values()];
   }
 
@@ -264,7 +249,7 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       // Between rows: wait while the pieces written are still being compressed (on another thread, with zlib).
       for (; !step.done; step = xml.next()) if (part.busy) await part.settled();
       const wroteSpill = step.value;
-      parts.setDeflating(path, part.entry());
+      parts.setDeflated(await part.entry());
       spilled ||= wroteSpill;
       replaced.add(at);
       const rows = sheet.renders.map((r) => r.print?.titleRows).find((t) => t !== undefined);
@@ -320,7 +305,7 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   types = asWorkbookType(withContentTypes(types, addTypes, dropTypes));
   parts.set("[Content_Types].xml", types);
 
-  return writeZip(await parts.all(), patch.codec, patch.level);
+  return writeZip(parts.all(), patch.codec, patch.level);
 }
 
 /**

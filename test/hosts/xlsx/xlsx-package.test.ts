@@ -107,7 +107,7 @@ describe("the clerk's parts are kept byte for byte", () => {
 });
 
 describe("sheets deflated on zlib's threads", () => {
-  it("take the places and hold the content they would have if each were deflated before the next was written", async () => {
+  it("hold the places and content they would have with a deflater done at once, on the main thread", async () => {
     // The same save with a deflater that is done at once (each piece deflated whole, on the main thread).
     const atOnce = {
       ...nodeCodec,
@@ -126,7 +126,7 @@ describe("sheets deflated on zlib's threads", () => {
     expect(await ooxmlProblems(threaded)).toEqual([]);
   });
 
-  it("a failure deflating one is the save's error, thrown once every sheet is written, not an unhandled rejection", async () => {
+  it("a failure deflating one is the save's error, not an unhandled rejection", async () => {
     const failing = {
       ...nodeCodec,
       deflater: () => (_data: Uint8Array, last: boolean) =>
