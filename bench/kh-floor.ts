@@ -51,8 +51,9 @@
  * five runs each: 2.66 s / 205 MB → 2.12–2.39 s / 186–193 MB; 20,000 units 339 MB (≤ 400: met), 345 µs a unit
  * against 424 at 5,000 (linear: met). What changed:
  *   - a generated sheet's pieces are deflated on zlib's thread pool (one zlib stream a part) while the next rows
- *     are written: the sheet XML pauses after each row and the writer waits only while two pieces are in flight,
- *     and the next sheet is written while one's last pieces finish — 0.5 s of zlib off the main thread;
+ *     are written: the sheet XML pauses after each row and the writer waits only while two pieces are in flight
+ *     — 0.5 s of zlib off the main thread (writing the next sheet while one's last pieces finish held 8–10 MB
+ *     more for no time measured, and was taken out);
  *   - the data sheet is inflated, decoded and scanned 64 KB at a time (hosts/xlsx/sheet-stream, sheet-cells,
  *     tag-scan: no string or match array per cell), straight into the grid: RSS after reading 129 → 78 MB;
  *   - scoring reads values into one Float64Array an indicator and plans its columns once a run
