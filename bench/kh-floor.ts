@@ -62,8 +62,9 @@
  *   - formats that give the same fields are merged once (龙虎榜's format per row merged a style per row, with a
  *     JSON key each), 读数's spilled cells made values in one copy of a row, piece buffers shared by the parts;
  *   - --json written a unit at a time (one 7-million-character string before); zod bundled (start-up 40 ms less).
- * Main-thread instructions at 1,000 units (callgrind, load-independent): 5.17 G → 4.19 G before the reader and
- * scoring merges. This bench then (load 0.7): 1,000 units kh 1.03 s / 129 MB, floor 0.37 s / 78 MB (2.81×);
+ * Main-thread instructions at 1,000 units (callgrind): 5.17 G → 4.19 G before the reader and scoring merges, and
+ * 5.39 G after them although the wall time at 1,000 units fell to 0.87× (not understood; a guess: the reader's
+ * character loops stay longer in V8's lower tiers under valgrind), so that count no longer stands for the time. This bench then (load 0.7): 1,000 units kh 1.03 s / 129 MB, floor 0.37 s / 78 MB (2.81×);
  * 5,000: 2.56 s / 196 MB, floor 1.32 s / 156 MB (1.94×); 20,000: 8.25 s / 340 MB, floor 5.24 s / 315 MB (1.58×),
  * 0.80× the per-unit cost at 5,000. The floor's own RSS is over 150 MB: its writer's zlib stream holds a sheet's
  * XML until the event loop turns, after the whole sheet. What is left (CPU profile, 2.9 s of samples): writing 1.2 s — the first pass (extent and

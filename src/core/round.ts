@@ -12,7 +12,7 @@ export function excelRound(x: number, digits: number): number {
 }
 
 /** 10^0 … 10^22, each exact (from its decimal literal, not from Math.pow). */
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+export const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 /**
  * Math.round(shiftDecimal(x, digits)) for x ≥ 0, without the string when it cannot matter: the product x·10^digits

@@ -80,7 +80,6 @@ class Scoring {
   readonly details: UnitDetail[];
   readonly cells: UnitCells[];
   readonly plan: StepPlan;
-  readonly ledgerProblems: string[] = [];
   /** Step 1's scores, indicator by indicator (one number per unit), until fillScores. */
   readonly scoreColumns: Float64Array[] = [];
 

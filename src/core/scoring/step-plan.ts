@@ -11,7 +11,7 @@ import { Path } from "../scheme/errors";
 import { AwardRule } from "../award";
 import { RankTier } from "../rank-bonus";
 import { Tier } from "../tier";
-import { PayKey } from "./pay";
+import { PAY_LABELS, PayKey } from "./pay";
 import { asPercent, fineWords } from "./reward-text";
 import { ColumnSource, Sources } from "./sources";
 
@@ -45,7 +45,7 @@ export interface StepPlan {
   pay: Partial<Record<PayKey, ColumnSource>>;
 }
 
-const PAY_KEYS: readonly PayKey[] = ["base", "amount", "full", "pass", "collective"];
+const PAY_KEYS = Object.keys(PAY_LABELS) as PayKey[];
 
 /** The grade of the lowest threshold. */
 function lastGrade(grades: readonly [number, string][]): string {

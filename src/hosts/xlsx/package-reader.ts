@@ -24,13 +24,12 @@ import { normalPart } from "./namespaces";
 import { dateStyles } from "./date-formats";
 import { ZipCodec, ZipEntry, entryChunks, entryData, readZip } from "./zip-io";
 import { SheetCells, itemText } from "./sheet-cells";
-import { Restart, SheetStream } from "./sheet-stream";
+import { Restart, SheetStream, WORKSHEET_END } from "./sheet-stream";
 
 const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
 const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
 /** A cell that takes a shared string: the part needs the shared strings (read only then). */
 const SHARED_STRING_CELL = /\st\s*=\s*["']s["']/;
-const WORKSHEET_END = /<\/(?:\w+:)?worksheet>\s*$/;
 
 /** A problem with the package itself (not a zip, no workbook part, a part that is not XML). */
 export class PackageError extends Error {}

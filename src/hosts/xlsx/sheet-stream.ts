@@ -58,6 +58,8 @@ class PartSpelling {
 }
 
 const SHEET_DATA_END = "</sheetData>";
+/** How a worksheet part ends: `</worksheet>`, any prefix, then only white space. */
+export const WORKSHEET_END = /<\/(?:\w+:)?worksheet>\s*$/;
 
 export class SheetStream {
   private phase: "head" | "body" | "tail" = "head";
@@ -114,9 +116,9 @@ export class SheetStream {
     else this.tail += piece;
   }
 
-  /** Does the text end as a worksheet part does (`</worksheet>`, any prefix, then only white space)? */
+  /** Does the text end as a worksheet part does (WORKSHEET_END)? */
   complete(): boolean {
-    return /<\/(?:\w+:)?worksheet>\s*$/.test(this.last);
+    return WORKSHEET_END.test(this.last);
   }
 
   /**

@@ -4,6 +4,7 @@
  * gives what the reader's regular expressions gave (package-reader's history): `\bname\s*=\s*"…"` takes the
  * first attribute whose name is `name` or ends in `:name` (or `-name`, `.name`) and whose value fits.
  */
+import { POWERS_OF_TEN } from "../../core/round";
 
 /** [A-Za-z0-9_], the characters of `\w`. */
 export function isWordChar(ch: number): boolean {
@@ -18,8 +19,6 @@ function isDigit(ch: number): boolean {
 function isSpace(ch: number): boolean {
   return ch === 32 || ch === 10 || ch === 13 || ch === 9;
 }
-
-const POWERS = [1, 10, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * Number(text[a, b)) without the substring, where the text is plain decimal (-?digits[.digits], at most 15
@@ -43,7 +42,7 @@ export function plainNumber(text: string, a: number, b: number): number {
     else return NaN;
   }
   if (digits === 0 || digits > 15) return NaN;
-  const v = scale > 0 ? m / POWERS[scale] : m;
+  const v = scale > 0 ? m / POWERS_OF_TEN[scale] : m;
   return negative ? -v : v;
 }
 

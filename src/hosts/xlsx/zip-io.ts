@@ -166,6 +166,16 @@ const IN_FLIGHT = 2;
  */
 export class DeflatingEntry {
   private static readonly encoder = new TextEncoder();
+  /**
+   * Buffers of pieces deflated, to write the next ones into — this part's or the next part's: new ones for each
+   * part were 20 MB outside the heap at 5,000 units, left for V8's next collection. IN_FLIGHT + 1 at most.
+   */
+  private static readonly spare: Uint8Array[] = [];
+
+  private static reuse(buffer: Uint8Array): void {
+    if (buffer.length === BUFFER && DeflatingEntry.spare.length <= IN_FLIGHT) DeflatingEntry.spare.push(buffer);
+  }
+
   /** The bytes not deflated yet, `used` of them: a piece, and room for the UTF-8 of one chunk of text. */
   private buffer: Uint8Array = DeflatingEntry.spare.pop() ?? new Uint8Array(BUFFER);
   private used = 0;
@@ -177,15 +187,6 @@ export class DeflatingEntry {
   private readonly done: (Uint8Array | Promise<Uint8Array>)[] = [];
   /** The pieces still being deflated on another thread, oldest first. */
   private readonly pending: Promise<void>[] = [];
-  /**
-   * Buffers of pieces deflated, to write the next ones into — this part's or the next part's: new ones for each
-   * part were 20 MB outside the heap at 5,000 units, left for V8's next collection. IN_FLIGHT + 1 at most.
-   */
-  private static readonly spare: Uint8Array[] = [];
-
-  private static reuse(buffer: Uint8Array): void {
-    if (buffer.length === BUFFER && DeflatingEntry.spare.length <= IN_FLIGHT) DeflatingEntry.spare.push(buffer);
-  }
   private crc = 0;
   private size = 0;
 
