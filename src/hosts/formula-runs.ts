@@ -8,8 +8,9 @@
  * formula (formula-text's shiftFormulaRows); each next formula is then checked against the previous one with
  * those numbers one higher, character for character.
  */
-import { RowTemplate } from "../core/sheets/row-template";
-import { FilledRenderCell, RenderCell, filledOf } from "./render-plan";
+import { ModelCell } from "../core/sheet-model";
+import { FilledCell, RowTemplate, templateOf } from "../core/sheets/row-template";
+import { FilledRenderCell, RenderCell } from "./render-plan";
 import { shiftFormulaRows } from "./formula-text";
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
@@ -141,15 +142,17 @@ export interface FormulaRun {
 
 /**
  * Whether `next` is `prev`'s template filled in one row further down (both its rows one higher, moved alike by the
- * render): then its formula is `prev`'s moved down a row, once one such pair of the template has been seen to be
- * (formulaRuns). A data row that skips (a merged group, a totals row) is not: that formula's rows differ by more.
+ * render, `by`): then its formula is `prev`'s moved down a row, once one such pair of the template has been seen to
+ * be (formulaRuns). A data row that skips (a merged group, a totals row) is not: that formula's rows differ by more.
  */
-function follows(prev: FilledRenderCell | undefined, next: FilledRenderCell | undefined): boolean {
+function follows(prev: FilledCell | undefined, prevBy: number, next: FilledCell | undefined, by: number): boolean {
   if (!prev || !next) return false;
-  const a = prev.filled;
-  const b = next.filled;
   return (
-    a.template === b.template && a.template.separate && prev.by === next.by && b.dataRow === a.dataRow + 1 && b.sheetRow === a.sheetRow + 1
+    prev.template === next.template &&
+    prev.template.separate &&
+    prevBy === by &&
+    next.dataRow === prev.dataRow + 1 &&
+    next.sheetRow === prev.sheetRow + 1
   );
 }
 
@@ -159,17 +162,25 @@ class ColumnRun {
   master: string | undefined;
   /** The run's relative rows: undefined until a second formula joins, null when it cannot be shared. */
   relative: RelativeRows | null | undefined;
-  /** The run's last cell when it is a FilledRenderCell. */
-  prev: FilledRenderCell | undefined;
+  /** The run's last cell when it is filled from a template (a FilledCell, or one rendered: moved by `by` rows). */
+  prev: FilledCell | undefined;
+  by = 0;
   /** The template whose next rows were seen to be the run's formula moved down. */
   trusted: RowTemplate | undefined;
   /** How many cells joined by that since `relative` last stepped. */
   skipped = 0;
+
+  /** Follows `filled` (moved by `by`) as the run's last cell. */
+  at(filled: FilledCell | undefined, by: number): void {
+    this.prev = filled;
+    this.by = by;
+  }
 }
 
 /**
  * The runs of filled-down formulas of a grid of cells, given a row at a time (a big sheet's rows are made as they
- * are written, render-rows): column by column, top to bottom. A run of FilledRenderCells of one template is found
+ * are written, render-rows): column by column, top to bottom. A run of cells filled from one template (a model's
+ * FilledCells, or their renders, FilledRenderCells) is found
  * without making their formulas' text: the run's first formula and the one below it are compared as text, as every
  * other formula is, and once that pair holds, each next cell of the template that follows the one above is in the
  * run — filling the template in for the next rows is the same as moving its formula down a row, since its rows are
@@ -180,10 +191,10 @@ export class RunFinder {
   private readonly found: FormulaRun[] = [];
   private rows = 0;
 
-  /** The next row's cells. */
-  add(row: readonly (RenderCell | undefined)[]): void {
+  /** The next row's cells; those of the columns `valuesOnly` says are taken to hold no formula. */
+  add(row: readonly (ModelCell | undefined)[], valuesOnly?: readonly boolean[]): void {
     const i = this.rows++;
-    for (let c = 0; c < row.length; c++) this.step((this.columns[c] ??= new ColumnRun()), c, i, row[c]);
+    for (let c = 0; c < row.length; c++) this.step((this.columns[c] ??= new ColumnRun()), c, i, valuesOnly?.[c] ? undefined : row[c]);
     // A column the row is too short for has no cell here: that ends its run.
     for (let c = row.length; c < this.columns.length; c++)
       if (this.columns[c].master !== undefined) this.step(this.columns[c], c, i, undefined);
@@ -195,11 +206,13 @@ export class RunFinder {
     return this.found.sort((a, b) => a.column - b.column || a.first - b.first);
   }
 
-  private step(s: ColumnRun, c: number, i: number, cell: RenderCell | undefined): void {
-    const filled = filledOf(cell);
-    const next = follows(s.prev, filled);
-    if (s.master !== undefined && next && s.trusted === filled!.filled.template) {
-      s.prev = filled;
+  private step(s: ColumnRun, c: number, i: number, cell: ModelCell | undefined): void {
+    const rendered = cell instanceof FilledRenderCell ? cell : undefined;
+    const filled = rendered ? rendered.filled : templateOf(cell);
+    const by = rendered ? rendered.by : 0;
+    const next = follows(s.prev, s.by, filled, by);
+    if (s.master !== undefined && next && s.trusted === filled!.template) {
+      s.at(filled, by);
       s.skipped++;
       return;
     }
@@ -209,8 +222,8 @@ export class RunFinder {
       if (s.relative && s.skipped) s.relative.advance(s.skipped);
       s.skipped = 0;
       if (s.relative && s.relative.step(formula)) {
-        if (next) s.trusted = filled!.filled.template;
-        s.prev = filled;
+        if (next) s.trusted = filled!.template;
+        s.at(filled, by);
         return;
       }
     }
@@ -218,7 +231,7 @@ export class RunFinder {
     if (formula !== undefined) {
       s.first = i;
       s.master = formula;
-      s.prev = filled;
+      s.at(filled, by);
     }
   }
 
@@ -226,7 +239,7 @@ export class RunFinder {
     if (s.master !== undefined && last > s.first) this.found.push({ column: c, first: s.first, last, formula: s.master });
     s.master = undefined;
     s.relative = undefined;
-    s.prev = undefined;
+    s.at(undefined, 0);
     s.trusted = undefined;
     s.skipped = 0;
   }

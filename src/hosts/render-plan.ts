@@ -121,7 +121,7 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
   const by = startRow - header;
   // The cells are made a row at a time when a host asks (render-rows), each styled from the formats as it is made.
   const formats = (source.formats ?? []).map(({ range, ...given }) => ({ range: parseArea(range), given: definedOnly(given) }));
-  const rows = new RenderRows(source, header, (c) => renderCell(c, by), formats);
+  const rows = new RenderRows(source, header, (c) => renderCell(c, by), formats, by === 0);
   const inData = (a1: string) => parseArea(a1).top >= header;
   return lazyRender(
     {
@@ -189,11 +189,6 @@ export class FilledRenderCell implements RenderCell {
     const s = this.filled.spill;
     return s && this.by !== 0 ? { ...s, formula: shiftFormulaRows(s.formula, this.by) } : s;
   }
-}
-
-/** The cell as a FilledRenderCell, when it is one. */
-export function filledOf(cell: RenderCell | undefined): FilledRenderCell | undefined {
-  return cell instanceof FilledRenderCell ? cell : undefined;
 }
 
 /** Whether a cell holds a formula, found without making the text of a filled one. */

@@ -18,6 +18,14 @@ interface Applied {
   given: Partial<CellStyle>;
 }
 
+/** A row of a render as RenderRows.parts gives it: a cell's style is that of its column. */
+export interface RowParts {
+  cells: readonly (ModelCell | undefined)[];
+  styles: readonly (CellStyle | undefined)[];
+}
+
+const NO_STYLES: readonly (CellStyle | undefined)[] = [];
+
 export class RenderRows {
   /** How many rows the render has (the model's below its header, or more where a format reaches further). */
   readonly height: number;
@@ -30,10 +38,14 @@ export class RenderRows {
    * row, a few colours among them) style alike, so their styles are merged once, not once a row.
    */
   private readonly givenKeys: string[];
-  private readonly formatKeys: string[];
+  /**
+   * Each format as the first format with its columns and given fields: rows under formats alike (龙虎榜's rows of
+   * one colour) share their styles, found by these numbers (a key of the formats' text was most of rowStyles' time).
+   */
+  private readonly alike: Int32Array;
   /** The style a cell's style becomes under a format's given fields (by givenKeys): cells of one style share it. */
   private readonly next = new Map<CellStyle | undefined, Map<string, CellStyle>>();
-  /** Each column's style under a list of formats (rowStyles), by the list's formatKeys. */
+  /** Each column's style under a list of formats (rowStyles), by the list's `alike` numbers. */
   private readonly byFormats = new Map<string, (CellStyle | undefined)[]>();
   private lastRow = -1;
   private lastStyles: (CellStyle | undefined)[] = [];
@@ -45,7 +57,9 @@ export class RenderRows {
     /** Model rows left out at the top (an appended log's header). */
     private readonly skip: number,
     private readonly render: (c: ModelCell) => RenderCell,
-    formats: readonly { range: { top: number; left: number; bottom: number; right: number }; given: Partial<CellStyle> }[]
+    formats: readonly { range: { top: number; left: number; bottom: number; right: number }; given: Partial<CellStyle> }[],
+    /** Whether `render` leaves a cell's formula, value and spill as they are (the model's rows are not moved). */
+    private readonly asIs = false
   ) {
     const rows = modelHeight(model);
     // Whole rows and columns stop at the model's extent (its rows, and the wider of its cells and column widths).
@@ -59,7 +73,12 @@ export class RenderRows {
       given,
     }));
     this.givenKeys = this.applied.map((f) => JSON.stringify(f.given));
-    this.formatKeys = this.applied.map((f, k) => `${f.left}:${f.right}:${this.givenKeys[k]}`);
+    const firsts = new Map<string, number>();
+    this.alike = Int32Array.from(this.applied, (f, k) => {
+      const key = `${f.left}:${f.right}:${this.givenKeys[k]}`;
+      if (!firsts.has(key)) firsts.set(key, k);
+      return firsts.get(key)!;
+    });
     let height = Math.max(0, rows - skip);
     for (const f of this.applied) if (f.top <= f.bottom) height = Math.max(height, f.bottom - skip + 1);
     this.height = height;
@@ -72,6 +91,19 @@ export class RenderRows {
     this.applied.forEach((f, k) => {
       for (let m = f.top; m <= f.bottom; m++) this.byRow[filled[m - skip]++] = k;
     });
+  }
+
+  /**
+   * Row i of the render as its cells and, apart, the style of each column (a list that rows under the same formats
+   * share: not to be changed): the model's own cells where the render leaves them as they are, else rendered (their
+   * styles left out). The .xlsx host writes a big sheet from these, twice over, making no RenderCell for a cell
+   * (700,000 at 5,000 units, twice).
+   */
+  parts(i: number): RowParts {
+    const m = this.skip + i;
+    const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
+    const cells = !source ? [] : this.asIs ? source : source.map(this.render);
+    return { cells, styles: this.from[i] === this.from[i + 1] ? NO_STYLES : this.rowStyles(i) };
   }
 
   /** Row i of the render (model row skip + i): its cells, undefined where the model has none and no format. */
@@ -97,7 +129,7 @@ export class RenderRows {
     const last = this.lastRow;
     if (last >= 0 && this.sameFormats(last, i)) return this.lastStyles;
     let key = "";
-    for (let j = this.from[i]; j < this.from[i + 1]; j++) key += `${this.formatKeys[this.byRow[j]]}|`;
+    for (let j = this.from[i]; j < this.from[i + 1]; j++) key += `${this.alike[this.byRow[j]]},`;
     let styles = this.byFormats.get(key);
     if (!styles) this.byFormats.set(key, (styles = this.mergedStyles(i)));
     this.lastRow = i;
@@ -108,7 +140,7 @@ export class RenderRows {
   private sameFormats(a: number, b: number): boolean {
     const n = this.from[a + 1] - this.from[a];
     if (n !== this.from[b + 1] - this.from[b]) return false;
-    for (let j = 0; j < n; j++) if (this.byRow[this.from[a] + j] !== this.byRow[this.from[b] + j]) return false;
+    for (let j = 0; j < n; j++) if (this.alike[this.byRow[this.from[a] + j]] !== this.alike[this.byRow[this.from[b] + j]]) return false;
     return true;
   }
 

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { ModelCell } from "../../src/core/sheet-model";
 import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "../../src/core/sheets/row-template";
-import { formulaRuns } from "../../src/hosts/formula-runs";
+import { RunFinder, formulaRuns } from "../../src/hosts/formula-runs";
 import { FilledRenderCell, RenderCell, SheetRender, renderWrite } from "../../src/hosts/render-plan";
 import { SharedFormulas } from "../../src/hosts/xlsx/shared-formulas";
 
@@ -63,10 +63,23 @@ describe("runs of a filled-down template", () => {
                   ),
                 };
           expect(formulaRuns(moved.cells)).toEqual(formulaRuns(asText(moved.cells)));
+          // The .xlsx host follows a model's own FilledCells where the render does not move them (RenderRows.parts).
+          if (by === 0) expect(formulaRuns([[{ value: "表头" }], ...column.map((c) => [c])])).toEqual(formulaRuns(asText(moved.cells)));
         }
       ),
       { numRuns: 500 }
     );
+  });
+
+  it("breaks where a column is taken as values alone (a spill's range) and starts again below it", () => {
+    const t = new RowTemplate(`='数据'!C${DATA_ROW}*2`);
+    const finder = new RunFinder();
+    const over = [true];
+    for (let i = 0; i < 8; i++) finder.add([new FilledCell(0, t, 5 + i, 3 + i)], i === 3 || i === 4 ? over : undefined);
+    expect(finder.runs().map(({ first, last, formula }) => [first, last, formula])).toEqual([
+      [0, 2, "='数据'!C5*2"],
+      [5, 7, "='数据'!C10*2"],
+    ]);
   });
 
   it("breaks where a data row skips (a merged group, a totals row): the formula's rows then differ by more", () => {

@@ -115,6 +115,14 @@ describe("a lazy render", () => {
             (c, k) => c && expect([c.value, c.formula]).toEqual([cells[r]?.[k]?.value ?? null, cells[r]?.[k]?.formula])
           )
         );
+        // As the .xlsx host reads them: the model's own cells, and each column's style apart.
+        const lazy = rowsOf(render)!;
+        made.forEach((row, r) => {
+          const { cells: own, styles: apart } = lazy.parts(r);
+          expect(Array.from(own)).toEqual(Array.from(cells[r] ?? []));
+          own.forEach((c, k) => expect(c).toBe(cells[r][k]));
+          expect(Array.from({ length: row.length }, (_, k) => apart[k])).toEqual(Array.from(row, (c) => c?.style));
+        });
         expect(seenRows(render.cells)).toEqual(seenRows(made));
         expect(rowsOf(render)).toBeUndefined();
       }),

@@ -8,10 +8,10 @@
  * as it is. A text is never a formula: it has no <f>, and one that starts with = + - @ gets the Text format "@",
  * so re-entering the cell in Excel keeps it text too.
  */
-import { CellValue, ConditionalFormat, address, columnLetter } from "../../core/sheet-model";
+import { CellValue, ConditionalFormat, ModelCell, address, columnLetter } from "../../core/sheet-model";
 import { CellStyle, RenderCell, SheetRender, Spill, hasFormula, parseArea } from "../render-plan";
 import { RunFinder } from "../formula-runs";
-import { renderHeight, renderRow } from "../render-rows";
+import { RenderRows, renderHeight, rowsOf } from "../render-rows";
 import { RenderFormulas, SharedFormulas } from "./shared-formulas";
 import { StyleBook } from "./style-book";
 import { toFileFormula } from "./xlsx-formulas";
@@ -68,15 +68,14 @@ interface Extent {
 type XfOf = (style: CellStyle | undefined, text: boolean) => number | undefined;
 
 /** A cell's XML; `f` is its <f> element when it holds a formula. */
-function cellXml(ref: string, rc: RenderCell, xf: XfOf, f: string | undefined, dynamic = false): string {
-  const v = rc.value;
+function cellXml(ref: string, v: CellValue, style: CellStyle | undefined, xf: XfOf, f: string | undefined, dynamic = false): string {
   if (f !== undefined) {
     // cm="1": the dynamic-array cell metadata (dynamic-arrays.ts).
-    const s = styleAttr(xf(rc.style, false)) + (dynamic ? ` cm="1"` : "");
+    const s = styleAttr(xf(style, false)) + (dynamic ? ` cm="1"` : "");
     return `<c r="${ref}"${s}${resultXml(v, f)}</c>`;
   }
   const text = typeof v === "string" && FORMULA_LIKE.test(v);
-  const s = styleAttr(xf(rc.style, text));
+  const s = styleAttr(xf(style, text));
   if (v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -116,26 +115,54 @@ function styleXf(styles: StyleBook): XfOf {
   };
 }
 
-/** Whether a cell is written (cellXml gives it an element); its style is looked up as cellXml does, in its order. */
-function written(rc: RenderCell, xf: XfOf): boolean {
-  const v = rc.value;
-  if (hasFormula(rc)) {
-    xf(rc.style, false);
+/**
+ * A row as written: its cells (a render's, or a big sheet's model cells as they are, see RenderRows.parts), the
+ * style of each column when they are apart from the cells, how many columns it covers, its spills' anchors (their
+ * <f> elements by column) and the columns that a spill covers, written as values alone (dynamic-arrays.ts).
+ */
+interface WrittenRow {
+  cells: readonly (RenderCell | ModelCell | undefined)[];
+  styles: readonly (CellStyle | undefined)[] | undefined;
+  width: number;
+  anchors?: Map<number, string>;
+  spilledOver?: readonly boolean[];
+}
+
+/** The style of column c of a row. */
+function styleAt(row: WrittenRow, c: number): CellStyle | undefined {
+  return row.styles ? row.styles[c] : (row.cells[c] as RenderCell | undefined)?.style;
+}
+
+/**
+ * Whether cell c of a row is written at all, as rowsXml decides (a formula, a value, or a style), with its style
+ * looked up as rowsXml does, in its order: a hole with no style is not, nor is a cell with neither.
+ */
+function written(row: WrittenRow, c: number, xf: XfOf): boolean {
+  const cell = row.cells[c];
+  const style = styleAt(row, c);
+  const valueOnly = row.spilledOver?.[c] === true;
+  if (!cell && style === undefined && !valueOnly) return false;
+  if (cell && !valueOnly && hasFormula(cell)) {
+    xf(style, false);
     return true;
   }
-  const id = xf(rc.style, typeof v === "string" && FORMULA_LIKE.test(v));
+  const v = cell?.value ?? null;
+  const id = xf(style, typeof v === "string" && FORMULA_LIKE.test(v));
   return !(v === null || v === "") || id !== undefined;
 }
 
 /**
  * A render's rows as written, asked for in order from the top: with dynamic arrays, a spill's anchor gets its
  * <f t="array"> and the cells of its range their values alone (dynamic-arrays.ts). A big sheet's rows are made as
- * they are asked for (render-rows) and dropped once written.
+ * they are asked for (render-rows), as the model's cells with their styles apart, and dropped once written.
  */
 class WrittenRows {
   readonly height: number;
+  private readonly lazy: RenderRows | undefined;
   /** The spills found so far that reach this row or below. */
   private spills: Spill[] = [];
+  /** The columns of the row last given that a spill covers (used again for each row). */
+  private readonly over: boolean[] = [];
   /** Whether a spill was found. */
   spilled = false;
 
@@ -143,14 +170,14 @@ class WrittenRows {
     readonly render: SheetRender,
     private readonly dynamicArrays: boolean
   ) {
+    this.lazy = rowsOf(render);
     this.height = renderHeight(render);
   }
 
-  /** Row i's cells, and its anchors' <f> elements by column. */
-  row(i: number): { cells: readonly (RenderCell | undefined)[]; anchors?: Map<number, string> } {
-    let cells = renderRow(this.render, i);
-    if (!this.dynamicArrays) return { cells };
-    let anchors: Map<number, string> | undefined;
+  row(i: number): WrittenRow {
+    const { cells, styles } = this.lazy ? this.lazy.parts(i) : { cells: this.render.cells[i], styles: undefined };
+    const row: WrittenRow = { cells, styles, width: Math.max(cells.length, styles?.length ?? 0) };
+    if (!this.dynamicArrays) return row;
     for (let c = 0; c < cells.length; c++) {
       const spill = cells[c]?.spill;
       if (!spill) continue;
@@ -159,27 +186,18 @@ class WrittenRows {
       this.spilled = true;
       const r = this.render.startRow;
       const ref = `${letter(c)}${r + i + 1}:${letter(c)}${r + s.last + 1}`;
-      (anchors ??= new Map()).set(c, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
+      (row.anchors ??= new Map()).set(c, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
     }
     if (this.spills.length) {
       if (this.spills.some((s) => s.last < i)) this.spills = this.spills.filter((s) => s.last >= i);
-      cells = withoutSpills(cells, this.spills);
+      this.over.length = 0;
+      for (const s of this.spills) this.over[s.column] = true;
+      row.spilledOver = this.over;
+      // A column a spill covers is looked at even where the row is shorter (a blank, see written).
+      for (const s of this.spills) row.width = Math.max(row.width, s.column + 1);
     }
-    return { cells, anchors };
+    return row;
   }
-}
-
-/**
- * A row with the cells of `spills` as values alone (withoutSpillFormulas for one row, made for every row of a
- * sheet with spills: 读数 has one a column), a copy: a render's grid row is its own.
- */
-function withoutSpills(cells: readonly (RenderCell | undefined)[], spills: readonly Spill[]): (RenderCell | undefined)[] {
-  const row = cells.slice();
-  for (const s of spills) {
-    const cell = row[s.column];
-    row[s.column] = { value: cell?.value ?? null, style: cell?.style };
-  }
-  return row;
 }
 
 /**
@@ -191,11 +209,11 @@ function planRows(render: SheetRender, dynamicArrays: boolean, xf: XfOf, shared:
   const finder = new RunFinder();
   let width = 0;
   for (let i = 0; i < rows.height; i++) {
-    const { cells } = rows.row(i);
-    finder.add(cells);
-    width = Math.max(width, cells.length);
+    const row = rows.row(i);
+    finder.add(row.cells, row.spilledOver);
+    width = Math.max(width, row.width);
     let right = 0;
-    for (let c = 0; c < cells.length; c++) if (cells[c] && written(cells[c] as RenderCell, xf)) right = c + 1;
+    for (let c = 0; c < row.width; c++) if (written(row, c, xf)) right = c + 1;
     if (right === 0) continue;
     extent.rows = Math.max(extent.rows, render.startRow + i + 1);
     extent.columns = Math.max(extent.columns, right);
@@ -217,16 +235,19 @@ function* rowsXml(
 ): Generator<void, boolean> {
   const rows = new WrittenRows(render, dynamicArrays);
   for (let i = 0; i < rows.height; i++) {
-    const { cells: row, anchors } = rows.row(i);
+    const row = rows.row(i);
+    const { anchors, spilledOver } = row;
     const r = render.startRow + i + 1;
     let cells = "";
     let right = 0;
-    for (let c = 0; c < row.length; c++) {
-      const rc = row[c];
-      if (!rc) continue;
+    for (let c = 0; c < row.width; c++) {
+      const rc = row.cells[c];
+      const style = styleAt(row, c);
+      const valueOnly = spilledOver?.[c] === true;
+      if (!rc && style === undefined && !valueOnly) continue;
       const spilled = anchors?.get(c);
-      const f = spilled ?? (hasFormula(rc) ? formulas.element(i, c, rc) : undefined);
-      const xml = cellXml(letter(c) + r, rc, xf, f, spilled !== undefined);
+      const f = spilled ?? (rc && !valueOnly && hasFormula(rc) ? formulas.element(i, c, rc) : undefined);
+      const xml = cellXml(letter(c) + r, rc?.value ?? null, style, xf, f, spilled !== undefined);
       if (!xml) continue;
       cells += xml;
       right = c + 1;
