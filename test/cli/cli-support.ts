@@ -25,7 +25,7 @@ export async function kh(dir: string, argv: string[], options: { tty?: boolean }
   let stdout = "";
   let stderr = "";
   const io: CliIo = {
-    stdout: (t) => (stdout += t),
+    stdout: (t) => void (stdout += t),
     stderr: (t) => (stderr += t),
     stderrIsTTY: options.tty ?? false,
     cwd: dir,

@@ -28,7 +28,12 @@ afterEach(async () => {
 async function kh(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, now: () => new Date("2025-12-20T08:00:00Z") };
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: dir,
+    now: () => new Date("2025-12-20T08:00:00Z"),
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }

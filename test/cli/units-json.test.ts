@@ -25,19 +25,40 @@ function unit(i: number): UnitResult {
   };
 }
 
-function written(results: UnitResult[]): { text: string; pieces: number } {
+async function written(results: UnitResult[]): Promise<{ text: string; pieces: number }> {
   const pieces: string[] = [];
-  writeUnitsJson(results, (t) => pieces.push(t));
+  await writeUnitsJson(results, (t) => void pieces.push(t));
   return { text: pieces.join(""), pieces: pieces.length };
 }
 
 describe("kh score --json, written a unit at a time", () => {
-  it.each([0, 1, 2, 600])("is JSON.stringify(…, null, 2) of the units, whole, for %i units", (n) => {
+  it.each([0, 1, 2, 600])("is JSON.stringify(…, null, 2) of the units, whole, for %i units", async (n) => {
     const results = Array.from({ length: n }, (_, i) => unit(i));
-    const { text, pieces } = written(results);
+    const { text, pieces } = await written(results);
     expect(text).toBe(`${JSON.stringify(results.map(unitJson), null, 2)}\n`);
     expect(JSON.parse(text)).toHaveLength(n);
     // 600 units are over 64K characters: more than one piece, none of them the whole.
     if (n === 600) expect(pieces).toBeGreaterThan(2);
+  });
+
+  it("writes no piece while the output is behind (the writer's promise not yet settled)", async () => {
+    const results = Array.from({ length: 600 }, (_, i) => unit(i));
+    const pieces: string[] = [];
+    let behind: (() => void) | undefined;
+    const done = writeUnitsJson(results, (t) => {
+      expect(behind).toBeUndefined();
+      pieces.push(t);
+      return new Promise<void>((resolve) => (behind = resolve));
+    });
+    for (let k = 1; behind; k++) {
+      expect(pieces).toHaveLength(k);
+      const resolve = behind;
+      behind = undefined;
+      resolve();
+      await new Promise((r) => setImmediate(r));
+    }
+    await done;
+    expect(pieces.join("")).toBe(`${JSON.stringify(results.map(unitJson), null, 2)}\n`);
+    expect(pieces.length).toBeGreaterThan(2);
   });
 });

@@ -104,6 +104,16 @@ describe("zip-io", () => {
     expect([entry.size, entry.crc]).toEqual([whole.length, crc32(whole)]);
     const back = await JSZip.loadAsync(await writeZip([entry], nodeCodec, 6), { checkCRC32: true });
     expect(Buffer.from(await back.file("xl/worksheets/sheet9.xml")!.async("uint8array")).equals(whole)).toBe(true);
+    // The compressed bytes stay in the pieces zlib gave, one after another; `raw` joins them only when asked for.
+    const pieces = entry.pieces!;
+    expect(pieces.length).toBeGreaterThan(9);
+    expect(Buffer.concat(pieces).equals(entry.raw)).toBe(true);
+    expect(Buffer.from(nodeCodec.inflate(entry.raw, entry.size) as Uint8Array).equals(whole)).toBe(true);
+    // …and the zip written from them is the zip written from the joined bytes.
+    const joined = { ...entry, pieces: undefined, raw: entry.raw };
+    expect(
+      Buffer.from(await writeZip([entry, entry], nodeCodec, 6)).equals(Buffer.from(await writeZip([joined, joined], nodeCodec, 6)))
+    ).toBe(true);
   });
 
   it("reports a piece that fails to deflate when the part is ended, and a writer waiting on it is not left hanging", async () => {
