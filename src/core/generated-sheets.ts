@@ -7,7 +7,7 @@
  */
 import { GeneratedMarker, SheetKind, SheetModel, address } from "./sheet-model";
 import { Cell } from "./values";
-import { forEachRow, withName } from "./sheet-rows";
+import { forEachNumber, withName } from "./sheet-rows";
 
 export const MARKER_SHEET = "KH_标记";
 const MARKER_HEADER = ["工作表", "类型", "生成时间"];
@@ -84,16 +84,13 @@ export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
  */
 export function checkModelNumbers(models: readonly SheetModel[]): void {
   for (const m of models) {
-    forEachRow(m, (row, r) =>
-      row.forEach((cell, c) => {
-        const v = cell?.value;
-        if (typeof v === "number" && !(Math.abs(v) <= EXCEL_MAX_NUMBER)) {
-          throw new Error(
-            `工作表“${m.name}”的 ${address(r, c)} 不是有效的数值（${String(v)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`
-          );
-        }
-      })
-    );
+    forEachNumber(m, (v, r, c) => {
+      if (!(Math.abs(v) <= EXCEL_MAX_NUMBER)) {
+        throw new Error(
+          `工作表“${m.name}”的 ${address(r, c)} 不是有效的数值（${String(v)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`
+        );
+      }
+    });
   }
 }
 

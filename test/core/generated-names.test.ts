@@ -1,5 +1,6 @@
 import { checkModelNumbers, checkNotMarker, findMarkerSheet, markerSheet } from "../../src/core/generated-sheets";
 import type { SheetModel } from "../../src/core/sheet-model";
+import { lazyModel } from "../../src/core/sheet-rows";
 
 const ours = markerSheet([{ sheet: "得分", kind: "scores", generatedAt: "2025-12-20T10:00:00" }]).cells.map((r) => r.map((c) => c.value));
 const clerks = [["我自己的备忘"], ["内容", 1]];
@@ -34,4 +35,29 @@ test("a number Excel cannot show is refused, naming the sheet and the cell", () 
   expect(() => checkModelNumbers([model(9.99999999999999e307)])).not.toThrow();
   expect(() => checkModelNumbers([model(1e308)])).toThrow("工作表“得分”的 B2 不是有效的数值（1e+308）");
   expect(() => checkModelNumbers([model(NaN)])).toThrow("工作表“得分”的 B2 不是有效的数值（NaN）");
+});
+
+test("a lazy model's numbers are checked where its rows are made from, its rows not made", () => {
+  const made: number[] = [];
+  const values = [1, 2, Infinity, 4];
+  const model = (numbers: boolean) =>
+    lazyModel(
+      { name: "读数", kind: "readings" },
+      {
+        head: [[{ value: "单位" }, { value: 7 }]],
+        count: values.length,
+        row: (i) => (made.push(i), [{ value: `单位${i}` }, { value: values[i] }]),
+        tail: [[{ value: "合计" }, { value: -Infinity }]],
+        ...(numbers ? { numbers: (visit: (v: number, i: number, c: number) => void) => values.forEach((v, i) => visit(v, i, 1)) } : {}),
+      }
+    );
+  expect(() => checkModelNumbers([model(true)])).toThrow("工作表“读数”的 B4 不是有效的数值（Infinity）");
+  expect(made).toEqual([]);
+  values[2] = 3;
+  // The rows above and below the body are checked as they are.
+  expect(() => checkModelNumbers([model(true)])).toThrow("工作表“读数”的 B6 不是有效的数值（-Infinity）");
+  // Without a source of its numbers, its rows are made and looked at.
+  values[2] = NaN;
+  expect(() => checkModelNumbers([model(false)])).toThrow("工作表“读数”的 B4 不是有效的数值（NaN）");
+  expect(made).toEqual([0, 1, 2]);
 });

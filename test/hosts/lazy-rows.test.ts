@@ -9,7 +9,7 @@ import { schemeSheetLayout } from "../../src/core/scheme/scheme-sheet";
 import { readDataTable } from "../../src/core/data-table";
 import { scoreUnits } from "../../src/core/scoring/score-units";
 import { ModelCell, RangeFormat, SheetModel } from "../../src/core/sheet-model";
-import { lazyModel, modelHeight, modelRow, withName } from "../../src/core/sheet-rows";
+import { forEachNumber, lazyModel, modelHeight, modelRow, withName } from "../../src/core/sheet-rows";
 import { scoresSheets } from "../../src/core/sheets/scores-sheet";
 import { CellStyle, RenderCell, SheetRender, parseArea, renderWrite } from "../../src/hosts/render-plan";
 import { renderHeight, renderRow, rowsOf } from "../../src/hosts/render-rows";
@@ -41,6 +41,14 @@ describe("a lazy model", () => {
         lazy.forEach((m, k) => {
           const rows = Array.from({ length: modelHeight(m) }, (_, r) => modelRow(m, r));
           expect(seenRows(rows)).toEqual(seenRows(whole[k].cells));
+          // Its numbers, read where its rows are made from (for the check before writing), are its cells' numbers.
+          const numbers: [number, number, number][] = [];
+          forEachNumber(m, (v, r, c) => numbers.push([r, c, v]));
+          const inCells = whole[k].cells.flatMap((row, r) =>
+            row.flatMap((cell, c): [number, number, number][] => (typeof cell?.value === "number" ? [[r, c, cell.value]] : []))
+          );
+          const byPlace = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1];
+          expect(numbers.sort(byPlace)).toEqual(inCells.sort(byPlace));
         });
       }),
       { numRuns: 40 }

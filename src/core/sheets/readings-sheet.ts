@@ -416,5 +416,12 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
     columnWidths: [fitWidth(["单位", ...names], 8, 24), ...columns.map((c) => fitWidth([c.header], c.width, 24))],
     formats,
   };
-  return lazyModel(fields, { head, count: r.bodyRows, row: bodyRow, tail });
+  // The body's numbers, column by column, from where bodyRow takes them (the names in column A are texts).
+  const numbers = (visit: (value: number, i: number, column: number) => void) =>
+    columns.forEach((c, k) => {
+      const at = (v: CellValue | undefined, i: number) => typeof v === "number" && visit(v, i, k + 1);
+      if (c.cells) c.cells.forEach((cell, i) => i < r.bodyRows && at(cell?.value, i));
+      else for (let i = 0; i < names.length && i < r.bodyRows; i++) at(c.values[i], i);
+    });
+  return lazyModel(fields, { head, count: r.bodyRows, row: bodyRow, tail, numbers });
 }

@@ -445,28 +445,49 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
   headers.push(SCORES_HEADERS.veto, SCORES_HEADERS.rank, SCORES_HEADERS.grade);
   if (cols.disqualified >= 0) headers.push(SCORES_HEADERS.disqualified);
   const head: ModelCell[][] = [[val(`${scheme.name}　得分`)], headers.map(val)];
+  // A unit's values by column: its row's cached values, and the numbers checked before anything is written.
+  const unitValues = (i: number): CellValue[] => {
+    const u = table.units[i];
+    const r = result.units[i];
+    const values: CellValue[] = new Array(cols.width);
+    values[cols.name] = u.name;
+    values[cols.group] = u.group;
+    scheme.indicators.forEach((ind, k) => (values[cols.indicators[k]] = r.scores[ind.name]));
+    values[cols.bonus] = r.bonus;
+    values[cols.deduction] = r.deduction;
+    values[cols.coefficient] = r.coefficient;
+    values[cols.total] = r.total;
+    values[cols.veto] = r.vetoed ? VETO_YES : VETO_NO;
+    values[cols.rank] = r.rank;
+    values[cols.grade] = r.grade;
+    if (cols.disqualified >= 0) values[cols.disqualified] = r.disqualified.join("、");
+    return values;
+  };
   // A unit's row, made when a host asks for it (sheet-rows): the model keeps no cell per unit.
   const unitRow = (i: number): ModelCell[] => {
     const u = table.units[i];
-    const r = result.units[i];
     const row = SCORES_FIRST_ROW + i;
+    const values = unitValues(i);
     const cells: ModelCell[] = new Array(cols.width);
-    const f = (value: ModelCell["value"], tpl: RowTemplate | undefined, when = true): ModelCell =>
-      tpl && when ? new FilledCell(value, tpl, u.row, row) : { value };
+    const f = (c: number, tpl: RowTemplate | undefined, when = true) =>
+      (cells[c] = tpl && when ? new FilledCell(values[c], tpl, u.row, row) : { value: values[c] });
     const nameCell = table.value(u, table.nameColumn);
-    cells[cols.name] = f(u.name, tp?.name, typeof nameCell === "string" && nameCell === u.name);
-    cells[cols.group] = f(u.group, tp?.group);
-    scheme.indicators.forEach((ind, k) => (cells[cols.indicators[k]] = f(r.scores[ind.name], tp?.indicators[k])));
-    cells[cols.bonus] = f(r.bonus, tp?.bonus);
-    cells[cols.deduction] = f(r.deduction, tp?.deduction);
-    cells[cols.coefficient] = f(r.coefficient, tp?.coefficient);
-    cells[cols.total] = f(r.total, tp?.total);
-    cells[cols.veto] = f(r.vetoed ? VETO_YES : VETO_NO, tp?.veto);
-    cells[cols.rank] = f(r.rank, tp?.rank);
+    f(cols.name, tp?.name, typeof nameCell === "string" && nameCell === u.name);
+    f(cols.group, tp?.group);
+    scheme.indicators.forEach((_, k) => f(cols.indicators[k], tp?.indicators[k]));
+    f(cols.bonus, tp?.bonus);
+    f(cols.deduction, tp?.deduction);
+    f(cols.coefficient, tp?.coefficient);
+    f(cols.total, tp?.total);
+    f(cols.veto, tp?.veto);
+    f(cols.rank, tp?.rank);
     if (i === 0 && tp?.rankSpill) cells[cols.rank].spill = { formula: tp.rankSpill, rows: table.units.length };
-    cells[cols.grade] = f(r.grade, tp?.grade);
-    if (cols.disqualified >= 0) cells[cols.disqualified] = f(r.disqualified.join("、"), tp?.disqualified?.(u.group));
+    f(cols.grade, tp?.grade);
+    if (cols.disqualified >= 0) f(cols.disqualified, tp?.disqualified?.(u.group));
     return cells;
+  };
+  const numbers = (visit: (value: number, i: number, column: number) => void) => {
+    for (let i = 0; i < table.units.length; i++) unitValues(i).forEach((v, c) => typeof v === "number" && visit(v, i, c));
   };
 
   const fields: Omit<SheetModel, "cells"> = {
@@ -489,7 +510,7 @@ export function scoresSheets(input: ScoresSheetInput): { scores: SheetModel; rea
     freeze: { rows: SCORES_HEADER_ROW, columns: 1 },
     print: { paper: "A4", orientation: "landscape", titleRows: `1:${SCORES_HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
-  const scores = lazyModel(fields, { head, count: table.units.length, row: unitRow });
+  const scores = lazyModel(fields, { head, count: table.units.length, row: unitRow, numbers });
   const pay = scheme.pay
     ? paySheet({
         scheme,
