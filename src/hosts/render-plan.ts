@@ -59,8 +59,34 @@ const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/i;
 const COLUMN = /^\$?([A-Z]{1,3})$/i;
 const ROW = /^\$?(\d+)$/;
 
+/**
+ * A plain cell reference ("B2", no $ or spaces) at [start, end) of `s`, as [row, column] 0-based, or undefined: the
+ * ranges the models give (龙虎榜 has thousands, one a row), read without the regular expressions below.
+ */
+function plainCell(s: string, start: number, end: number): [number, number] | undefined {
+  let i = start;
+  let column = 0;
+  for (let c = s.charCodeAt(i); i < end && c >= 65 && c <= 90; c = s.charCodeAt(++i)) column = column * 26 + (c - 64);
+  if (i === start || i - start > 3 || i === end) return undefined;
+  let row = 0;
+  for (let k = i; k < end; k++) {
+    const d = s.charCodeAt(k) - 48;
+    if (d < 0 || d > 9 || (k === i && d === 0)) return undefined;
+    row = row * 10 + d;
+  }
+  return [row - 1, column - 1];
+}
+
 /** An A1 range ("B2:D9", "C3", "3:5", "A:C") as an Area; throws on anything else. */
 export function parseArea(a1: string): Area {
+  const colon = a1.indexOf(":");
+  const from = plainCell(a1, 0, colon < 0 ? a1.length : colon);
+  const to = colon < 0 ? from : plainCell(a1, colon + 1, a1.length);
+  if (from && to) return ordered(from[0], from[1], to[0], to[1]);
+  return parseAreaText(a1);
+}
+
+function parseAreaText(a1: string): Area {
   const [from, to = from] = a1.trim().split(":");
   let m = CELL.exec(from);
   let n = CELL.exec(to);
@@ -237,7 +263,10 @@ export function withoutSpillFormulas(
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+  // A loop, not entries/filter/fromEntries: run for every format, and 龙虎榜 has one a row.
+  const out: Partial<T> = {};
+  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] !== undefined) out[key] = o[key];
+  return out;
 }
 
 /** The used height of a sheet's values: rows up to the last one holding anything. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { PlannedWrite } from "../../src/core/generated-sheets";
 import { SheetModel } from "../../src/core/sheet-model";
 import { shiftFormulaRows } from "../../src/hosts/formula-text";
@@ -12,6 +13,32 @@ describe("A1 areas", () => {
     expect(parseArea("3:5")).toEqual({ top: 2, left: 0, bottom: 4, right: Infinity });
     expect(parseArea("A:C")).toEqual({ top: 0, left: 0, bottom: Infinity, right: 2 });
     expect(() => parseArea("得分")).toThrow("无法识别的区域地址：得分");
+  });
+
+  it("reads a plain range as it reads the same range written with $ and in lower case (two ways of reading)", () => {
+    const cell = fc
+      .tuple(fc.constantFrom("A", "B", "Z", "AA", "AZ", "XFD", "ZZZZ", ""), fc.constantFrom("1", "2", "10", "1048576", "0", "01", ""))
+      .map(([c, r]) => c + r);
+    const text = fc.oneof(
+      cell,
+      fc.tuple(cell, cell).map(([a, b]) => `${a}:${b}`),
+      fc.constantFrom("A1:", ":B2", "A1:B2:C3", "A1 ", "Ａ1", "A1:B")
+    );
+    const read = (a1: string) => {
+      try {
+        return parseArea(a1);
+      } catch (e) {
+        return (e as Error).message.replace(/：.*/, "");
+      }
+    };
+    fc.assert(
+      fc.property(text, (a1) => {
+        const other = a1.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+        expect(read(a1)).toEqual(read(other));
+        expect(read(a1)).toEqual(read(a1.toLowerCase()));
+      }),
+      { numRuns: 2000 }
+    );
   });
 
   it("moves ranges down, leaving whole columns alone", () => {
@@ -73,14 +100,22 @@ describe("renderWrite", () => {
       append: true,
       freeze: { rows: 1, columns: 0 },
       cells: [v("时间", "名次"), [{ value: "第2次" }, { value: 3, formula: "=B2+1" }]],
-      formats: [{ range: "A1:B1", bold: true }, { range: "A2:B2", fill: "#EEEEEE" }],
+      formats: [
+        { range: "A1:B1", bold: true },
+        { range: "A2:B2", fill: "#EEEEEE" },
+      ],
       merges: ["A1:B1"],
       conditionalFormats: [{ range: "A2:B2", formula: "=$B2>2", fill: "#FFC7CE" }],
     });
     const r = renderWrite(write(m, true), 5);
     expect(r.mode).toBe("append");
     expect(r.startRow).toBe(5);
-    expect(r.cells).toEqual([[{ value: "第2次", style: { fill: "#EEEEEE" } }, { value: 3, formula: "=B6+1", style: { fill: "#EEEEEE" } }]]);
+    expect(r.cells).toEqual([
+      [
+        { value: "第2次", style: { fill: "#EEEEEE" } },
+        { value: 3, formula: "=B6+1", style: { fill: "#EEEEEE" } },
+      ],
+    ]);
     expect(r.merges).toEqual([]);
     expect(r.conditionalFormats).toEqual([{ range: "A6:B6", formula: "=$B6>2", fill: "#FFC7CE" }]);
   });
