@@ -35,8 +35,11 @@ interface Column {
   template: RowTemplate;
   /** A block (the name keys of another sheet's rows): its cells from the first unit row down, not one per unit. */
   cells?: ModelCell[];
-  /** The cached value of each unit's cell, in unit order. */
-  values: CellValue[];
+  /**
+   * The cached value of a unit's cell (by its index among the units): worked out from the raw value when asked,
+   * for a reading — kept, a reading's two columns of 5,000 units were 4 MB held to the end of kh score.
+   */
+  value: (unit: number) => CellValue;
   width: number;
 }
 
@@ -104,8 +107,8 @@ export class Readings {
     this.last = firstRow + table.units.length - 1;
   }
 
-  private column(header: string, formula: string, values: CellValue[], width = 10, dataColumn?: number): number {
-    this.columns.push({ header, template: new RowTemplate(formula), values, width, dataColumn });
+  private column(header: string, formula: string, value: (unit: number) => CellValue, width = 10, dataColumn?: number): number {
+    this.columns.push({ header, template: new RowTemplate(formula), value, width, dataColumn });
     return this.columns.length; // column A is the unit's name
   }
 
@@ -140,17 +143,15 @@ export class Readings {
     const t = this.column(
       `${header}（原文）`,
       kind === "text" ? textReading(source) : numberTextReading(source),
-      raw.map((v) => textValue(v, kind)),
+      (i) => textValue(raw[i], kind),
       12,
       src.dataColumn
     );
     let v = t;
     if (kind !== "text") {
       const tRef = `${columnLetter(t)}${SHEET_ROW}`;
-      v = this.column(
-        `${header}（${KIND_WORDS[kind]}）`,
-        kind === "flag" ? flagReading(tRef) : numberReading(source, tRef),
-        raw.map((x) => readingValue(x, kind))
+      v = this.column(`${header}（${KIND_WORDS[kind]}）`, kind === "flag" ? flagReading(tRef) : numberReading(source, tRef), (i) =>
+        readingValue(raw[i], kind)
       );
     }
     const cells: ReadingCells = { text: this.cell(t), value: this.cell(v), textColumn: t, valueColumn: v };
@@ -169,7 +170,7 @@ export class Readings {
 
   /** A helper column: its formula (a template over SHEET_ROW) and each unit's cached value. */
   helper(header: string, formula: string, values: CellValue[]): { cell: string; range: string; column: number } {
-    const col = this.column(header, formula, values);
+    const col = this.column(header, formula, (i) => values[i]);
     return { cell: this.cell(col), range: this.range(col), column: col };
   }
 
@@ -179,7 +180,7 @@ export class Readings {
    * Returns its absolute range with the sheet.
    */
   block(header: string, cells: ModelCell[]): { range: string; column: number } {
-    this.columns.push({ header, template: new RowTemplate(""), values: [], width: 10, cells });
+    this.columns.push({ header, template: new RowTemplate(""), value: () => null, width: 10, cells });
     this.blockRows = Math.max(this.blockRows, cells.length);
     const column = this.columns.length;
     const l = columnLetter(column);
@@ -375,7 +376,7 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
     row[0] = unit ? nameOf(i) : blank;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k];
-      row[k + 1] = c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.values[i]) : blank;
+      row[k + 1] = c.cells ? (c.cells[i] ?? blank) : unit ? r.unitCell(k, i, c.value(i)) : blank;
     }
     if (i === 0 && unit) spills.forEach((s, k) => s && ((row[k + 1] as FilledCell).spill = s));
     return row;
@@ -421,7 +422,7 @@ function readingsModel(r: Readings, names: readonly string[]): SheetModel {
     columns.forEach((c, k) => {
       const at = (v: CellValue | undefined, i: number) => typeof v === "number" && visit(v, i, k + 1);
       if (c.cells) c.cells.forEach((cell, i) => i < r.bodyRows && at(cell?.value, i));
-      else for (let i = 0; i < names.length && i < r.bodyRows; i++) at(c.values[i], i);
+      else for (let i = 0; i < names.length && i < r.bodyRows; i++) at(c.value(i), i);
     });
   return lazyModel(fields, { head, count: r.bodyRows, row: bodyRow, tail, numbers });
 }

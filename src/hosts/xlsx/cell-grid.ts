@@ -63,9 +63,13 @@ export class CellGrid {
     if (this.height > ROW_GAP || this.width > COLUMN_GAP) this.trimToRegion();
     const values = new Array<CellValue[]>(this.height);
     const formulas = new Array<(string | null)[]>(this.height);
+    // Rows without a formula share one row of nulls (a data sheet's rows mostly: at 5,000 rows × 90 columns, a row
+    // each was 2 MB held as long as the sheet's data); only blankMergedTails writes into the grid, and only nulls.
+    let none: (string | null)[] | undefined;
     for (let r = 0; r < this.height; r++) {
       values[r] = this.finished(this.cells[r]);
-      formulas[r] = this.finished(this.formulaRows[r]) as (string | null)[];
+      const row = this.formulaRows[r];
+      formulas[r] = row ? (this.finished(row) as (string | null)[]) : (none ??= new Array<string | null>(this.width).fill(null));
     }
     const inside = ([r, c]: [number, number, CellNote]) => r < this.height && c < this.width;
     const noted = this.notes.filter(inside);

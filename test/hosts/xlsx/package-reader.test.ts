@@ -144,6 +144,23 @@ describe("XML that Excel and other tools write", () => {
     ]);
   });
 
+  it("gives rows without a formula one shared row of nulls, and a row with one its own", () => {
+    const xml = sheet(
+      `<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><f>A1+1</f><v>2</v></c></row>` +
+        `<row r="3"><c r="B3"><v>3</v></c></row><row r="4"><c r="A4"><v>4</v></c></row>`
+    );
+    const { formulas } = parseSheet("x", xml, [], false);
+    expect(formulas).toEqual([
+      [null, null],
+      ["=A1+1", null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(formulas![0]).toBe(formulas![2]);
+    expect(formulas![3]).toBe(formulas![0]);
+    expect(formulas![1]).not.toBe(formulas![0]);
+  });
+
   it("refuses what is not a workbook", async () => {
     await expect(PackageReader.open(new TextEncoder().encode("PK\u0003\u0004 not really"), webCodec)).rejects.toThrow("不是 zip 文件");
     const truncated = await excelLikeWorkbook((parts) => parts.set("xl/workbook.xml", "<workbook><sheets><sheet"));
