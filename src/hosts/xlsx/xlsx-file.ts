@@ -76,6 +76,18 @@ const WRITE_FAILURES: Record<string, string> = {
   EDQUOT: "磁盘配额已满",
 };
 
+/** A new file of `pieces` one after another, written as they are (writev), not joined first. */
+async function writePieces(file: string, pieces: readonly Uint8Array[]): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    const length = pieces.reduce((n, p) => n + p.length, 0);
+    const { bytesWritten } = await handle.writev(pieces as Uint8Array[]);
+    if (bytesWritten !== length) throw new Error(`只写入了 ${bytesWritten} / ${length} 字节`);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Save to `file` through a temporary file in the same folder (a rename within one folder is atomic). */
 export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): Promise<void> {
   const dir = path.dirname(path.resolve(file));
@@ -83,7 +95,7 @@ export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): 
   try {
     await fs.mkdir(dir, { recursive: true });
     host.codec = nodeCodec; // native deflate, at the host's level
-    await fs.writeFile(temp, await host.toBuffer());
+    await writePieces(temp, await host.toPieces());
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

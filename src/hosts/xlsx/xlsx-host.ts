@@ -29,7 +29,7 @@ import { generatedData } from "./generated-data";
 import { PackageReader } from "./package-reader";
 import { argb } from "./style-book";
 import { GeneratedSheet, patchPackage } from "./xlsx-package";
-import { ZipCodec, webCodec } from "./zip-io";
+import { ZipCodec, concatenated, webCodec } from "./zip-io";
 
 export interface OpenOptions {
   /** Load the exceljs model as well (default true); without it `workbook` is not available. */
@@ -99,8 +99,13 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    return concatenated(await this.toPieces());
+  }
+
+  /** The file's bytes in pieces, one after another (a file is written from them, without joining them first). */
+  async toPieces(): Promise<Uint8Array[]> {
     const base = this.original && !this.fromModel ? this.original : new Uint8Array(await (await this.ownModel()).xlsx.writeBuffer());
-    if (this.generated.size === 0 && this.active === undefined) return base;
+    if (this.generated.size === 0 && this.active === undefined) return [base];
     const sheets = [...this.generated.values()].filter((g) => !this.created.includes(g.name));
     for (const name of this.created) sheets.push(this.generated.get(name) as GeneratedSheet);
     return patchPackage(base, { sheets, active: this.active, codec: this.codec, level: this.compressionLevel });

@@ -42,7 +42,7 @@ import {
   withRelPrefix,
   withSheets,
 } from "./workbook-parts";
-import { DeflatingEntry, NewEntry, ZipCodec, ZipEntry, entryData, readZip, writeZip } from "./zip-io";
+import { DeflatingEntry, NewEntry, ZipCodec, ZipEntry, entryData, readZip, zipPieces } from "./zip-io";
 import { isStrict, normalPart, relPrefixes, toTransitional } from "./namespaces";
 import { PackageError } from "./package-reader";
 
@@ -165,7 +165,7 @@ async function toTransitionalParts(parts: Parts): Promise<void> {
 }
 
 /** The package `base` with `patch` applied, as new .xlsx bytes. */
-export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promise<Uint8Array> {
+export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promise<Uint8Array[]> {
   const parts = new Parts(readZip(base), patch.codec);
   const rootRels = readRelationships(toTransitional((await parts.text("_rels/.rels")) ?? ""));
   const workbookPath = resolveTarget("", rootRels.find((r) => r.type === OFFICE_DOCUMENT_REL)?.target ?? "xl/workbook.xml");
@@ -305,7 +305,7 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
   types = asWorkbookType(withContentTypes(types, addTypes, dropTypes));
   parts.set("[Content_Types].xml", types);
 
-  return writeZip(parts.all(), patch.codec, patch.level);
+  return zipPieces(parts.all(), patch.codec, patch.level);
 }
 
 /**

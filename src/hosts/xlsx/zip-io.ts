@@ -317,6 +317,14 @@ export class DeflatingEntry {
 
 /** A zip of `entries`: kept ones as they were (compressed bytes and CRC), new ones deflated at `level`. */
 export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec: ZipCodec, level: number): Promise<Uint8Array> {
+  return concatenated(await zipPieces(entries, codec, level));
+}
+
+/**
+ * writeZip's bytes in pieces, one after another: the headers and each entry's compressed bytes as they are, not
+ * copied into one array (a file is written from the pieces: at 5,000 units the copy was 4.7 MB at kh's peak).
+ */
+export async function zipPieces(entries: readonly (ZipEntry | NewEntry)[], codec: ZipCodec, level: number): Promise<Uint8Array[]> {
   const now = dosNow();
   const encoder = new TextEncoder();
   const items: { name: Uint8Array; entry: ZipEntry }[] = [];
@@ -330,12 +338,15 @@ export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec:
     items.push({ name: encoder.encode(e.name), entry });
   }
   const rawLength = (e: ZipEntry) => (e.pieces ? e.pieces.reduce((n, p) => n + p.length, 0) : e.raw.length);
+  // The headers and the directory, in one array; the entries' bytes between them.
   let total = 22;
-  for (const { name, entry } of items) total += 30 + name.length + rawLength(entry) + 46 + name.length;
+  for (const { name } of items) total += 30 + name.length + 46 + name.length;
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
+  const pieces: Uint8Array[] = [];
   const offsets: number[] = [];
   let at = 0;
+  let offset = 0;
   const header = (signature: number, name: Uint8Array, e: ZipEntry, central: boolean, offset: number) => {
     const flags = (e.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES;
     view.setUint32(at, signature, true);
@@ -364,11 +375,14 @@ export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec:
     at = p + name.length;
   };
   for (const { name, entry } of items) {
-    offsets.push(at);
+    offsets.push(offset);
+    const start = at;
     header(LOCAL, name, entry, false, 0);
+    pieces.push(out.subarray(start, at));
+    offset += at - start;
     for (const piece of entry.pieces ?? [entry.raw]) {
-      out.set(piece, at);
-      at += piece.length;
+      pieces.push(piece);
+      offset += piece.length;
     }
   }
   const directory = at;
@@ -377,8 +391,9 @@ export async function writeZip(entries: readonly (ZipEntry | NewEntry)[], codec:
   view.setUint16(at + 8, items.length, true);
   view.setUint16(at + 10, items.length, true);
   view.setUint32(at + 12, at - directory, true);
-  view.setUint32(at + 16, directory, true);
-  return out;
+  view.setUint32(at + 16, offset, true);
+  pieces.push(out.subarray(directory));
+  return pieces;
 }
 
 let table: Uint32Array | undefined;

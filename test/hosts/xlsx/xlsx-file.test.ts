@@ -38,11 +38,9 @@ describe("zip-entries", () => {
   });
 
   it("names the parts exceljs would not save back", () => {
-    expect(unkeptParts(["xl/workbook.xml", "xl/charts/chart1.xml", "xl/vbaProject.bin", "xl/pivotCache/pivotCacheDefinition1.xml"])).toEqual([
-      "图表",
-      "数据透视表",
-      "宏（VBA）",
-    ]);
+    expect(
+      unkeptParts(["xl/workbook.xml", "xl/charts/chart1.xml", "xl/vbaProject.bin", "xl/pivotCache/pivotCacheDefinition1.xml"])
+    ).toEqual(["图表", "数据透视表", "宏（VBA）"]);
     expect(unkeptParts(["xl/workbook.xml", "xl/media/image1.png"])).toEqual([]);
   });
 });
@@ -59,9 +57,17 @@ describe("openXlsxFile", () => {
 
   it.each([
     ["a missing file", async () => path.join(dir, "没有.xlsx"), "找不到文件：没有.xlsx"],
-    ["a folder", async () => (await fs.mkdir(path.join(dir, "文件夹.xlsx")), path.join(dir, "文件夹.xlsx")), "文件夹.xlsx 是文件夹，不是 .xlsx 工作簿"],
+    [
+      "a folder",
+      async () => (await fs.mkdir(path.join(dir, "文件夹.xlsx")), path.join(dir, "文件夹.xlsx")),
+      "文件夹.xlsx 是文件夹，不是 .xlsx 工作簿",
+    ],
     ["a text file", async () => put("数据.xlsx", "村名,党建\n牛颈村,19.6\n"), "数据.xlsx 不是 .xlsx 工作簿文件"],
-    ["an old .xls", async () => put("旧.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])), "旧.xls 是旧版 .xls 文件或加密的工作簿"],
+    [
+      "an old .xls",
+      async () => put("旧.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])),
+      "旧.xls 是旧版 .xls 文件或加密的工作簿",
+    ],
     [
       "a zip that is no workbook",
       async () => {
@@ -100,10 +106,27 @@ describe("saveXlsxFile", () => {
     expect(await (await openXlsxFile(out)).host.sheetNames()).toEqual(["村级考核"]);
   });
 
+  it("writes a generated sheet's file from its pieces as they are: the file is the bytes toBuffer joins", async () => {
+    const host = await XlsxHost.fromBuffer(await workbookBytes());
+    const cells = Array.from({ length: 3000 }, (_, r) => [{ value: `单位${r}` }, { value: r * 1.5, formula: `=B${r + 1}*1` }]);
+    await host.writeSheets([{ name: "得分", kind: "scores", cells }], { now: "2025-12-20T08:00:00Z" });
+    const pieces = await host.toPieces();
+    expect(pieces.length).toBeGreaterThan(3);
+    const out = path.join(dir, "结果.xlsx");
+    await saveXlsxFile(host, out);
+    const saved = await fs.readFile(out);
+    expect(saved.length).toBe(pieces.reduce((n, p) => n + p.length, 0));
+    const zip = await JSZip.loadAsync(saved, { checkCRC32: true });
+    expect(Object.keys(zip.files)).toContain("xl/worksheets/sheet2.xml");
+    const back = (await openXlsxFile(out)).host;
+    expect(await back.sheetNames()).toEqual(["村级考核", "得分", "KH_标记"]);
+    expect((await back.readSheet("得分"))?.values[2999]).toEqual(["单位2999", 4498.5]);
+  });
+
   it("keeps the old file and leaves nothing behind when the save fails", async () => {
     const out = await put("结果.xlsx", "旧内容");
     const host = await XlsxHost.fromBuffer(await workbookBytes());
-    host.toBuffer = () => Promise.reject(new Error("磁盘已满"));
+    host.toPieces = () => Promise.reject(new Error("磁盘已满"));
     await expect(saveXlsxFile(host, out, "结果.xlsx")).rejects.toThrow("无法写入 结果.xlsx：磁盘已满");
     expect(await fs.readFile(out, "utf8")).toBe("旧内容");
     expect(await fs.readdir(dir)).toEqual(["结果.xlsx"]);
