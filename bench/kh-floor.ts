@@ -1,7 +1,7 @@
 /**
  * `kh score` end to end against the floor of the same job (issue 14): the built CLI (dist-cli/kh.js) run as a child
  * process on n units × 40 indicators with native formulas (the scheme and data of bench/score-workbook.ts), wall
- * time (median of 3, process start to exit) and peak RSS of the child, beside the floor measured in the same run:
+ * time (median of 5, 3 at 20,000 units; process start to exit) and peak RSS of the child, beside the floor measured in the same run:
  * the same input read with the project's package reader alone, and the cells and formulas kh wrote (taken from its
  * output beforehand, not timed) written by a minimal writer straight into zlib's deflate stream — no styles, no
  * model (bench/floor/floor-writer.ts). The floor's time is its timed part only (no process start, ~40 ms).
@@ -87,7 +87,8 @@ import { writeInput } from "./score-workbook";
 import { loadLine, runAlone } from "./common";
 
 const SIZES = [1000, 5000, 20000];
-const RUNS = 3;
+/** Runs of each, in turn: five where a run takes a few seconds (the machine's speed drifts), three at 20,000. */
+const runsFor = (n: number) => (n <= 5000 ? 5 : 3);
 const ROOT = path.join(__dirname, "..");
 const KH = path.join(ROOT, "dist-cli", "kh.js");
 const USAGE = path.join(__dirname, "floor", "report-usage.js");
@@ -140,7 +141,7 @@ interface Row {
 
 export async function run(sizes: number[] = SIZES): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-floor-"));
-  console.log(`${loadLine()}; median of ${RUNS}`);
+  console.log(`${loadLine()}; median of ${sizes.map((n) => `${runsFor(n)} at ${n}`).join(", ")}`);
   try {
     const floorJs = build(dir);
     const usage = path.join(dir, "usage");
@@ -151,7 +152,7 @@ export async function run(sizes: number[] = SIZES): Promise<void> {
       const cells = path.join(dir, `cells${n}.bin`);
       const kh: Figures[] = [];
       const floor: Figures[] = [];
-      for (let k = 0; k < RUNS; k++) {
+      for (let k = 0; k < runsFor(n); k++) {
         // kh and the floor in turn, so a burst of load on the shared machine falls on both.
         kh.push(child([KH, "score", input.workbook, "--scheme", input.scheme, "-o", out, "--json"], usage));
         if (k === 0) child([floorJs, "prep", input.workbook, out, cells], usage);
