@@ -1,10 +1,11 @@
 /**
  * `kh score` end to end against the floor of the same job (issue 14): the built CLI (dist-cli/kh.js) run as a child
  * process on n units × 40 indicators with native formulas (the scheme and data of bench/score-workbook.ts), wall
- * time (median of 5, 3 at 20,000 units; process start to exit) and peak RSS of the child, beside the floor measured in the same run:
- * the same input read with the project's package reader alone, and the cells and formulas kh wrote (taken from its
- * output beforehand, not timed) written by a minimal writer straight into zlib's deflate stream — no styles, no
- * model (bench/floor/floor-writer.ts). The floor's time is its timed part only (no process start, ~40 ms).
+ * time (median of 5, of 3 at 20,000 units; process start to exit) and peak RSS of the child, beside the floor
+ * measured in the same run: the same input read with the project's package reader alone, and the cells and
+ * formulas kh wrote (taken from its output beforehand, not timed) written by a minimal writer straight into zlib's
+ * deflate stream — no styles, no model (bench/floor/floor-writer.ts). The floor's time is its timed part only (no
+ * process start, ~40 ms).
  * Goals: 5,000 units ≤ 1.5× the floor and ≤ 150 MB; 20,000 linear (per-unit cost within 10% of 5,000's), ≤ 400 MB.
  * Run alone: `npx tsx bench/kh-floor.ts [n…]`.
  *
@@ -74,9 +75,35 @@
  * from 56 MB (node and the bundle) to ~90 after reading, ~140 at the save and ~185 while writing: the heap then is
  * ~50 MB alive (unit results, the grid, 龙虎榜's and 奖惩兑现's cells, which are not lazy) plus V8's young
  * generation (2 × 16 MB once grown) and zlib's buffers. V8 flags set at start-up: --heap-growing-percent=20 saved
- * 12 MB for 11% more time, the young generation's sizes cannot be changed once the process runs. Next steps: one
- * pass over the rows (a filled-down column's run known from its template, not from its cells), lazy 龙虎榜 and
- * 奖惩兑现, and the check of numbers folded into the write.
+ * 12 MB for 11% more time, the young generation's sizes cannot be changed once the process runs.
+ * Then (issue 14, fourth round), the round's start (18b2534) and its end in turn: 1,000 units 1.32 → 1.21 s,
+ * 122 → 115 MB; 5,000 units 2.91 → 2.65 s, 185 → 157 MB (8 runs each); 20,000 units 8.84 → 7.44 s,
+ * 343 → 294 MB.
+ * What changed:
+ *   - a big sheet's rows are read as the model's own cells, each column's style apart (RenderRows.parts), so
+ *     neither pass makes a RenderCell per cell (700,000, twice); runs are followed through the model's FilledCells
+ *     and a spill's range is a list of columns, not a copy of every row;
+ *   - a long text (a row of a big sheet) is encoded as it is: joined into 64K chunks first, each chunk was as wide
+ *     as its widest character (every row has a Chinese name), 1.4–1.9× the time of encoding the rows one by one;
+ *   - rows under alike formats are found by number (a key of 龙虎榜's formats' text was most of rowStyles' time);
+ *     parseArea reads a plain range without regular expressions;
+ *   - the number check reads a lazy model's numbers where its rows are made from (RowSource.numbers);
+ *   - memory: zlib's outputs go to the file as they are (ZipEntry.pieces, zipPieces, writev: a copy per piece,
+ *     per part and of the whole file were 12 MB at the end of the save); 读数's reading values worked out when
+ *     asked (two arrays of 5,000 a reading); a data sheet's rows without a formula share one row of nulls; 龙虎榜's
+ *     rows made when asked; --json waits for a pipe to drain (a slow reader queued every piece: +20 MB).
+ * Tried and left out: the sheet XML turned into UTF-8 by a charCodeAt loop straight into the deflate buffer, no
+ * string joined (2.30 → 2.99 s: V8 joins and encodes faster than a loop, and the strings' many representations make
+ * charCodeAt megamorphic); pieces of 256 KB (no memory saved); a V8 code cache for the bundle (not measurably
+ * faster: ~40 ms off `kh --version`, lost in the noise of a whole run); one reused buffer for --json's UTF-8 (no
+ * memory saved); the rows split around their Chinese texts so that most of a row encodes as ASCII (no faster).
+ * This bench then (load 0.6–1.3): 1,000 units kh 1.19 s / 115 MB, floor 0.41 s / 77 MB (2.89×); 5,000: 2.50 s /
+ * 153 MB, floor 1.33 s / 137 MB (1.88×); 20,000: 7.06 s / 296 MB, floor 5.70 s / 292 MB (1.24×), 0.70× the
+ * per-unit cost at 5,000. The floor got faster and smaller too (1.44 s / 155 MB before): it reads with the same
+ * reader (the shared row of nulls) and zips with the same code. Left at 5,000 units (CPU profile, 2.1 s busy):
+ * writing 0.88 s (the XML pass 0.54, the first pass — extent and shared-formula runs — 0.28), scoring 0.21, reading
+ * 0.19, garbage collection 0.21, --json 0.10, the bundle's loading 0.09, the number check 0.06. Peak memory is at
+ * the end: V8's young generation at its 2 × 16 MB, an old generation of ~45 MB, and the save's buffers.
  */
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
