@@ -55,7 +55,7 @@ export function unitJson(r: UnitResult): Record<string, unknown> {
  * characters: at 5,000 units the whole text was one string of 7 million characters (two bytes each, for the names)
  * and its UTF-8 copy, the run's peak memory. A unit is printed as the one element of an array, which indents it as
  * the whole array would; "[\n" and "\n]" are cut off. A piece waits for the one before when `write` says to (a
- * pipe read more slowly than kh writes queued every piece: 7 MB more memory at 5,000 units, 25 MB at the peak).
+ * pipe read more slowly than kh writes queued every piece: 20 MB more at the peak at 5,000 units).
  */
 export async function writeUnitsJson(results: readonly UnitResult[], write: (text: string) => void | Promise<void>): Promise<void> {
   if (results.length === 0) return write("[]\n");
