@@ -11,6 +11,8 @@ import { scoreUnits } from "../../src/core/scoring/score-units";
 import { ModelCell, RangeFormat, SheetModel } from "../../src/core/sheet-model";
 import { forEachNumber, lazyModel, modelHeight, modelRow, withName } from "../../src/core/sheet-rows";
 import { scoresSheets } from "../../src/core/sheets/scores-sheet";
+import { leaderboardSheet } from "../../src/core/sheets/leaderboard-sheet";
+import { rewardsSheet } from "../../src/core/sheets/rewards-sheet";
 import { CellStyle, RenderCell, SheetRender, parseArea, renderWrite } from "../../src/hosts/render-plan";
 import { renderHeight, renderRow, rowsOf } from "../../src/hosts/render-rows";
 import { StyleBook } from "../../src/hosts/xlsx/style-book";
@@ -49,6 +51,27 @@ describe("a lazy model", () => {
           );
           const byPlace = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1];
           expect(numbers.sort(byPlace)).toEqual(inCells.sort(byPlace));
+        });
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it("gives 龙虎榜's and 奖惩兑现's rows as their grids have them (random schemes)", () => {
+    fc.assert(
+      fc.property(randomCase, ({ scheme: json, values }) => {
+        const { scheme } = parseScheme(json);
+        const result = scoreUnits(scheme, readDataTable(values as never, scheme.data));
+        const now = "2025-12-20T08:00:00Z";
+        const make = () => [
+          leaderboardSheet({ scheme, units: result.units, now }),
+          rewardsSheet({ scheme, units: result.units, details: result.details, now }),
+        ];
+        const [lazy, whole] = [make(), make()];
+        lazy.forEach((m, k) => {
+          const rows = Array.from({ length: modelHeight(m) }, (_, r) => modelRow(m, r));
+          expect(seenRows(rows)).toEqual(seenRows(whole[k].cells));
+          expect(whole[k].cells.length).toBeGreaterThan(3);
         });
       }),
       { numRuns: 40 }

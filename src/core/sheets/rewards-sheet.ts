@@ -13,6 +13,7 @@ import { UnitResult } from "../unit-result";
 import { showNumber } from "../scoring/reward-text";
 import { LedgerEntry } from "../scoring/ledger";
 import { ModelCell, RangeFormat, SheetModel } from "../sheet-model";
+import { lazyModel } from "../sheet-rows";
 import { COLOURS, displayTime, fitWidth, moneyFormat, val } from "./common";
 
 export const REWARDS_SHEET = "奖惩兑现";
@@ -37,10 +38,16 @@ export function ledgerBasis(e: LedgerEntry): string {
   return `${[e.date, e.reason || "（未写事由）"].filter((x) => x).join(" ")}（${e.cell}）`;
 }
 
+/** What a body row of 奖惩兑现 shows: a unit with none, one of its rewards or fines, one of its ledger entries, its 小计. */
+const NONE = 0;
+const ITEM = 1;
+const LEDGER = 2;
+const SUBTOTAL = 3;
+
 export function rewardsSheet(input: RewardsInput): SheetModel {
   const { scheme, units, details, now } = input;
   const last = "G";
-  const rows: ModelCell[][] = [
+  const head: ModelCell[][] = [
     [val(`${scheme.name}　奖惩兑现`)],
     [val(`生成时间：${displayTime(now)}　　奖励为正、扣罚为负；被一票否决的单位不享受奖励，罚款照扣`)],
     REWARDS_HEADERS.map(val),
@@ -50,30 +57,54 @@ export function rewardsSheet(input: RewardsInput): SheetModel {
     { range: `A2:${last}2`, fontColour: COLOURS.note },
     { range: `A${HEADER_ROW}:${last}${HEADER_ROW}`, bold: true, fill: COLOURS.header, border: true, horizontal: "center" },
   ];
+  // The body's rows as what each shows (unit, kind, which item or entry): made into cells when a host asks for
+  // them (sheet-rows). At 5,000 units the cells of its 20,000 rows were 2 MB held to the end of kh score.
+  const unitOf: number[] = [];
+  const kindOf: number[] = [];
+  const itemOf: number[] = [];
+  const add = (unit: number, kind: number, item = 0) => (unitOf.push(unit), kindOf.push(kind), itemOf.push(item));
   const amounts: number[] = [];
+  const sums: number[] = [];
   let total = 0;
   units.forEach((u, i) => {
     const items = details[i].rewards;
     const ledger = details[i].ledger;
-    const head = [i + 1, u.name, u.group, u.rank];
-    if (items.length === 0 && ledger.length === 0) rows.push([...head, "—", "无奖惩", 0].map(val));
+    if (items.length === 0 && ledger.length === 0) add(i, NONE);
     items.forEach((item, k) => {
-      rows.push([...(k === 0 ? head : [null, u.name, u.group, null]), item.label, item.basis, item.amount].map(val));
+      add(i, ITEM, k);
       amounts.push(item.amount);
     });
-    ledger.forEach((e, k) => {
-      const first = k === 0 && items.length === 0;
-      rows.push([...(first ? head : [null, u.name, u.group, null]), ledgerLabel(e.points), ledgerBasis(e), null].map(val));
-    });
+    ledger.forEach((_, k) => add(i, LEDGER, k));
     const sum = items.reduce((s, x) => s + x.amount, 0);
+    sums.push(sum);
     total += sum;
-    const r = rows.length + 1;
-    rows.push([null, u.name, u.group, null, "小计", `奖励 ${showNumber(u.reward)}，罚款 ${showNumber(u.fines)}`, sum].map(val));
+    const r = head.length + unitOf.length + 1;
+    add(i, SUBTOTAL);
     formats.push({ range: `E${r}:${last}${r}`, bold: true }, { range: `A${r}:${last}${r}`, fill: COLOURS.groupFill });
     amounts.push(sum);
   });
-  const end = rows.length + 1;
-  rows.push([null, "合计", null, null, null, `${units.length} 个单位`, total].map(val));
+  const row = (j: number): ModelCell[] => {
+    const i = unitOf[j];
+    const u = units[i];
+    const k = itemOf[j];
+    const items = details[i].rewards;
+    const first = [i + 1, u.name, u.group, u.rank];
+    const next = [null, u.name, u.group, null];
+    switch (kindOf[j]) {
+      case NONE:
+        return [...first, "—", "无奖惩", 0].map(val);
+      case ITEM:
+        return [...(k === 0 ? first : next), items[k].label, items[k].basis, items[k].amount].map(val);
+      case LEDGER: {
+        const e = details[i].ledger[k];
+        return [...(k === 0 && items.length === 0 ? first : next), ledgerLabel(e.points), ledgerBasis(e), null].map(val);
+      }
+      default:
+        return [...next, "小计", `奖励 ${showNumber(u.reward)}，罚款 ${showNumber(u.fines)}`, sums[i]].map(val);
+    }
+  };
+  const end = head.length + unitOf.length + 1;
+  const tail = [[null, "合计", null, null, null, `${units.length} 个单位`, total].map(val)];
   amounts.push(total);
   formats.push({ range: `A${end}:${last}${end}`, bold: true, fill: COLOURS.header });
   if (end > HEADER_ROW) {
@@ -86,10 +117,9 @@ export function rewardsSheet(input: RewardsInput): SheetModel {
     );
   }
   const bases = details.flatMap((d) => [...d.rewards.map((x) => x.basis), ...d.ledger.map(ledgerBasis)]);
-  return {
+  const fields: Omit<SheetModel, "cells"> = {
     name: input.name ?? REWARDS_SHEET,
     kind: "rewards",
-    cells: rows,
     columnWidths: [
       6,
       fitWidth(["单位", ...units.map((u) => u.name)], 10, 24),
@@ -104,4 +134,5 @@ export function rewardsSheet(input: RewardsInput): SheetModel {
     freeze: { rows: HEADER_ROW, columns: 0 },
     print: { paper: "A4", orientation: "landscape", titleRows: `1:${HEADER_ROW}`, fitToWidth: true, footer: "第 &P 页，共 &N 页" },
   };
+  return lazyModel(fields, { head, count: unitOf.length, row, tail });
 }
