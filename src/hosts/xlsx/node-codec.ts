@@ -11,13 +11,13 @@ import { PieceDeflater, ZipCodec, crc32 } from "./zip-io";
  * One stream for the whole part, not a deflate per piece: each of those set up a zlib state and a stream (0.14 s
  * in all), and started without the text before it. A piece ends with Z_SYNC_FLUSH, on a byte boundary with the
  * stream left open (zlib.net/manual.html, deflate()); the last ends it. The output buffer (chunkSize) is a quarter
- * of a 1 MB piece, more than a sheet's XML deflates to (a tenth): with zlib's 16 KB default, each 16 KB out would
+ * of a 256 KB piece, more than a sheet's XML deflates to (a tenth): with zlib's 16 KB default, each 16 KB out would
  * wait for the main thread to ask for more. Outputs are views of that buffer, which zlib fills from one to the next
  * before it takes a new one: kept as they are (a piece's outputs are not joined, nor are the part's pieces: see
  * ZipEntry.pieces), they hold no more than they use.
  */
 function deflater(level: number): PieceDeflater {
-  const stream = zlib.createDeflateRaw({ level, chunkSize: 1 << 18 });
+  const stream = zlib.createDeflateRaw({ level, chunkSize: 1 << 16 });
   let out: Uint8Array[] = [];
   const waiting = new Set<(e: Error) => void>();
   let failed: Error | undefined;

@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
+import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
 import { openXlsxFile, saveXlsxFile } from "../../../src/hosts/xlsx/xlsx-file";
 import { isOle, isZip, unkeptParts, zipEntryNames } from "../../../src/hosts/xlsx/zip-entries";
 
@@ -110,6 +111,7 @@ describe("saveXlsxFile", () => {
     const host = await XlsxHost.fromBuffer(await workbookBytes());
     const cells = Array.from({ length: 3000 }, (_, r) => [{ value: `单位${r}` }, { value: r * 1.5, formula: `=B${r + 1}*1` }]);
     await host.writeSheets([{ name: "得分", kind: "scores", cells }], { now: "2025-12-20T08:00:00Z" });
+    host.codec = nodeCodec; // as saveXlsxFile saves
     const pieces = await host.toPieces();
     expect(pieces.length).toBeGreaterThan(3);
     const out = path.join(dir, "结果.xlsx");

@@ -40,7 +40,7 @@ describe("zip-io", () => {
     }
   });
 
-  it("deflates a part written in pieces (several megabytes: deflated a megabyte at a time with zlib) into one valid entry", async () => {
+  it("deflates a part written in pieces (several megabytes: deflated 256 KB at a time with zlib) into one valid entry", async () => {
     // Rows of a sheet, not all alike, so the deflate stream has real work across the piece boundaries.
     const rows = Array.from({ length: 60000 }, (_, r) =>
       text(`<row r="${r + 1}"><c r="A${r + 1}" t="str"><f>'读数'!B${r}</f><v>单位${r}</v></c></row>`)
@@ -80,7 +80,7 @@ describe("zip-io", () => {
   });
 
   it("deflates pieces on zlib's threads while the writer goes on: no more than two wait, the content whole and in order", async () => {
-    // Rows unlike one another (a running number and a hash of it), ~9 MB: nine pieces.
+    // Rows unlike one another (a running number and a hash of it), ~9 MB: 36 pieces.
     const rows = Array.from(
       { length: 90000 },
       (_, r) => `<row r="${r + 1}"><c><v>${(r * 2654435761) % 4294967296}</v></c><c t="str"><v>单位${r}</v></c></row>`
