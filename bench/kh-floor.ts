@@ -77,9 +77,8 @@
  * generation (2 × 16 MB once grown) and zlib's buffers. V8 flags set at start-up: --heap-growing-percent=20 saved
  * 12 MB for 11% more time, the young generation's sizes cannot be changed once the process runs.
  * Then (issue 14, fourth round), the round's start (18b2534) and its end in turn: 1,000 units 1.32 → 1.21 s,
- * 122 → 115 MB; 5,000 units 2.91 → 2.65 s, 185 → 157 MB (8 runs each); 20,000 units 8.84 → 7.44 s,
- * 343 → 294 MB.
- * What changed:
+ * 122 → 115 MB (6 runs each); 5,000 units 2.85 → 2.58 s, 185 → 156 MB (6 runs each); 20,000 units 8.84 → 7.44 s,
+ * 343 → 294 MB (2 runs each, before the last two changes below, which took it to 288–290 MB). What changed:
  *   - a big sheet's rows are read as the model's own cells, each column's style apart (RenderRows.parts), so
  *     neither pass makes a RenderCell per cell (700,000, twice); runs are followed through the model's FilledCells
  *     and a spill's range is a list of columns, not a copy of every row;
@@ -89,21 +88,24 @@
  *     parseArea reads a plain range without regular expressions;
  *   - the number check reads a lazy model's numbers where its rows are made from (RowSource.numbers);
  *   - memory: zlib's outputs go to the file as they are (ZipEntry.pieces, zipPieces, writev: a copy per piece,
- *     per part and of the whole file were 12 MB at the end of the save); 读数's reading values worked out when
- *     asked (two arrays of 5,000 a reading); a data sheet's rows without a formula share one row of nulls; 龙虎榜's
- *     rows made when asked; --json waits for a pipe to drain (a slow reader queued every piece: +20 MB).
+ *     per part and of the whole file were 12 MB at the end of the save); pieces of 256 KB, not 1 MB (3–4 MB);
+ *     读数's reading values worked out when asked (two arrays of 5,000 a reading); a data sheet's rows without a
+ *     formula share one row of nulls; 龙虎榜's and 奖惩兑现's rows made when asked (6 MB of cells, though the peak
+ *     did not measurably fall for 奖惩兑现's 2); --json waits for a pipe to drain (a slow reader queued every
+ *     piece: +20 MB).
  * Tried and left out: the sheet XML turned into UTF-8 by a charCodeAt loop straight into the deflate buffer, no
  * string joined (2.30 → 2.99 s: V8 joins and encodes faster than a loop, and the strings' many representations make
- * charCodeAt megamorphic); pieces of 256 KB (no memory saved); a V8 code cache for the bundle (not measurably
- * faster: ~40 ms off `kh --version`, lost in the noise of a whole run); one reused buffer for --json's UTF-8 (no
- * memory saved); the rows split around their Chinese texts so that most of a row encodes as ASCII (no faster).
- * This bench then (load 0.6–1.3): 1,000 units kh 1.19 s / 115 MB, floor 0.41 s / 77 MB (2.89×); 5,000: 2.50 s /
- * 153 MB, floor 1.33 s / 137 MB (1.88×); 20,000: 7.06 s / 296 MB, floor 5.70 s / 292 MB (1.24×), 0.70× the
- * per-unit cost at 5,000. The floor got faster and smaller too (1.44 s / 155 MB before): it reads with the same
- * reader (the shared row of nulls) and zips with the same code. Left at 5,000 units (CPU profile, 2.1 s busy):
- * writing 0.88 s (the XML pass 0.54, the first pass — extent and shared-formula runs — 0.28), scoring 0.21, reading
- * 0.19, garbage collection 0.21, --json 0.10, the bundle's loading 0.09, the number check 0.06. Peak memory is at
- * the end: V8's young generation at its 2 × 16 MB, an old generation of ~45 MB, and the save's buffers.
+ * charCodeAt megamorphic); a V8 code cache for the bundle (~40 ms off `kh --version`, lost in the noise of a whole
+ * run); one reused buffer for --json's UTF-8 (no memory saved); the rows split around their Chinese texts so that
+ * most of a row encodes as ASCII (no faster).
+ * This bench then, twice (load 0.6–1.8): 1,000 units kh 1.19–1.32 s / 111–115 MB against a floor of 0.41–0.45 s /
+ * 77 MB (2.9×); 5,000: 2.50–2.80 s / 151–153 MB against 1.33–1.49 s / 137–153 MB (1.88× both times); 20,000:
+ * 7.06–10.11 s / 296–314 MB against 5.70–6.04 s / 292–306 MB (1.24–1.67×), 0.70–0.90× the per-unit cost at 5,000.
+ * The floor got faster too (1.44 s / 155 MB at 5,000 before): it reads with the same reader (the shared row of
+ * nulls) and zips with the same code. Left at 5,000 units (CPU profile, 2.1 s busy): writing 0.88 s (the XML pass
+ * 0.54, the first pass — extent and shared-formula runs — 0.28), scoring 0.21, reading 0.19, garbage collection
+ * 0.21, --json 0.10, loading the bundle 0.09, the number check 0.06. Peak memory is at the end: V8's young
+ * generation at its 2 × 16 MB, an old generation of ~45 MB, and the save's buffers.
  */
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
