@@ -1,8 +1,9 @@
 /**
  * The rows of a render made when asked, from the model's rows (sheet-rows): a row's cells are its model cells as
  * rendered (formulas moved, styles merged from the model's RangeFormats), made anew on each call. The .xlsx host
- * writes a sheet a row at a time this way, so at 5,000 units the 700,000 cells of 得分 and 读数 are never all alive
- * at once (kept, they and their model cells were 73 MB of the 120 at the save, and most of the garbage collection).
+ * writes a sheet a row at a time this way (as `parts`: the model's cells and each column's style, no cell made
+ * anew), so at 5,000 units the 700,000 cells of 得分 and 读数 are never all alive at once (kept, they and their
+ * model cells were 73 MB of the 120 at the save, and most of the garbage collection).
  * A host that wants the grid reads SheetRender.cells, made once from these rows.
  */
 import { CellValue, ModelCell, SheetModel } from "../core/sheet-model";
@@ -93,6 +94,12 @@ export class RenderRows {
     });
   }
 
+  /** The model's row under render row i, if the model has one there (a format may reach below its rows). */
+  private source(i: number): ModelCell[] | undefined {
+    const m = this.skip + i;
+    return m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
+  }
+
   /**
    * Row i of the render as its cells and, apart, the style of each column (a list that rows under the same formats
    * share: not to be changed): the model's own cells where the render leaves them as they are, else rendered (their
@@ -100,16 +107,14 @@ export class RenderRows {
    * (700,000 at 5,000 units, twice).
    */
   parts(i: number): RowParts {
-    const m = this.skip + i;
-    const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
+    const source = this.source(i);
     const cells = !source ? [] : this.asIs ? source : source.map(this.render);
     return { cells, styles: this.from[i] === this.from[i + 1] ? NO_STYLES : this.rowStyles(i) };
   }
 
   /** Row i of the render (model row skip + i): its cells, undefined where the model has none and no format. */
   row(i: number): (RenderCell | undefined)[] {
-    const m = this.skip + i;
-    const source = m < modelHeight(this.model) ? modelRow(this.model, m) : undefined;
+    const source = this.source(i);
     const row: (RenderCell | undefined)[] = source ? source.map(this.render) : [];
     if (this.from[i] === this.from[i + 1]) return row;
     const styles = this.rowStyles(i);
@@ -210,12 +215,6 @@ export function rowsOf(render: SheetRender): RenderRows | undefined {
 /** How many rows a render has. */
 export function renderHeight(render: SheetRender): number {
   return sources.get(render)?.height ?? render.cells.length;
-}
-
-/** Row i of a render: made now for a lazy one, else the row it holds. */
-export function renderRow(render: SheetRender, i: number): (RenderCell | undefined)[] {
-  const rows = sources.get(render);
-  return rows ? rows.row(i) : render.cells[i];
 }
 
 /** The styles a render's cells are made of: for a lazy one its formats' fields (see givenStyles), else each cell's. */

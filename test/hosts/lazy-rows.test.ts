@@ -14,7 +14,7 @@ import { scoresSheets } from "../../src/core/sheets/scores-sheet";
 import { leaderboardSheet } from "../../src/core/sheets/leaderboard-sheet";
 import { rewardsSheet } from "../../src/core/sheets/rewards-sheet";
 import { CellStyle, RenderCell, SheetRender, parseArea, renderWrite } from "../../src/hosts/render-plan";
-import { renderHeight, renderRow, rowsOf } from "../../src/hosts/render-rows";
+import { renderHeight, rowsOf } from "../../src/hosts/render-rows";
 import { StyleBook } from "../../src/hosts/xlsx/style-book";
 import { worksheetParts } from "../../src/hosts/xlsx/sheet-xml";
 import { randomCase } from "../core/sheets/random-scheme";
@@ -138,7 +138,7 @@ describe("a lazy render", () => {
         const model: SheetModel = { name: "表", kind: "scores", cells, formats, columnWidths: Array(widths).fill(8) };
         const render = renderWrite({ model, exists: false });
         expect(rowsOf(render)).toBeDefined();
-        const made = Array.from({ length: renderHeight(render) }, (_, i) => renderRow(render, i));
+        const made = Array.from({ length: renderHeight(render) }, (_, i) => rowsOf(render)!.row(i));
         const styles = reference(cells, formats, widths);
         expect(made.map((row) => Array.from(row, (c) => c && c.style))).toEqual(styles.map((row) => Array.from(row, (s) => s)));
         made.forEach((row, r) =>
@@ -171,7 +171,7 @@ describe("a render with a format per row (龙虎榜)", () => {
       ...cells.map((_, r) => ({ range: `A${r + 1}:C${r + 1}`, fill: fills[r % 4], bold: r % 4 === 3 ? true : undefined })),
     ];
     const render = renderWrite({ model: { name: "龙虎榜", kind: "leaderboard", cells, formats }, exists: false });
-    const rows = Array.from({ length: renderHeight(render) }, (_, i) => renderRow(render, i));
+    const rows = Array.from({ length: renderHeight(render) }, (_, i) => rowsOf(render)!.row(i));
     const styles = new Set(rows.flatMap((row) => Array.from(row, (c) => c?.style)));
     expect(styles.size).toBe(3);
     rows.forEach((row, r) =>

@@ -29,9 +29,8 @@ export interface ZipCodec {
   inflateStart?(data: Uint8Array, bytes: number): Uint8Array;
 }
 
-/** See ZipCodec.deflater. A piece's deflated bytes may come as several arrays, one after another. */
-export type PieceDeflater = (data: Uint8Array, last: boolean) => Deflated | Promise<Deflated>;
-type Deflated = Uint8Array | readonly Uint8Array[];
+/** See ZipCodec.deflater. A piece's deflated bytes come as arrays, one after another (zlib's outputs as they are). */
+export type PieceDeflater = (data: Uint8Array, last: boolean) => readonly Uint8Array[] | Promise<readonly Uint8Array[]>;
 
 export interface ZipEntry {
   name: string;
@@ -198,7 +197,7 @@ export class DeflatingEntry {
   /** The codec's deflate stream for this part, if it has one. */
   private readonly deflate: PieceDeflater | undefined;
   /** The pieces deflated or being deflated (with a deflater), or kept to deflate at the end (without). */
-  private readonly done: (Deflated | Promise<Deflated>)[] = [];
+  private readonly done: (readonly Uint8Array[] | Promise<readonly Uint8Array[]>)[] = [];
   /** The pieces still being deflated on another thread, oldest first. */
   private readonly pending: Promise<void>[] = [];
   private crc = 0;
@@ -273,7 +272,7 @@ export class DeflatingEntry {
     this.size += data.length;
     this.used = 0;
     if (!this.deflate) {
-      this.done.push(data.slice());
+      this.done.push([data.slice()]);
       return;
     }
     const deflated = this.deflate(data, last);
@@ -299,7 +298,7 @@ export class DeflatingEntry {
     const entry = { name: this.name, method: 8, flags: 0, ...dosNow(), crc: this.crc, size: this.size };
     if (!this.deflate) {
       this.reuseBuffer();
-      return { ...entry, raw: await this.codec.deflate(concatenated(this.done as Uint8Array[]), this.level) };
+      return { ...entry, raw: await this.codec.deflate(concatenated((this.done as Uint8Array[][]).flat()), this.level) };
     }
     const pieces = (await Promise.all(this.done)).flat();
     this.reuseBuffer();

@@ -111,8 +111,9 @@ describe("sheets deflated on zlib's threads", () => {
     // The same save with a deflater that is done at once (each piece deflated whole, on the main thread).
     const atOnce = {
       ...nodeCodec,
-      deflater: (level: number) => (data: Uint8Array, last: boolean) =>
+      deflater: (level: number) => (data: Uint8Array, last: boolean) => [
         zlib.deflateRawSync(data, { level, ...(last ? {} : { finishFlush: zlib.constants.Z_SYNC_FLUSH }) }),
+      ],
     };
     const input = await excelLikeWorkbook();
     const threaded = await written(input);
@@ -130,7 +131,7 @@ describe("sheets deflated on zlib's threads", () => {
     const failing = {
       ...nodeCodec,
       deflater: () => (_data: Uint8Array, last: boolean) =>
-        last ? Promise.reject(new Error("压缩失败")) : Promise.resolve(new Uint8Array(0)),
+        last ? Promise.reject(new Error("压缩失败")) : Promise.resolve([new Uint8Array(0)]),
     };
     const unhandled: unknown[] = [];
     const note = (e: unknown) => unhandled.push(e);

@@ -120,7 +120,7 @@ describe("zip-io", () => {
     const failing = {
       ...nodeCodec,
       deflater: () => (data: Uint8Array, last: boolean) =>
-        last ? Promise.resolve(new Uint8Array(0)) : Promise.reject(new Error("zlib 出错")),
+        last ? Promise.resolve([new Uint8Array(0)]) : Promise.reject(new Error("zlib 出错")),
     };
     const part = new DeflatingEntry("xl/worksheets/sheet9.xml", failing, 6);
     const big = "<row>".repeat(500000);
