@@ -6,7 +6,7 @@
  * `prep` (not measured) takes the cells kh wrote (every sheet of kh's output that the input does not have) into
  * compact typed arrays — values, and each cell's <f> element as kh stored it (shared formulas too) — saved to a
  * file, so that `run`'s memory is the floor's and not that of parsing kh's output. `run` loads them, then, timed: read the input file and its data sheet with PackageReader (what kh reads), then write those cells as
- * sheet XML a chunk at a time straight into zlib's deflate stream (level 6, kh's), no styles, no model, and the zip
+ * sheet XML a chunk at a time straight into zlib's deflate stream (level 5, kh's: XlsxHost.compressionLevel), no styles, no model, and the zip
  * around them with zip-io (the input's parts copied as they are, kh's small parts — workbook.xml, styles, charts —
  * copied compressed). Prints {"ms", "maxRssMb"} as JSON.
  */
@@ -144,7 +144,7 @@ function writeSheet(cells: Cells, add: (s: string) => void): void {
 
 /** A sheet deflated as it is made: 64 KB of XML at a time into one zlib stream, the CRC kept as it goes. */
 async function deflatedSheet(name: string, cells: Cells): Promise<ZipEntry> {
-  const deflate = zlib.createDeflateRaw({ level: 6 });
+  const deflate = zlib.createDeflateRaw({ level: 5 });
   const out: Buffer[] = [];
   deflate.on("data", (b: Buffer) => out.push(b));
   const done = new Promise((resolve, reject) => deflate.on("end", resolve).on("error", reject));

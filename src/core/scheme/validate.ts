@@ -17,7 +17,7 @@
  * `periodicWeight` are kept only for methods with a numeric value (points, target, limit, efficacy, benchmark);
  * `pay` has base (0), full (100) and pass (0) filled, and a text `collective` becomes `{ column }`.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Indicator, Method, Pay, Scheme } from "./types";
 import { Path, SchemeIssue, pathKey } from "./errors";
 import { INDICATOR_LABELS, METHOD_NAMES, METHODS } from "./labels";

@@ -40,8 +40,11 @@ export interface OpenOptions {
 
 export class XlsxHost implements WorkbookHost {
   readonly kind = "xlsx" as const;
-  /** Deflate level of the saved file: 1 is fastest, 9 smallest (6, zlib's default, is both, nearly). */
-  compressionLevel = 6;
+  /**
+   * Deflate level of the saved file: 1 is fastest, 9 smallest. 5, not zlib's default 6: on generated sheets' XML
+   * (5,000 units, 41 MB) it deflated in 0.56 s against 0.84 s, to a file 0.6% bigger (the three samples: 0.5–1%).
+   */
+  compressionLevel = 5;
   /** How the saved file is compressed (xlsx-file sets Node's zlib). */
   codec: ZipCodec;
   /** The exceljs model; a host made without bytes or a workbook gets an empty one when it is first needed. */
