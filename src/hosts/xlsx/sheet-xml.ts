@@ -67,15 +67,17 @@ interface Extent {
 /** The cell format of a style (see StyleBook.cellXf). */
 type XfOf = (style: CellStyle | undefined, text: boolean) => number | undefined;
 
-/** A cell's XML; `f` is its <f> element when it holds a formula. */
-function cellXml(ref: string, v: CellValue, style: CellStyle | undefined, xf: XfOf, f: string | undefined, dynamic = false): string {
+/** Whether a cell is given the Text format: a value (not a formula's result) that Excel would take for a formula. */
+const asText = (v: CellValue, f: string | undefined) => f === undefined && typeof v === "string" && FORMULA_LIKE.test(v);
+
+/** A cell's XML, `xf` its cell format (see XfOf, with asText); `f` is its <f> element when it holds a formula. */
+function cellXml(ref: string, v: CellValue, xf: number | undefined, f: string | undefined, dynamic = false): string {
   if (f !== undefined) {
     // cm="1": the dynamic-array cell metadata (dynamic-arrays.ts).
-    const s = styleAttr(xf(style, false)) + (dynamic ? ` cm="1"` : "");
+    const s = styleAttr(xf) + (dynamic ? ` cm="1"` : "");
     return `<c r="${ref}"${s}${resultXml(v, f)}</c>`;
   }
-  const text = typeof v === "string" && FORMULA_LIKE.test(v);
-  const s = styleAttr(xf(style, text));
+  const s = styleAttr(xf);
   if (v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -134,21 +136,27 @@ function styleAt(row: WrittenRow, c: number): CellStyle | undefined {
 }
 
 /**
- * Whether cell c of a row is written at all, as rowsXml decides (a formula, a value, or a style), with its style
- * looked up as rowsXml does, in its order: a hole with no style is not, nor is a cell with neither.
+ * The cell formats of a row's columns, for rowsXml: a big sheet's rows share their lists of column styles
+ * (RenderRows.parts), so each list's formats are looked up once a column, not once a cell (700,000 lookups at
+ * 5,000 units). A format is looked up when first asked for, so the book adds them in the order cells are written.
  */
-function written(row: WrittenRow, c: number, xf: XfOf): boolean {
-  const cell = row.cells[c];
-  const style = styleAt(row, c);
-  const valueOnly = row.spilledOver?.[c] === true;
-  if (!cell && style === undefined && !valueOnly) return false;
-  if (cell && !valueOnly && hasFormula(cell)) {
-    xf(style, false);
-    return true;
+class ColumnXfs {
+  /** Per list, each column's format once looked up: -1 for none. */
+  private readonly byList = new Map<readonly (CellStyle | undefined)[], number[]>();
+  constructor(private readonly xf: XfOf) {}
+
+  /** The format of cell c of a row (its value v, its <f> element f). */
+  of(row: WrittenRow, c: number, v: CellValue, f: string | undefined): number | undefined {
+    const text = asText(v, f);
+    if (!row.styles || text) return this.xf(styleAt(row, c), text);
+    let ids = this.byList.get(row.styles);
+    if (!ids) this.byList.set(row.styles, (ids = []));
+    const id = ids[c];
+    if (id !== undefined) return id < 0 ? undefined : id;
+    const found = this.xf(row.styles[c], false);
+    ids[c] = found ?? -1;
+    return found;
   }
-  const v = cell?.value ?? null;
-  const id = xf(style, typeof v === "string" && FORMULA_LIKE.test(v));
-  return !(v === null || v === "") || id !== undefined;
 }
 
 /**
@@ -161,8 +169,14 @@ class WrittenRows {
   private readonly lazy: RenderRows | undefined;
   /** The spills found so far that reach this row or below. */
   private spills: Spill[] = [];
-  /** The columns of the row last given that a spill covers (used again for each row). */
-  private readonly over: boolean[] = [];
+  /** The row the first of `spills` to end ends on (where `over` is next made anew). */
+  private nextEnd = Infinity;
+  /**
+   * The columns that `spills` cover, and the width they reach: made anew only when a spill starts or ends (读数 has
+   * 89 spills down all of its 5,000 rows: made for each row, they were a fifth of the first pass).
+   */
+  private over: boolean[] = [];
+  private overWidth = 0;
   /** Whether a spill was found. */
   spilled = false;
 
@@ -178,87 +192,107 @@ class WrittenRows {
     const { cells, styles } = this.lazy ? this.lazy.parts(i) : { cells: this.render.cells[i], styles: undefined };
     const row: WrittenRow = { cells, styles, width: Math.max(cells.length, styles?.length ?? 0) };
     if (!this.dynamicArrays) return row;
+    let changed = i > this.nextEnd;
     for (let c = 0; c < cells.length; c++) {
       const spill = cells[c]?.spill;
       if (!spill) continue;
       const s: Spill = { row: i, column: c, last: Math.min(this.height - 1, i + spill.rows - 1), formula: spill.formula };
       this.spills.push(s);
-      this.spilled = true;
+      this.spilled = changed = true;
       const r = this.render.startRow;
       const ref = `${letter(c)}${r + i + 1}:${letter(c)}${r + s.last + 1}`;
       (row.anchors ??= new Map()).set(c, `<f t="array" ref="${ref}">${xmlEscape(toFileFormula(s.formula))}</f>`);
     }
+    if (changed) this.spillsChanged(i);
     if (this.spills.length) {
-      if (this.spills.some((s) => s.last < i)) this.spills = this.spills.filter((s) => s.last >= i);
-      this.over.length = 0;
-      for (const s of this.spills) this.over[s.column] = true;
       row.spilledOver = this.over;
       // A column a spill covers is looked at even where the row is shorter (a blank, see written).
-      for (const s of this.spills) row.width = Math.max(row.width, s.column + 1);
+      row.width = Math.max(row.width, this.overWidth);
     }
     return row;
   }
+
+  /** The spills that reach row i, and the columns they cover. */
+  private spillsChanged(i: number): void {
+    this.spills = this.spills.filter((s) => s.last >= i);
+    this.nextEnd = Math.min(Infinity, ...this.spills.map((s) => s.last));
+    this.overWidth = Math.max(0, ...this.spills.map((s) => s.column + 1));
+    this.over = new Array<boolean>(this.overWidth).fill(false);
+    for (const s of this.spills) this.over[s.column] = true;
+  }
 }
 
 /**
- * The first pass over a render's rows: the extent they cover, grown into `extent` (<dimension> comes before the
- * rows), and the runs of shared formulas. Each cell's style is looked up as cellXml will, in its order.
+ * How many rows are made and kept at a time (a block): the shared-formula runs among them are found, then they are
+ * written. A run is at most a block long (a column of 5,000 formulas is 20 shared formulas, each with its own first
+ * cell): that is the price of making each row once, not once to find the runs and again to write them (at 5,000
+ * units that first pass was a ninth of kh score). A block of 读数's rows is about 23,000 cells.
  */
-function planRows(render: SheetRender, dynamicArrays: boolean, xf: XfOf, shared: SharedFormulas, extent: Extent): RenderFormulas {
-  const rows = new WrittenRows(render, dynamicArrays);
-  const finder = new RunFinder();
-  let width = 0;
-  for (let i = 0; i < rows.height; i++) {
-    const row = rows.row(i);
-    finder.add(row.cells, row.spilledOver);
-    width = Math.max(width, row.width);
-    let right = 0;
-    for (let c = 0; c < row.width; c++) if (written(row, c, xf)) right = c + 1;
-    if (right === 0) continue;
-    extent.rows = Math.max(extent.rows, render.startRow + i + 1);
-    extent.columns = Math.max(extent.columns, right);
-  }
-  return shared.planRuns(render.startRow, rows.height, width, finder.runs());
-}
+const BLOCK = 256;
 
 /**
  * The <row> elements of a render, given to `add`, pausing after each (see worksheetParts); the extent grows to
- * cover them. Says whether a spill was written.
+ * cover them, and `shared` numbers their shared formulas. Says whether a spill was written.
  */
 function* rowsXml(
   render: SheetRender,
   dynamicArrays: boolean,
-  formulas: RenderFormulas,
-  xf: XfOf,
+  shared: SharedFormulas,
+  xfs: ColumnXfs,
   add: (xml: string) => void,
   extent: Extent
 ): Generator<void, boolean> {
   const rows = new WrittenRows(render, dynamicArrays);
-  for (let i = 0; i < rows.height; i++) {
-    const row = rows.row(i);
-    const { anchors, spilledOver } = row;
-    const r = render.startRow + i + 1;
-    let cells = "";
-    let right = 0;
-    for (let c = 0; c < row.width; c++) {
-      const rc = row.cells[c];
-      const style = styleAt(row, c);
-      const valueOnly = spilledOver?.[c] === true;
-      if (!rc && style === undefined && !valueOnly) continue;
-      const spilled = anchors?.get(c);
-      const f = spilled ?? (rc && !valueOnly && hasFormula(rc) ? formulas.element(i, c, rc) : undefined);
-      const xml = cellXml(letter(c) + r, rc?.value ?? null, style, xf, f, spilled !== undefined);
-      if (!xml) continue;
-      cells += xml;
-      right = c + 1;
+  for (let first = 0; first < rows.height; first += BLOCK) {
+    const block: WrittenRow[] = [];
+    const finder = new RunFinder();
+    let width = 0;
+    for (let i = first; i < Math.min(rows.height, first + BLOCK); i++) {
+      const row = rows.row(i);
+      finder.add(row.cells, row.spilledOver);
+      width = Math.max(width, row.width);
+      block.push(row);
     }
-    if (!cells) continue;
-    add(`<row r="${r}">${cells}</row>`);
-    extent.rows = Math.max(extent.rows, r);
-    extent.columns = Math.max(extent.columns, right);
-    yield;
+    const formulas = shared.planRuns(render.startRow + first, block.length, width, finder.runs());
+    for (let k = 0; k < block.length; k++) {
+      const r = render.startRow + first + k + 1;
+      if (rowXml(block[k], r, k, formulas, xfs, add, extent)) yield;
+    }
   }
   return rows.spilled;
+}
+
+/** Row `r` (1-based; row k of its block) as a <row> element given to `add`, unless nothing in it is written. */
+function rowXml(
+  row: WrittenRow,
+  r: number,
+  k: number,
+  formulas: RenderFormulas,
+  xfs: ColumnXfs,
+  add: (xml: string) => void,
+  extent: Extent
+): boolean {
+  const { anchors, spilledOver } = row;
+  let cells = "";
+  let right = 0;
+  for (let c = 0; c < row.width; c++) {
+    const rc = row.cells[c];
+    const style = styleAt(row, c);
+    const valueOnly = spilledOver?.[c] === true;
+    if (!rc && style === undefined && !valueOnly) continue;
+    const spilled = anchors?.get(c);
+    const f = spilled ?? (rc && !valueOnly && hasFormula(rc) ? formulas.element(k, c, rc) : undefined);
+    const v = rc?.value ?? null;
+    const xml = cellXml(letter(c) + r, v, xfs.of(row, c, v, f), f, spilled !== undefined);
+    if (!xml) continue;
+    cells += xml;
+    right = c + 1;
+  }
+  if (!cells) return false;
+  add(`<row r="${r}">${cells}</row>`);
+  extent.rows = Math.max(extent.rows, r);
+  extent.columns = Math.max(extent.columns, right);
+  return true;
 }
 
 function dimension(extent: Extent): string {
@@ -305,27 +339,33 @@ function finished<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Where worksheetParts puts a sheet's XML: its text in order, and its head (to go before all of it) last. */
+export interface SheetOut {
+  text(xml: string): void;
+  head(xml: string): void;
+}
+
 /**
  * The XML of a generated sheet, as text handed to `out` a piece at a time, in order: `renders[0]` is its content
  * from the top, the others are log rows appended to it (each starting below the previous); sheet-wide settings come
- * from the latest render that has them. The extent (<dimension>, before the cells) is found by a first pass over
- * the cells, so that the rows can be written as they are made. It pauses after each row, so that its caller can
- * wait there (for the pieces already written to be compressed, DeflatingEntry.busy). Its result: whether a spilled
- * formula was written.
+ * from the latest render that has them. Each row is made once and written as it is made (a block at a time, see
+ * BLOCK); the head, whose <dimension> is the extent of the rows, is given last, to go before them
+ * (DeflatingEntry.head). It pauses after each row, so that its caller can wait there (for the pieces already
+ * written to be compressed, DeflatingEntry.busy). Its result: whether a spilled formula was written.
  */
 export function* worksheetParts(
   renders: readonly SheetRender[],
   styles: StyleBook,
   tabSelected: boolean,
   drawingRelId: string | undefined,
-  out: (xml: string) => void,
+  out: SheetOut,
   dynamicArrays = false
 ): Generator<void, boolean> {
-  const xf = styleXf(styles);
-  // Two passes over the rows, each making them anew: the extent and shared formulas, then the XML.
+  const xfs = new ColumnXfs(styleXf(styles));
   const extent: Extent = { rows: 0, columns: 0 };
   const shared = new SharedFormulas(0);
-  const planned = renders.map((r) => planRows(r, dynamicArrays, xf, shared, extent));
+  let spilled = false;
+  for (const render of renders) spilled = (yield* rowsXml(render, dynamicArrays, shared, xfs, out.text, extent)) || spilled;
   const widths = latest(renders, (r) => (r.columnWidths.length ? r.columnWidths : undefined)) ?? [];
   const freeze = latest(renders, (r) => r.freeze);
   const print = latest(renders, (r) => r.print);
@@ -341,10 +381,7 @@ export function* worksheetParts(
   const cols = widths.map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : "")).join("");
   if (cols) head.push(`<cols>${cols}</cols>`);
   head.push("<sheetData>");
-  out(head.join(""));
-  const covered: Extent = { rows: 0, columns: 0 };
-  let spilled = false;
-  for (let k = 0; k < renders.length; k++) spilled = (yield* rowsXml(renders[k], dynamicArrays, planned[k], xf, out, covered)) || spilled;
+  out.head(head.join(""));
   const tail: string[] = ["</sheetData>"];
   if (merges.length) tail.push(`<mergeCells count="${merges.length}">${mergeXml(merges)}</mergeCells>`);
   tail.push(conditionalXml(conditional, styles, 1));
@@ -357,7 +394,7 @@ export function* worksheetParts(
   // The sheet's charts (chart-xml.ts): <drawing> follows <headerFooter> in CT_Worksheet.
   if (drawingRelId) tail.push(`<drawing r:id="${drawingRelId}"/>`);
   tail.push("</worksheet>");
-  out(tail.join(""));
+  out.text(tail.join(""));
   return spilled;
 }
 
@@ -371,11 +408,8 @@ export function appendedSheetXml(xml: string, renders: readonly SheetRender[], s
   const extent: Extent = { rows: 0, columns: 0 };
   const usedSi = [...xml.matchAll(/<f\b[^>]*?\ssi="(\d+)"/g)].map((m) => Number(m[1]));
   const shared = new SharedFormulas(Math.max(-1, ...usedSi) + 1);
-  const xf = styleXf(styles);
-  for (const render of renders) {
-    const formulas = planRows(render, false, xf, shared, { rows: 0, columns: 0 });
-    finished(rowsXml(render, false, formulas, xf, (row) => rows.push(row), extent));
-  }
+  const xfs = new ColumnXfs(styleXf(styles));
+  for (const render of renders) finished(rowsXml(render, false, shared, xfs, (row) => rows.push(row), extent));
   const first = renders[0].startRow + 1;
 
   let out = xml;

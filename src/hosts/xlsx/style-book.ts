@@ -154,11 +154,19 @@ export class StyleBook {
     return id;
   }
 
+  /** Whether a style gives a cell a format of its own (cellXf gives it an id): nothing is added to the book. */
+  static formats(style: CellStyle | undefined, text: boolean): boolean {
+    if (!style) return text;
+    const font = style.bold !== undefined || !!style.fontColour || !!style.fontSize;
+    const aligned = !!style.horizontal || style.wrap !== undefined;
+    return style.numberFormat !== undefined || text || !!style.fill || font || aligned || !!style.border;
+  }
+
   private makeXf(s: CellStyle, text: boolean): number | undefined {
+    if (!StyleBook.formats(s, text)) return undefined;
     const numberFormat = s.numberFormat ?? (text ? "@" : undefined);
     const font = s.bold !== undefined || !!s.fontColour || !!s.fontSize;
     const aligned = !!s.horizontal || s.wrap !== undefined;
-    if (numberFormat === undefined && !s.fill && !font && !aligned && !s.border) return undefined;
     const numFmt = numberFormat === undefined ? 0 : this.numFmtId(numberFormat);
     let xf = `<xf numFmtId="${numFmt}" fontId="${this.fontId(s)}" fillId="${this.fillId(s.fill)}" borderId="${this.borderId(s.border)}"`;
     if (this.hasStyleXf) xf += ` xfId="0"`;

@@ -244,7 +244,7 @@ export async function patchPackage(base: Uint8Array, patch: PackagePatch): Promi
       }
       // Deflated as it is made: the XML of a big sheet is never whole in memory.
       const part = new DeflatingEntry(path, patch.codec, patch.level);
-      const xml = worksheetParts(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part.text, dynamicArrays);
+      const xml = worksheetParts(sheet.renders, styles, selected, charts.length ? "rId1" : undefined, part, dynamicArrays);
       let step = xml.next();
       // Between rows: wait while the pieces written are still being compressed (on another thread, with zlib).
       for (; !step.done; step = xml.next()) if (part.busy) await part.settled();

@@ -8,6 +8,10 @@
  * it a piece at a time, so it never exists whole in memory.
  */
 
+import { crc32, crc32Combine } from "./crc32";
+
+export { crc32 };
+
 export interface ZipCodec {
   /** Raw deflate (no zlib header) at `level` 1–9, where the codec supports levels. */
   deflate(data: Uint8Array, level: number): Promise<Uint8Array> | Uint8Array;
@@ -202,6 +206,8 @@ export class DeflatingEntry {
   private readonly pending: Promise<void>[] = [];
   private crc = 0;
   private size = 0;
+  /** The part's first text, given last (`head`). */
+  private first: string | undefined;
 
   constructor(
     private readonly name: string,
@@ -291,16 +297,27 @@ export class DeflatingEntry {
     this.buffer = DeflatingEntry.spare.pop() ?? new Uint8Array(BUFFER);
   }
 
+  /**
+   * The text that comes first in the part, given once the rest is written: a sheet's <dimension>, before its rows,
+   * is known only once they are (so each row is made once, not once to measure and again to write).
+   */
+  head = (s: string): void => {
+    this.first = s;
+  };
+
   async entry(): Promise<ZipEntry> {
     this.encodeTexts();
     this.pieceDone(!!this.deflate);
-    // After the last piece: its bytes are in the size and CRC.
-    const entry = { name: this.name, method: 8, flags: 0, ...dosNow(), crc: this.crc, size: this.size };
+    const first = this.first ? DeflatingEntry.encoder.encode(this.first) : undefined;
+    // After the last piece: its bytes are in the size and CRC, and the head's go before them.
+    const crc = first ? crc32Combine(this.codec.crc32(first), this.crc, this.size) : this.crc;
+    const entry = { name: this.name, method: 8, flags: 0, ...dosNow(), crc, size: this.size + (first?.length ?? 0) };
     if (!this.deflate) {
       this.reuseBuffer();
-      return { ...entry, raw: await this.codec.deflate(concatenated((this.done as Uint8Array[][]).flat()), this.level) };
+      const rest = (this.done as Uint8Array[][]).flat();
+      return { ...entry, raw: await this.codec.deflate(concatenated(first ? [first, ...rest] : rest), this.level) };
     }
-    const pieces = (await Promise.all(this.done)).flat();
+    const pieces = [...(first ? await this.flushedAlone(first) : []), ...(await Promise.all(this.done)).flat()];
     this.reuseBuffer();
     let raw: Uint8Array | undefined;
     return {
@@ -310,6 +327,19 @@ export class DeflatingEntry {
         return (raw ??= concatenated(pieces));
       },
     };
+  }
+
+  /**
+   * `data` deflated on its own, ending flushed to a byte boundary, not as the last block: put before the rest's
+   * deflate stream, the two are one stream (as pigz joins the streams it deflates in parallel), since none of the
+   * rest's back-references reaches before the rest's own start.
+   */
+  private async flushedAlone(data: Uint8Array): Promise<readonly Uint8Array[]> {
+    const deflate = this.codec.deflater!(this.level);
+    const out = await deflate(data, false);
+    // Ends that stream, so its state is freed; what ending gives (an empty last block) is not used.
+    await deflate(new Uint8Array(0), true);
+    return out;
   }
 
   private reuseBuffer(): void {
@@ -397,23 +427,6 @@ export async function zipPieces(entries: readonly (ZipEntry | NewEntry)[], codec
   view.setUint32(at + 16, offset, true);
   pieces.push(out.subarray(directory));
   return pieces;
-}
-
-let table: Uint32Array | undefined;
-
-/** CRC-32 (the zip one), for codecs that have no native one; `previous` as in ZipCodec.crc32. */
-export function crc32(data: Uint8Array, previous = 0): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = ~previous;
-  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 async function throughStream(data: Uint8Array, stream: { readable: ReadableStream; writable: WritableStream }): Promise<Uint8Array> {

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { CellStyle } from "../../../src/hosts/render-plan";
 import { StyleBook } from "../../../src/hosts/xlsx/style-book";
 
 const STYLES =
@@ -67,5 +69,32 @@ describe("StyleBook", () => {
       `<font><sz val="9"/><color rgb="FFC00000"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`
     );
     expect(() => book.cellXf({ fill: "red" })).toThrow("无法识别的颜色：red");
+  });
+
+  it("says without adding anything whether a style gives a cell a format: exactly when cellXf gives it one", () => {
+    const field = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+    const style: fc.Arbitrary<CellStyle | undefined> = fc.option(
+      fc.record({
+        numberFormat: field(fc.constantFrom("0.00", "@", "#,##0")),
+        fill: field(fc.constantFrom("#FFF2CC", "#C00000")),
+        fontColour: field(fc.constantFrom("#C00000", "")),
+        bold: field(fc.boolean()),
+        fontSize: field(fc.constantFrom(0, 9, 16)),
+        horizontal: field(fc.constantFrom("left" as const, "center" as const)),
+        wrap: field(fc.boolean()),
+        border: field(fc.boolean()),
+      }),
+      { nil: undefined }
+    );
+    fc.assert(
+      fc.property(style, fc.boolean(), (s, text) => {
+        const book = new StyleBook(STYLES);
+        const before = book.patched();
+        const formats = StyleBook.formats(s, text);
+        expect(book.patched()).toBe(before);
+        expect(formats).toBe(book.cellXf(s, text) !== undefined);
+      }),
+      { numRuns: 500 }
+    );
   });
 });

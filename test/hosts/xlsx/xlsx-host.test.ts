@@ -10,7 +10,8 @@ import {
   leaderboardModel,
   scoresModel,
 } from "../sample-models";
-import { SheetModel } from "../../../src/core/sheet-model";
+import { ModelCell, SheetModel } from "../../../src/core/sheet-model";
+import { DATA_ROW, FilledCell, RowTemplate, SHEET_ROW } from "../../../src/core/sheets/row-template";
 import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
 import { webCodec } from "../../../src/hosts/xlsx/zip-io";
 import { ooxmlProblems } from "./ooxml-check";
@@ -126,6 +127,49 @@ describe("XlsxHost writing", () => {
       expect(data?.formulas?.map((row) => row[2])).toEqual([null, "='村级考核'!C3", "='村级考核'!C4", "='村级考核'!C5", null]);
       expect(data?.values[1]).toEqual(["牛颈村", "行政村", 19.6, 0.5, 1, "=1+1"]);
     }
+  });
+
+  it("writes a long sheet's rows once each, a shared formula at most a block of 256 rows long, read back cell for cell", async () => {
+    // 700 units: a column filled from a template, a column whose formula changes shape at row 256 (the last row of
+    // the first block, on its own there), values, and a row of nothing below the body; the head (<dimension>) is
+    // written after the rows and put before them.
+    const units = 700;
+    const filled = new RowTemplate(`='村级考核'!C${DATA_ROW}*2+D${SHEET_ROW}`);
+    const body: ModelCell[][] = Array.from({ length: units }, (_, i) => [
+      { value: `单位${i + 1}` },
+      new FilledCell(i * 2, filled, i + 3, i + 2),
+      { value: i, formula: i < 254 ? `=A${i + 2}&"甲"` : `=B${i + 2}+1` },
+      { value: i % 3 ? i / 7 : null },
+    ]);
+    const model: SheetModel = {
+      name: "得分",
+      kind: "scores",
+      cells: [["单位", "乘积", "文字", "数"].map((value) => ({ value })), ...body, []],
+    };
+    const host = await XlsxHost.fromBuffer(await saved(clerkWorkbook()), { model: false });
+    // As the command line saves: Node's zlib, its head deflated on its own and put before the rows' stream.
+    host.codec = nodeCodec;
+    await host.writeSheets([model], { now: NOW });
+    const bytes = await host.toBuffer();
+    const xml = await sheetXml(bytes, "得分");
+    expect(xml.indexOf(`<dimension ref="A1:D${units + 1}"/>`)).toBeGreaterThan(0);
+    expect(xml.indexOf("<dimension")).toBeLessThan(xml.indexOf("<sheetData>"));
+    const refs = (column: string) =>
+      [...xml.matchAll(new RegExp(`<f t="shared" ref="(${column}\\d+:${column}\\d+)"`, "g"))].map((m) => m[1]);
+    // Blocks are rows 1–256, 257–512, 513–701 of the sheet (its title row first).
+    expect(refs("B")).toEqual(["B2:B256", "B257:B512", "B513:B701"]);
+    expect(refs("C")).toEqual(["C2:C255", "C257:C512", "C513:C701"]);
+    expect(cellXml(xml, "C256")).toMatch(/<c r="C256"><f>B256\+1<\/f><v>254<\/v><\/c>/);
+    // exceljs, an independent reader, gives every cell its own formula back from the shared ones.
+    const wb = new Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as never);
+    const back = new Map<string, [string | undefined, unknown]>();
+    wb.getWorksheet("得分")!.eachRow((row) =>
+      row.eachCell((cell) => back.set(cell.address, cell.formula ? [`=${cell.formula}`, cell.result] : [undefined, cell.value]))
+    );
+    body.forEach((row, i) =>
+      row.forEach((cell, c) => expect(back.get(`${"ABCD"[c]}${i + 2}`) ?? [undefined, null]).toEqual([cell.formula, cell.value]))
+    );
   });
 
   it("stores texts that look like formulas as inline text, never a formula, in Text format", async () => {
