@@ -91,8 +91,15 @@ function cases(): OracleCase[] {
     .map((rc, i) => ({ name: `random-${i}`, scheme: rc.scheme, values: rc.values }));
   const v2 = fc.sample(randomV2Case, { numRuns: 30, seed: 20261204 }).map((c, i) => ({ ...c, name: `random-v2-${i}` }));
   const worked: OracleCase = { ...WORKED_CASE, values: WORKED_CASE.sheets[WORKED_SCHEME.data.sheet] };
+  // 600 units: more rows than a block of the .xlsx writer (256), so each filled-down column is several shared
+  // formulas, each with its own first cell.
+  const many = [
+    values[0],
+    ...Array.from({ length: 600 }, (_, i) => values[1 + (i % (values.length - 1))].map((v, c) => (c === 0 ? `${v}${i}` : v))),
+  ];
   return [
     { name: "sample", scheme: sample, values },
+    { name: "sample-600", scheme: sample, values: many },
     variant("sample-dense", (s) => (s.ranking = { dense: true })),
     variant("sample-zero", (s) => (s.vetoMode = "zero")),
     variant("sample-dense-zero", (s) => ((s.ranking = { dense: true }), (s.vetoMode = "zero"))),
