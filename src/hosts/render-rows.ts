@@ -103,8 +103,8 @@ export class RenderRows {
   /**
    * Row i of the render as its cells and, apart, the style of each column (a list that rows under the same formats
    * share: not to be changed): the model's own cells where the render leaves them as they are, else rendered (their
-   * styles left out). The .xlsx host writes a big sheet from these, twice over, making no RenderCell for a cell
-   * (700,000 at 5,000 units, twice).
+   * styles left out). The .xlsx host writes a big sheet from these, making no RenderCell for a cell
+   * (700,000 at 5,000 units).
    */
   parts(i: number): RowParts {
     const source = this.source(i);

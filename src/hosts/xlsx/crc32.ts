@@ -8,7 +8,7 @@
 const POLY = 0xedb88320;
 let table: Uint32Array | undefined;
 
-/** CRC-32 of `data`, continuing from `previous` (the CRC of what came before it; 0 to start). */
+/** CRC-32 of `data` for codecs that have no native one, continuing from `previous` (the CRC of what came before; 0 to start). */
 export function crc32(data: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Uint32Array(256);

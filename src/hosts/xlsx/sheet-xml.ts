@@ -173,7 +173,7 @@ class WrittenRows {
   private nextEnd = Infinity;
   /**
    * The columns that `spills` cover, and the width they reach: made anew only when a spill starts or ends (读数 has
-   * 89 spills down all of its 5,000 rows: made for each row, they were a fifth of the first pass).
+   * 89 spills down all of its 5,000 rows: made anew for each row, they were most of the time spent on its rows here).
    */
   private over: boolean[] = [];
   private overWidth = 0;
@@ -206,7 +206,7 @@ class WrittenRows {
     if (changed) this.spillsChanged(i);
     if (this.spills.length) {
       row.spilledOver = this.over;
-      // A column a spill covers is looked at even where the row is shorter (a blank, see written).
+      // A column a spill covers is looked at even where the row is shorter (a blank there, if it has a format).
       row.width = Math.max(row.width, this.overWidth);
     }
     return row;
