@@ -6,6 +6,8 @@ import { spawnSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeInput } from "../../bench/score-workbook";
+import { runProcess } from "../../src/cli/main";
 
 const ROOT = path.join(__dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "kh.js");
@@ -44,5 +46,37 @@ describe("the kh process", () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toBe("错误：找不到文件：samples/没有这个.xlsx\n");
+  });
+
+  it("writes --json no faster than standard output drains (a pipe read more slowly than kh writes)", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "kh-process-"));
+    const argv = process.argv;
+    const pieces: string[] = [];
+    let behind = false;
+    // Standard output as a full pipe: every write is past its buffer, and it drains a moment later.
+    const write = jest.spyOn(process.stdout, "write").mockImplementation(((text: string) => {
+      if (behind) throw new Error("written while standard output was behind");
+      pieces.push(text);
+      behind = true;
+      setTimeout(() => {
+        behind = false;
+        process.stdout.emit("drain");
+      }, 2);
+      return false;
+    }) as typeof process.stdout.write);
+    try {
+      // 300 units: their JSON is several pieces of 64K characters.
+      const input = await writeInput(dir, 300);
+      process.argv = [argv[0], "kh", "score", input.workbook, "--scheme", input.scheme, "-o", path.join(dir, "结果.xlsx"), "--json"];
+      await runProcess();
+      expect(process.exitCode).toBe(0);
+    } finally {
+      write.mockRestore();
+      process.argv = argv;
+      process.exitCode = undefined;
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(JSON.parse(pieces.join(""))).toHaveLength(300);
   });
 });
