@@ -91,16 +91,13 @@ export function modelRow(model: SheetModel, r: number): ModelCell[] {
 
 /** Every number in a model's cells, with its row and column: a lazy model's body's from its source when it can. */
 export function forEachNumber(model: SheetModel, visit: (value: number, r: number, column: number) => void): void {
+  const inRow = (row: readonly ModelCell[], r: number) =>
+    row.forEach((cell, c) => typeof cell?.value === "number" && visit(cell.value, r, c));
   const rows = sources.get(model);
-  if (!rows?.numbers) {
-    forEachRow(model, (row, r) => row.forEach((cell, c) => typeof cell?.value === "number" && visit(cell.value, r, c)));
-    return;
-  }
-  const numbersIn = (list: readonly ModelCell[][], from: number) =>
-    list.forEach((row, k) => row.forEach((cell, c) => typeof cell?.value === "number" && visit(cell.value, from + k, c)));
-  numbersIn(rows.head, 0);
+  if (!rows?.numbers) return forEachRow(model, inRow);
+  rows.head.forEach((row, k) => inRow(row, k));
   rows.numbers((value, i, c) => visit(value, rows.head.length + i, c));
-  numbersIn(rows.tail ?? [], rows.head.length + rows.count);
+  rows.tail?.forEach((row, k) => inRow(row, rows.head.length + rows.count + k));
 }
 
 /** Each row of a model in order, a lazy one's made one at a time. */

@@ -206,4 +206,45 @@ describe("the .xlsx host's sheet XML", () => {
       { numRuns: 25 }
     );
   });
+
+  it("writes a spill's range as values alone, and a formula below a spill that has ended, while another spill goes on", () => {
+    const spill = (formula: string, rows: number, value: number): ModelCell => ({ value, formula, spill: { formula, rows } });
+    const model: SheetModel = {
+      name: "读数",
+      kind: "readings",
+      cells: [
+        [spill("=SEQUENCE(2)", 2, 1), spill("=SEQUENCE(4)", 4, 1)],
+        [
+          { value: 2, formula: "=A1+1" },
+          { value: 2, formula: "=B1+1" },
+        ],
+        [
+          { value: 3, formula: "=A2+1" },
+          { value: 3, formula: "=B2+1" },
+        ],
+        [
+          { value: 4, formula: "=A3+1" },
+          { value: 4, formula: "=B3+1" },
+        ],
+        [
+          { value: 5, formula: "=A4+1" },
+          { value: 5, formula: "=B4+1" },
+        ],
+      ],
+    };
+    let rest = "";
+    const out = { text: (s: string) => (rest += s), head: () => undefined };
+    const render = renderWrite({ model, exists: false });
+    expect(Array.from(worksheetParts([render], new StyleBook(undefined), false, undefined, out, true)).length).toBeGreaterThan(0);
+    const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*>.*?</c>`).exec(rest)?.[0];
+    expect(cell("A1")).toContain(`<f t="array" ref="A1:A2">_xlfn.SEQUENCE(2)</f>`);
+    expect(cell("B1")).toContain(`<f t="array" ref="B1:B4">_xlfn.SEQUENCE(4)</f>`);
+    expect([cell("A2"), cell("B2"), cell("B3"), cell("B4")]).toEqual(
+      [2, 2, 3, 4].map((v, k) => `<c r="${["A2", "B2", "B3", "B4"][k]}"><v>${v}</v></c>`)
+    );
+    // Column A's spill ended on row 2: its formulas below are written; B's goes on to row 4.
+    expect(cell("A3")).toBe(`<c r="A3"><f t="shared" ref="A3:A5" si="0">A2+1</f><v>3</v></c>`);
+    expect(cell("A4")).toBe(`<c r="A4"><f t="shared" si="0"/><v>4</v></c>`);
+    expect(cell("B5")).toBe(`<c r="B5"><f>B4+1</f><v>5</v></c>`);
+  });
 });

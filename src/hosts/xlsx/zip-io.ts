@@ -49,7 +49,7 @@ export interface ZipEntry {
   raw: Uint8Array;
   /**
    * The compressed bytes as they were made, in pieces one after another (DeflatingEntry's): `raw` is them joined,
-   * made only when asked for. writeZip copies the pieces into the file (joined first, they were 3.6 MB more of the
+   * made only when asked for. zipPieces hands the pieces on as they are (joined first, they were 3.6 MB more of the
    * save's memory at 5,000 units, at its peak).
    */
   pieces?: readonly Uint8Array[];
