@@ -8,6 +8,7 @@
  * as it is. A text is never a formula: it has no <f>, and one that starts with = + - @ gets the Text format "@",
  * so re-entering the cell in Excel keeps it text too.
  */
+import { SheetNumberError, showable } from "../../core/generated-sheets";
 import { CellValue, ConditionalFormat, ModelCell, address, columnLetter } from "../../core/sheet-model";
 import { CellStyle, RenderCell, SheetRender, Spill, hasFormula, parseArea } from "../render-plan";
 import { RunFinder } from "../formula-runs";
@@ -79,7 +80,7 @@ function cellXml(ref: string, v: CellValue, xf: number | undefined, f: string | 
   }
   const s = styleAttr(xf);
   if (v === null || v === "") return s ? `<c r="${ref}"${s}/>` : "";
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  if (typeof v === "number") return `<c r="${ref}"${s}><v>${v}</v></c>`; // a showable number (rowXml)
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is>${textElement(v)}</is></c>`;
 }
@@ -87,7 +88,7 @@ function cellXml(ref: string, v: CellValue, xf: number | undefined, f: string | 
 /** The rest of a formula cell's start tag (its type) and content: the formula and its cached result. */
 function resultXml(v: CellValue, f: string): string {
   if (v === null) return `>${f}`;
-  if (typeof v === "number") return Number.isFinite(v) ? `>${f}<v>${v}</v>` : ` t="e">${f}<v>#NUM!</v>`;
+  if (typeof v === "number") return `>${f}<v>${v}</v>`;
   if (typeof v === "boolean") return ` t="b">${f}<v>${v ? 1 : 0}</v>`;
   if (ERROR_CODES.has(v)) return ` t="e">${f}<v>${v}</v>`;
   return ` t="str">${f}<v>${cellTextEscape(v)}</v>`;
@@ -256,14 +257,18 @@ function* rowsXml(
     const formulas = shared.planRuns(render.startRow + first, block.length, width, finder.runs());
     for (let k = 0; k < block.length; k++) {
       const r = render.startRow + first + k + 1;
-      if (rowXml(block[k], r, k, formulas, xfs, add, extent)) yield;
+      if (rowXml(render.name, block[k], r, k, formulas, xfs, add, extent)) yield;
     }
   }
   return rows.spilled;
 }
 
-/** Row `r` (1-based; row k of its block) as a <row> element given to `add`, unless nothing in it is written. */
+/**
+ * Row `r` (1-based; row k of its block) of sheet `sheet` as a <row> element given to `add`, unless nothing in it is
+ * written. A number Excel cannot show is refused here, for planWrite leaves it to the writer (XlsxHost).
+ */
 function rowXml(
+  sheet: string,
   row: WrittenRow,
   r: number,
   k: number,
@@ -283,6 +288,7 @@ function rowXml(
     const spilled = anchors?.get(c);
     const f = spilled ?? (rc && !valueOnly && hasFormula(rc) ? formulas.element(k, c, rc) : undefined);
     const v = rc?.value ?? null;
+    if (typeof v === "number" && !showable(v)) throw new SheetNumberError(sheet, r - 1, c, v);
     const xml = cellXml(letter(c) + r, v, xfs.of(row, c, v, f), f, spilled !== undefined);
     if (!xml) continue;
     cells += xml;

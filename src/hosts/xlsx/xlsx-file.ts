@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import { SheetNumberError } from "../../core/generated-sheets";
 import { nodeCodec } from "./node-codec";
 import { OpenOptions, XlsxHost } from "./xlsx-host";
 import { PackageError } from "./package-reader";
@@ -99,8 +100,9 @@ export async function saveXlsxFile(host: XlsxHost, file: string, shown = file): 
     await fs.rename(temp, file);
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    // A damaged part of the workbook itself, found while patching it: not a problem of where it is written.
-    if (e instanceof PackageError) throw e;
+    // A damaged part of the workbook itself, found while patching it, or a number a generated sheet cannot hold
+    // (refused as it is written): not a problem of where the file is written.
+    if (e instanceof PackageError || e instanceof SheetNumberError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EBUSY" || code === "EPERM" || code === "EACCES") {
       throw new WorkbookFileError(`无法写入 ${shown}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限`);

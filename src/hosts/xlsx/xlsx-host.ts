@@ -161,7 +161,9 @@ export class XlsxHost implements WorkbookHost {
     checkNotMarker(models);
     const names = await this.sheetNames();
     const marker = await this.markerSheet();
-    const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString());
+    // Numbers Excel cannot show are refused as the save writes them (sheet-xml): nothing reaches the file unless
+    // the whole save succeeds, so checking them here as well would only go over every cell once more.
+    const plan = planWrite(models, names, await this.readMarkers(), options.now ?? new Date().toISOString(), { checkNumbers: false });
     const writes: PlannedWrite[] = [...plan.writes, { model: markerSheet(plan.markers, marker.name), exists: marker.exists }];
     const renders: SheetRender[] = [];
     for (const write of writes) {

@@ -3,6 +3,8 @@ import { promises as fs } from "fs";
 import JSZip from "jszip";
 import * as os from "os";
 import * as path from "path";
+import { SheetNumberError } from "../../../src/core/generated-sheets";
+import { lazyModel } from "../../../src/core/sheet-rows";
 import { XlsxHost } from "../../../src/hosts/xlsx/xlsx-host";
 import { nodeCodec } from "../../../src/hosts/xlsx/node-codec";
 import { openXlsxFile, saveXlsxFile } from "../../../src/hosts/xlsx/xlsx-file";
@@ -133,6 +135,39 @@ describe("saveXlsxFile", () => {
     expect(await fs.readFile(out, "utf8")).toBe("旧内容");
     expect(await fs.readdir(dir)).toEqual(["结果.xlsx"]);
   });
+
+  it.each([
+    ["NaN", NaN, "B2", "NaN"],
+    ["beyond Excel's largest", 1e308, "B2", "1e+308"],
+    ["-Infinity below the body", -Infinity, "B3002", "-Infinity"],
+  ])(
+    "refuses a number Excel cannot show (%s) as it writes it: the message names the sheet and cell, the old file stays",
+    async (_, bad, cell, shown) => {
+      const out = await put("结果.xlsx", "旧内容");
+      const host = await XlsxHost.fromBuffer(await workbookBytes());
+      // A lazy model (its rows made as written, as 得分's are), and a plain one after it that is fine.
+      const body = Array.from({ length: 3000 }, (_, i) => (cell === "B2" && i === 0 ? bad : i * 1.5));
+      const scores = lazyModel(
+        { name: "得分", kind: "scores" },
+        {
+          head: [[{ value: "单位" }, { value: "总分" }]],
+          count: body.length,
+          row: (i) => [{ value: `单位${i}` }, { value: body[i], formula: `=${i}*1.5` }],
+          tail: cell === "B3002" ? [[{ value: "合计" }, { value: bad }]] : [],
+        }
+      );
+      // writeSheets leaves the check to the save (planWrite's checkNumbers: false), which does not walk the rows.
+      await host.writeSheets([scores, { name: "龙虎榜", kind: "leaderboard", cells: [[{ value: 1 }]] }], { now: "2025-12-20T08:00:00Z" });
+      const message = `工作表“得分”的 ${cell} 不是有效的数值（${shown}）：超出 Excel 能表示的范围`;
+      await expect(host.toBuffer()).rejects.toThrow(message);
+      const failed = await saveXlsxFile(host, out, "结果.xlsx").catch((e: Error) => e);
+      expect(failed).toBeInstanceOf(SheetNumberError);
+      // Not "无法写入 结果.xlsx": the number is the data's problem, not the file's.
+      expect((failed as Error).message.startsWith(message)).toBe(true);
+      expect(await fs.readFile(out, "utf8")).toBe("旧内容");
+      expect(await fs.readdir(dir)).toEqual(["结果.xlsx"]);
+    }
+  );
 
   it("says so when the target cannot be written", async () => {
     await put("占用", "一个文件");
