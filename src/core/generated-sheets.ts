@@ -81,7 +81,9 @@ export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
 /** A number a generated sheet would hold that Excel cannot show, named by its sheet and cell. */
 export class SheetNumberError extends Error {
   constructor(sheet: string, row: number, column: number, value: number) {
-    super(`工作表“${sheet}”的 ${address(row, column)} 不是有效的数值（${String(value)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`);
+    super(
+      `工作表“${sheet}”的 ${address(row, column)} 不是有效的数值（${String(value)}）：超出 Excel 能表示的范围，请检查方案中的系数、加分等数据是否过大`
+    );
     this.name = "SheetNumberError";
   }
 }

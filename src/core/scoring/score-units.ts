@@ -51,23 +51,29 @@ export const VETO_MARK = "否决";
 /** The outcome of a value whose reading failed (its problem is noted already): 0, not missing. */
 const FAILED: IndicatorOutcome = Object.freeze({ score: 0, missing: false });
 
+/**
+ * A unit before its steps: every number that can take a fraction is NaN until its step sets it (each does, for every
+ * unit). NaN, not 0: V8 keeps a field that starts as a small integer as one, and the first fraction stored into it
+ * changes the hidden class of every unit; each unit then moves to the new one when next touched — at 5,000 units,
+ * 30 ms of scoring, mostly at 加减分. A field that starts as a double stays one.
+ */
 function blankUnit(name: string, group: string): UnitResult {
   return {
     name,
     group,
     scores: {},
-    subtotal: 0,
-    bonus: 0,
-    deduction: 0,
-    coefficient: 1,
-    total: 0,
+    subtotal: NaN,
+    bonus: NaN,
+    deduction: NaN,
+    coefficient: NaN,
+    total: NaN,
     vetoed: false,
     rank: 0,
     mark: "",
     grade: "",
     award: "",
-    reward: 0,
-    fines: 0,
+    reward: NaN,
+    fines: NaN,
     missing: [],
     disqualified: [],
   };
@@ -102,8 +108,8 @@ class Scoring {
       rewards: [],
       errors: this.cells[i].errors,
       ledger: ledger?.[i] ?? [],
-      bonusColumns: 0,
-      deductionColumns: 0,
+      bonusColumns: NaN, // set at 加减分, a double from the start (see blankUnit)
+      deductionColumns: NaN,
     }));
   }
 
@@ -129,7 +135,6 @@ class Scoring {
     const out = p.failed ? FAILED : scoreIndicator(ind, p.value, best, p.params);
     if (out.problem) this.cells[i].errors.push(`${srcs.value ? this.cells[i].address(srcs.value) : ind.name}：${out.problem}`);
     if (out.missing || p.missing) u.missing.push(ind.name);
-    u.subtotal += out.score;
     return out.score;
   }
 
@@ -147,7 +152,8 @@ class Scoring {
   /**
    * Every unit's scores as copies of one object with the indicators' names as keys, filled from the score columns
    * at the end: an object given 40 keys one by one turns into a hash table in V8 (1.6 KB a unit, and rebuilt as
-   * it grows), while copies of one object share its compact layout.
+   * it grows), while copies of one object share its compact layout. The subtotal is their sum, in the indicators'
+   * order (the order step 1 adds them in).
    */
   fillScores(): void {
     const names = this.scheme.indicators.map((ind) => ind.name);
@@ -155,8 +161,14 @@ class Scoring {
     const template: Record<string, number> = Object.fromEntries(names.map((name) => [name, NaN]));
     this.units.forEach((u, i) => {
       const scores = { ...template };
-      for (let k = 0; k < names.length; k++) scores[names[k]] = this.scoreColumns[k][i];
+      let subtotal = 0; // Σ in the indicators' order
+      for (let k = 0; k < names.length; k++) {
+        const score = this.scoreColumns[k][i];
+        scores[names[k]] = score;
+        subtotal += score;
+      }
       u.scores = scores;
+      u.subtotal = subtotal;
     });
   }
 
@@ -311,6 +323,7 @@ class Scoring {
   /** Step 8d: fines = Σ count × amount (whatever the veto or 单项末位). */
   fines(i: number): void {
     const u = this.units[i];
+    u.fines = 0;
     for (const f of this.plan.fines) {
       const count = this.cells[i].number(f.source, 0);
       if (count === 0) continue;
