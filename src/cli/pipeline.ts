@@ -28,6 +28,11 @@ export interface PipelineIo {
   progress(message: string): void;
   /** Something the clerk should know that does not stop the run. */
   warn(message: string): void;
+  /**
+   * Work on the results done alongside the save, in the time the save waits for zlib (the file is written whatever
+   * it does); scoreWorkbook settles once both have, and fails if either does.
+   */
+  whileSaving?(results: readonly UnitResult[]): Promise<void>;
 }
 
 export interface PipelineResult {
@@ -127,7 +132,7 @@ async function scoreOpened(
   }
 
   io.progress(`保存 ${output}…`);
-  await saveXlsxFile(host, outputPath, output);
+  await Promise.all([saveXlsxFile(host, outputPath, output), io.whileSaving?.(board.units)]);
   return { output, scheme, results: board.units, written, bulletin };
 }
 

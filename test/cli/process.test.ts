@@ -54,9 +54,9 @@ describe("the kh process", () => {
     const pieces: string[] = [];
     let behind = false;
     // Standard output as a full pipe: every write is past its buffer, and it drains a moment later.
-    const write = jest.spyOn(process.stdout, "write").mockImplementation(((text: string) => {
+    const write = jest.spyOn(process.stdout, "write").mockImplementation(((text: string | Uint8Array) => {
       if (behind) throw new Error("written while standard output was behind");
-      pieces.push(text);
+      pieces.push(typeof text === "string" ? text : Buffer.from(text).toString("utf8"));
       behind = true;
       setTimeout(() => {
         behind = false;

@@ -1,5 +1,8 @@
+import { existsSync, promises as fs } from "fs";
+import * as path from "path";
 import { UnitResult } from "../../src/core/unit-result";
-import { unitJson, writeUnitsJson } from "../../src/cli/main";
+import { CliIo, main, unitJson, unitsJsonBytes, writeUnitsJson } from "../../src/cli/main";
+import { SCHEME, WORKBOOK, scratch } from "./cli-support";
 
 /** A unit with awkward text: quotes, a backslash, a line break and a tab in its name, Chinese everywhere. */
 function unit(i: number): UnitResult {
@@ -60,5 +63,63 @@ describe("kh score --json, written a unit at a time", () => {
     await done;
     expect(pieces.join("")).toBe(`${JSON.stringify(results.map(unitJson), null, 2)}\n`);
     expect(pieces.length).toBeGreaterThan(2);
+  });
+});
+
+describe("kh score --json, made while the file is saved", () => {
+  it("gives the same text as UTF-8 pieces, letting the event loop run after each", async () => {
+    const results = Array.from({ length: 600 }, (_, i) => unit(i));
+    let turns = 0;
+    let counting = true;
+    // Another task on the event loop (as the save's zlib callbacks are): it runs between the pieces.
+    const other = async () => {
+      while (counting) {
+        turns++;
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    const running = other();
+    const pieces = await unitsJsonBytes(results);
+    counting = false;
+    await running;
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(turns).toBeGreaterThanOrEqual(pieces.length);
+    expect(Buffer.concat(pieces).toString("utf8")).toBe(`${JSON.stringify(results.map(unitJson), null, 2)}\n`);
+  });
+
+  it("is printed only once the output file is written, and not at all when it could not be", async () => {
+    const dir = await scratch();
+    try {
+      const out = path.join(dir, "结果.xlsx");
+      const printed: boolean[] = [];
+      let text = "";
+      const io = (stdoutBytes: boolean): CliIo => ({
+        stdout: (t) => {
+          printed.push(existsSync(out));
+          text += t;
+        },
+        stderr: () => undefined,
+        cwd: dir,
+        ...(stdoutBytes
+          ? { stdoutBytes: (b: Uint8Array) => void (printed.push(existsSync(out)), (text += Buffer.from(b).toString())) }
+          : {}),
+      });
+      for (const bytes of [false, true]) {
+        text = "";
+        await fs.rm(out, { force: true });
+        expect(await main(["score", WORKBOOK, "--scheme", SCHEME, "-o", out, "--json"], io(bytes))).toBe(0);
+        expect(JSON.parse(text)).toHaveLength(16);
+      }
+      expect(printed.length).toBeGreaterThan(0);
+      expect(printed.every((written) => written)).toBe(true);
+      // A folder where the file should go: the save fails, and nothing is printed.
+      text = "";
+      const blocked = path.join(dir, "占用");
+      await fs.writeFile(blocked, "一个文件");
+      expect(await main(["score", WORKBOOK, "--scheme", SCHEME, "-o", path.join(blocked, "结果.xlsx"), "--json"], io(true))).toBe(1);
+      expect(text).toBe("");
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
