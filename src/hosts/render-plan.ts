@@ -146,7 +146,7 @@ export function renderWrite(write: PlannedWrite, existingRows = 0): SheetRender 
   // Model row r goes to sheet row r + by; the header rows of an appended log are already on the sheet.
   const by = startRow - header;
   // The cells are made a row at a time when a host asks (render-rows), each styled from the formats as it is made.
-  const formats = (source.formats ?? []).map(({ range, ...given }) => ({ range: parseArea(range), given: definedOnly(given) }));
+  const formats = (source.formats ?? []).map((f) => ({ range: parseArea(f.range), given: givenOf(f) }));
   const rows = new RenderRows(source, header, (c) => renderCell(c, by), formats, by === 0);
   const inData = (a1: string) => parseArea(a1).top >= header;
   return lazyRender(
@@ -262,11 +262,12 @@ export function withoutSpillFormulas(
   return out;
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  // A loop, not entries/filter/fromEntries: run for every format, and 龙虎榜 has one a row.
-  const out: Partial<T> = {};
-  for (const key of Object.keys(o) as (keyof T)[]) if (o[key] !== undefined) out[key] = o[key];
-  return out;
+/** What a format gives, its range left out, and only the fields it sets. */
+function givenOf(format: RangeFormat): Partial<Omit<RangeFormat, "range">> {
+  // A loop, not a rest pattern and entries/filter/fromEntries: run for every format, and 奖惩兑现 has two a unit.
+  const out: Partial<Record<keyof RangeFormat, unknown>> = {};
+  for (const key of Object.keys(format) as (keyof RangeFormat)[]) if (key !== "range" && format[key] !== undefined) out[key] = format[key];
+  return out as Partial<Omit<RangeFormat, "range">>;
 }
 
 /** The used height of a sheet's values: rows up to the last one holding anything. */

@@ -95,7 +95,6 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
     for (const u of g.units) {
       const r = head.length + body.length + 1;
       body.push(u);
-      formats.push({ range: `A${r}:${last}${r}`, border: true });
       if (u.mark === DRAGON) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.dragonFill, fontColour: COLOURS.dragonFont });
       else if (u.mark === TIGER) formats.push({ range: `A${r}:${last}${r}`, fill: COLOURS.tigerFill });
       else if (u.mark === VETO_MARK)
@@ -106,6 +105,9 @@ export function leaderboardSheet(input: LeaderboardInput): SheetModel {
   const end = head.length + body.length;
   if (end >= first) {
     formats.push(
+      // Every row of the body framed: one range, not a format per unit row (5,000 of them, each parsed, merged and
+      // looked up by every host).
+      { range: `A${first}:${last}${end}`, border: true },
       { range: `A${first}:A${end}`, horizontal: "center", numberFormat: "0" },
       { range: `D${first}:D${end}`, numberFormat: decimalsFormat(precision) },
       { range: `E${first}:G${end}`, horizontal: "center" },
