@@ -11,4 +11,5 @@ if (fs.existsSync(builder)) {
   const { stale, build } = require(builder);
   if (stale()) build();
 }
-require(bundle);
+// With V8's code cache of the bundle when the build made one (load-bundle.js): the same as require(bundle), faster.
+require("./load-bundle").runBundle(bundle);
