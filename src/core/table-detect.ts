@@ -457,11 +457,25 @@ export function columnStats(values: readonly (readonly Cell[])[], rows: readonly
   return columns;
 }
 
-/** The columns columnStats calls numbers, without its other statistics (DataTable needs no more). */
+/**
+ * The columns columnStats calls numbers, without its other statistics (DataTable needs no more): counted a row at
+ * a time, each row's cells once, rather than a column at a time down every row (5,000 rows × 50 columns).
+ */
 export function numberColumns(values: readonly (readonly Cell[])[], rows: readonly number[]): number[] {
-  const out: number[] = [];
   const width = spanOf(values, rows, 0);
-  for (let c = 0; c < width; c++) if (kindOf(columnCounts(values, rows, c)) === "number") out.push(c);
+  const filled = new Int32Array(width);
+  const numeric = new Int32Array(width);
+  for (const r of rows) {
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (isBlank(v)) continue;
+      filled[c]++;
+      if (typeof readNumber(v) === "number") numeric[c]++;
+    }
+  }
+  const out: number[] = [];
+  for (let c = 0; c < width; c++) if (kindOf({ filled: filled[c], numeric: numeric[c], min: 0, max: 0 }) === "number") out.push(c);
   return out;
 }
 

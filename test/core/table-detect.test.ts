@@ -1,4 +1,4 @@
-import { detectTable, isTotalName } from "../../src/core/table-detect";
+import { columnStats, detectTable, isTotalName, numberColumns } from "../../src/core/table-detect";
 import { guessRoles, pointsInHeader } from "../../src/core/role-guess";
 import type { Cell } from "../../src/core/values";
 
@@ -21,11 +21,26 @@ describe("detectTable", () => {
   });
 
   test("a named unit is never taken for a total because its numbers happen to add or average up", () => {
-    const equal: Cell[][] = [["单位", "年终"], ["1组", 100], ["2组", 100], ["3组", 100]]; // 3组 = the average
+    const equal: Cell[][] = [
+      ["单位", "年终"],
+      ["1组", 100],
+      ["2组", 100],
+      ["3组", 100],
+    ]; // 3组 = the average
     expect(detectTable(equal)!.unitRows).toEqual([2, 3, 4]);
-    const adding: Cell[][] = [["单位", "得分"], ["甲", 10], ["乙", 20], ["丙", 30]]; // 丙 = 甲 + 乙
+    const adding: Cell[][] = [
+      ["单位", "得分"],
+      ["甲", 10],
+      ["乙", 20],
+      ["丙", 30],
+    ]; // 丙 = 甲 + 乙
     expect(detectTable(adding)!.unitRows).toEqual([2, 3, 4]);
-    const unnamed: Cell[][] = [["单位", "党建", "综治"], ["甲", 10, 5], ["乙", 20, 6], [null, 30, 11]];
+    const unnamed: Cell[][] = [
+      ["单位", "党建", "综治"],
+      ["甲", 10, 5],
+      ["乙", 20, 6],
+      [null, 30, 11],
+    ];
     expect(detectTable(unnamed)!.unitRows).toEqual([2, 3]);
   });
 
@@ -180,4 +195,35 @@ describe("guessRoles", () => {
     expect(pointsInHeader("常规工作(40分)/党建(20分)")).toBe(20);
     expect(pointsInHeader("常规工作(40分)/党建")).toBe(40);
   });
+});
+
+test("numberColumns, counted a row at a time, calls numbers the columns columnStats does", () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const kinds: (() => Cell)[] = [
+    () => null,
+    () => "",
+    () => " ",
+    () => next() * 100,
+    () => "12.5",
+    () => "８０",
+    () => "优",
+    () => "—",
+    () => true,
+  ];
+  for (let trial = 0; trial < 200; trial++) {
+    const width = 1 + Math.floor(next() * 8);
+    // Rows of different lengths (a row may stop before the last column), some missing altogether.
+    const values: Cell[][] = Array.from({ length: 30 }, () => {
+      const bias = Math.floor(next() * kinds.length);
+      return Array.from({ length: Math.floor(next() * (width + 1)) }, () =>
+        kinds[next() < 0.6 ? bias : Math.floor(next() * kinds.length)]()
+      );
+    });
+    const rows = Array.from({ length: 35 }, (_, r) => r).filter(() => next() < 0.7);
+    const expected = columnStats(values, rows, [])
+      .filter((c) => c.kind === "number")
+      .map((c) => c.index);
+    expect(numberColumns(values, rows)).toEqual(expected);
+  }
 });
