@@ -1,6 +1,7 @@
 /**
- * `kh score` end to end against the floor of the same job (issue 14): the built CLI (dist-cli/kh.js) run as a child
- * process on n units × 40 indicators with native formulas (the scheme and data of bench/score-workbook.ts), wall
+ * `kh score` end to end against the floor of the same job (issue 14): the built CLI run as a child process as
+ * `npm run kh` runs it (bin/kh.js: the bundle dist-cli/kh.js with its code cache, without NODE_EXTRA_CA_CERTS — see
+ * childEnv) on n units × 40 indicators with native formulas (the scheme and data of bench/score-workbook.ts), wall
  * time (median of 5, of 3 at 20,000 units; process start to exit) and peak RSS of the child, beside the floor
  * measured in the same run: the same input read with the project's package reader alone, and the cells and
  * formulas kh wrote (taken from its output beforehand, not timed) written by a minimal writer straight into zlib's
@@ -123,6 +124,34 @@
  * per-unit cost at 5,000. Left at 5,000 units (CPU profile, 1.9 s): the rows' XML 0.52 s, main thread idle while
  * zlib catches up 0.18 s (zlib is now the slower side while a big sheet is written), garbage collection 0.18,
  * scoring 0.2, reading 0.24, --json 0.09, the number check 0.08, the models 0.13, loading 0.05.
+ * Then (issue 14, sixth round), the fifth round's end (8681a9c, run as the bench ran it then) and this round's (through
+ * bin/kh.js) in turn, both without NODE_EXTRA_CA_CERTS: 5,000 units 1.94 → 1.77 s (10 runs each), 138 → 137 MB;
+ * 1,000 units 0.95 → 0.83 s; 20,000 units 6.30 → 5.93 s, 251 → 252 MB. What changed:
+ *   - the children run without NODE_EXTRA_CA_CERTS, which this machine sets: Node reads the certificates at every
+ *     start (`node -e 0` 0.11 s with it, 0.03 s without), before any of kh runs;
+ *   - V8's code cache of the bundle (bin/load-bundle.js), made by the build from a run on the sample: 5,000 units
+ *     1.90 → 1.85 s (medians of 12, fastest 1.55 → 1.43), 1,000 units 0.82 → 0.77 s. The fifth round's note found
+ *     a cache of the top level alone lost in the noise; this one holds every function the sample's run compiled;
+ *   - scoring: a unit's numbers start as NaN, a double, so no field changes representation and no unit moves to a
+ *     new hidden class as fractions go in (268 → 195 ms, medians of seven runs each); every indicator scored
+ *     through one hidden class;
+ *   - --json made while the file is saved (the save waits for zlib), printed once it is written: +7 MB outside
+ *     the heap at 5,000 units; what --json took after the save (80–100 ms) is now 2 ms, its work done in the
+ *     save's waits;
+ *   - the .xlsx host checks a generated number as it writes it (planWrite's checkNumbers: false): writeSheets
+ *     105 → 60 ms;
+ *   - 龙虎榜's body framed by one range format, not one per unit row (its render 24 → 3 ms); 读数's data columns and
+ *     their rows' order worked out once per column, not per use; numberColumns a row at a time.
+ * Tried and left out: --json text put together by hand (slower than JSON.stringify: 90–135 against 70–80 ms); the number
+ * check made a loop without callbacks (no faster: its time is making the values); V8 flags at run time
+ * (--always-sparkplug, --interrupt-budget 8–32 K, --maglev, --no-lazy-feedback-allocation, --no-parallel-scavenge:
+ * none measurably faster); scoring a plain indicator without its PreparedValue (no faster).
+ * This bench then, three times (load 1.3–1.8): 1,000 units kh 0.64–0.71 s / 105–106 MB against a floor of
+ * 0.26–0.35 s / 75–76 MB (2.0–2.4×); 5,000: 1.61–1.82 s / 136–137 MB against 1.02–1.09 s / 138–149 MB
+ * (1.56–1.66×); 20,000: 4.73–5.57 s / 251–254 MB against 3.58–4.10 s / 301–307 MB (1.24–1.36×), 0.73–0.78× the
+ * per-unit cost at 5,000. What is left at 5,000 units is mostly V8 warming up: scoring takes ~230 ms the first
+ * time in a process and ~90 ms the second, and the same holds for the models and the table's detection; kh also
+ * uses ~3 s of CPU to the floor's ~1.7 (its background compiles and collections share the 2 cores with zlib).
  */
 import { spawnSync } from "child_process";
 import { existsSync, promises as fs, readFileSync } from "fs";
