@@ -2,7 +2,8 @@
  * Runs the `kh` bundle (dist-cli/kh.js) with V8's code cache: the bytecode of the functions a `kh score` runs, made
  * once when the bundle is built (scripts/build-cli.js runs `node bin/load-bundle.js --make-cache …` on the sample)
  * and kept beside it as kh.js.cache. Without it every run compiles the bundle's top level and then each function
- * the first time it is called: at 5,000 units about 0.13 s of a 1.8-second `kh score`, 20 ms of `kh --version`.
+ * the first time it is called: at 5,000 units 50–120 ms of a 1.8-second `kh score` (the medians and the fastest
+ * of 12 runs each), at 1,000 units 50 ms of 0.8 s.
  * Node 20 has no module.enableCompileCache (Node 22), so the bundle is compiled here as `require` would compile it
  * (Module.wrap, the same file name) through vm.Script, which takes the cache.
  *

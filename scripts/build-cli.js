@@ -14,6 +14,7 @@
 /* global require, module, process, __dirname */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
@@ -62,7 +63,7 @@ function build() {
 function makeCache() {
   const sample = path.join(ROOT, "samples", "村级考核");
   if (!fs.existsSync(`${sample}.xlsx`)) return;
-  const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "kh-cache-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kh-cache-"));
   try {
     const args = ["score", `${sample}.xlsx`, "--scheme", `${sample}.scheme.json`, "-o", path.join(dir, "结果.xlsx"), "--json"];
     const run = spawnSync(process.execPath, [path.join(ROOT, "bin", "load-bundle.js"), "--make-cache", ...args], { stdio: "ignore" });
