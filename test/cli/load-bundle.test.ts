@@ -87,3 +87,7 @@ describe("the bundle's code cache", () => {
     expect(version.stderr).toBe("");
   });
 });
+
+test("the bundle has no import(): vm.Script, which runs it, has no loader for one (esbuild lowers it to require)", () => {
+  expect(readFileSync(loader.BUNDLE, "utf8")).not.toMatch(/[^\w$.]import\(/);
+});

@@ -69,6 +69,11 @@ class StyleList {
   }
 }
 
+/** Whether a style sets anything of a cell's font (its <xf> then applies a font). */
+const setsFont = (s: CellStyle): boolean => s.bold !== undefined || !!s.fontColour || !!s.fontSize;
+/** Whether a style sets the cell's alignment (its <xf> then has an <alignment>). */
+const aligns = (s: CellStyle): boolean => !!s.horizontal || s.wrap !== undefined;
+
 export class StyleBook {
   readonly xml: string;
   private readonly lists: Record<"fonts" | "fills" | "borders" | "cellXfs" | "dxfs", StyleList>;
@@ -157,16 +162,14 @@ export class StyleBook {
   /** Whether a style gives a cell a format of its own (cellXf gives it an id): nothing is added to the book. */
   static formats(style: CellStyle | undefined, text: boolean): boolean {
     if (!style) return text;
-    const font = style.bold !== undefined || !!style.fontColour || !!style.fontSize;
-    const aligned = !!style.horizontal || style.wrap !== undefined;
-    return style.numberFormat !== undefined || text || !!style.fill || font || aligned || !!style.border;
+    return style.numberFormat !== undefined || text || !!style.fill || setsFont(style) || aligns(style) || !!style.border;
   }
 
   private makeXf(s: CellStyle, text: boolean): number | undefined {
     if (!StyleBook.formats(s, text)) return undefined;
     const numberFormat = s.numberFormat ?? (text ? "@" : undefined);
-    const font = s.bold !== undefined || !!s.fontColour || !!s.fontSize;
-    const aligned = !!s.horizontal || s.wrap !== undefined;
+    const font = setsFont(s);
+    const aligned = aligns(s);
     const numFmt = numberFormat === undefined ? 0 : this.numFmtId(numberFormat);
     let xf = `<xf numFmtId="${numFmt}" fontId="${this.fontId(s)}" fillId="${this.fillId(s.fill)}" borderId="${this.borderId(s.border)}"`;
     if (this.hasStyleXf) xf += ` xfId="0"`;
